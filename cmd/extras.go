@@ -1,0 +1,11 @@
+package cmd
+
+// extraTopCommands are the hand-written commands: help topics, realtime,
+// sandbox and bulk jobs. A builder named like a generated noun ("contacts")
+// adds its subcommands to that noun.
+func extraTopCommands() []topCommand {
+	var tops []topCommand
+	tops = append(tops, helpTopics()...)
+	tops = append(tops, topCommand{"sandbox", newSandboxCmd})
+	return tops
+}

@@ -1,0 +1,83 @@
+// Package cmd is woot's command tree: one flat package of small files,
+// one per resource and family, on top of pkg/api and pkg/output.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/wootcli/woot/pkg/output"
+)
+
+// Main runs woot with the process's arguments and returns the exit code.
+func Main() int {
+	ios := output.System()
+	args := os.Args[1:]
+	// The version needs no command tree: answer before building one, so the
+	// most common health check of a CLI costs what a hello-world costs.
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "version") {
+		fmt.Fprintln(ios.Out, versionLine())
+		return exitOK
+	}
+	f := &Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return run(ctx, f, args)
+}
+
+// run executes args against a command tree built for them and reports
+// any error on stderr; tests call it with a test Factory.
+func run(ctx context.Context, f *Factory, args []string) int {
+	root := newRootCmd(f, args)
+	root.SetArgs(args)
+	root.SetIn(f.IOStreams.In)
+	root.SetOut(f.IOStreams.Out)
+	root.SetErr(f.IOStreams.ErrOut)
+	err := root.ExecuteContext(ctx)
+	defer f.closeSandbox()
+	if err == nil {
+		return exitOK
+	}
+	err = classifyCobraError(err)
+	printError(f.IOStreams, err)
+	return exitCode(err)
+}
+
+func printError(ios *output.IOStreams, err error) {
+	if errors.Is(err, errSilent) {
+		return
+	}
+	var exitErr *ExitError
+	if errors.As(err, &exitErr) && exitErr.Err == nil {
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(ios.ErrOut, "interrupted")
+		return
+	}
+	fmt.Fprintf(ios.ErrOut, "error: %s\n", err)
+	if hint := errorHint(err); hint != "" {
+		fmt.Fprintf(ios.ErrOut, "hint: %s\n", hint)
+	}
+}
+
+// classifyCobraError marks cobra's own usage complaints (unknown command,
+// unknown or missing flags) as usage errors.
+func classifyCobraError(err error) error {
+	var flagErr *FlagError
+	if errors.As(err, &flagErr) {
+		return err
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "required flag", "invalid argument", "flag needs an argument", "accepts ", "requires at least"} {
+		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
+			return &FlagError{Err: err}
+		}
+	}
+	return err
+}

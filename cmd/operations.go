@@ -1,0 +1,106 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/application"
+	"github.com/wootcli/woot/pkg/client"
+	"github.com/wootcli/woot/pkg/platform"
+)
+
+// allOperations is every operation woot has a command for, in help order.
+func allOperations() []api.Operation {
+	var ops []api.Operation
+	ops = append(ops, application.Operations()...)
+	ops = append(ops, application.ServerOperations()...)
+	ops = append(ops, client.Operations()...)
+	ops = append(ops, platform.Operations()...)
+	return ops
+}
+
+// topLevelOperations are the operations whose commands sit at the top
+// level (the Application family and the server routes).
+func topLevelOperations() []api.Operation {
+	ops := application.Operations()
+	return append(ops, application.ServerOperations()...)
+}
+
+// operationNouns lists the top-level nouns of the generated commands.
+func operationNouns() []string {
+	var nouns []string
+	seen := map[string]bool{}
+	for _, op := range topLevelOperations() {
+		n := strings.Fields(op.Command)[0]
+		if !seen[n] {
+			seen[n] = true
+			nouns = append(nouns, n)
+		}
+	}
+	return nouns
+}
+
+// newNounCmd builds one top-level noun with its generated operations.
+func newNounCmd(f *Factory, noun string) *cobra.Command {
+	c := groupCmd(noun, nounShort(noun))
+	c.GroupID = groupApplication
+	for _, op := range topLevelOperations() {
+		words := strings.Fields(op.Command)
+		if words[0] == noun {
+			addOperationTree(f, c, words[1:], op)
+		}
+	}
+	return c
+}
+
+// newFamilyCmd builds `woot client` or `woot platform`.
+func newFamilyCmd(f *Factory, family api.Family) *cobra.Command {
+	var ops []api.Operation
+	var c *cobra.Command
+	switch family {
+	case api.FamilyClient:
+		ops = client.Operations()
+		c = groupCmd("client", "Client API: build a custom chat front end (contacts, conversations, messages)")
+		c.Long = `The Client API addresses one contact of one API inbox: --inbox-identifier
+(the API inbox's identifier) and --contact-identifier (the contact's source_id,
+returned when the contact is created). No access token is sent.`
+		bindClientFlags(c, &f.Global)
+	case api.FamilyPlatform:
+		ops = platform.Operations()
+		c = groupCmd("platform", "Platform API: manage accounts, users and agent bots of an installation")
+		c.Long = `The Platform API is authenticated with a platform app's token
+(CHATWOOT_PLATFORM_TOKEN or the profile's platform token), never a user token.
+A platform app sees only the accounts, users and bots it created itself.`
+	}
+	c.GroupID = groupFamilies
+	for _, op := range ops {
+		words := strings.Fields(op.Command)
+		addOperationTree(f, c, words[1:], op)
+	}
+	return c
+}
+
+func bindClientFlags(c *cobra.Command, g *GlobalOptions) {
+	fs := c.PersistentFlags()
+	fs.StringVar(&g.InboxIdentifier, "inbox-identifier", "", "API inbox identifier (env CHATWOOT_INBOX_IDENTIFIER)")
+	fs.StringVar(&g.ContactIdentifier, "contact-identifier", "", "Contact identifier, the contact's source_id (env CHATWOOT_CONTACT_IDENTIFIER)")
+}
+
+// nounDescriptions are the one-line help of nouns whose name alone says too little.
+func nounDescriptions() map[string]string {
+	return map[string]string{
+		"contacts":          "Manage contacts: list, search, create, update, merge, notes, labels",
+		"conversations":     "Manage conversations: list, filter, assign, change status, labels",
+		"messages":          "List, send, update and delete messages of a conversation",
+		"profile":           "Show or update your own user profile",
+		"reports":           "Read account, agent, inbox, label and team reports",
+		"server":            "Server version and health",
+		"canned-responses":  "Manage canned responses (saved replies)",
+		"custom-attributes": "Manage custom attribute definitions",
+		"custom-filters":    "Manage saved conversation and contact filters",
+		"agent-bots":        "Manage the account's agent bots",
+		"inboxes":           "Manage inboxes and their members",
+		"portals":           "Manage help center portals, categories and articles",
+	}
+}

@@ -1,0 +1,254 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/wootcli/woot/pkg/api"
+)
+
+// paramFlag is one operation parameter bound to a flag.
+type paramFlag struct {
+	param api.Param
+	str   string
+	num   int64
+	float float64
+	bool  bool
+	list  []string
+	ints  []int64
+	flag  *pflag.Flag
+}
+
+func bindParam(c *cobra.Command, p api.Param) *paramFlag {
+	pf := &paramFlag{param: p}
+	fs := c.Flags()
+	name, usage := p.FlagName(), paramUsage(p)
+	switch p.Type {
+	case api.Int:
+		fs.Int64Var(&pf.num, name, 0, usage)
+	case api.Float:
+		fs.Float64Var(&pf.float, name, 0, usage)
+	case api.Bool:
+		fs.BoolVar(&pf.bool, name, false, usage)
+	case api.Strings:
+		fs.StringSliceVar(&pf.list, name, nil, usage)
+	case api.Ints:
+		fs.Int64SliceVar(&pf.ints, name, nil, usage)
+	case api.Map:
+		fs.StringArrayVar(&pf.list, name, nil, usage)
+	default: // String, JSON, File
+		fs.StringVar(&pf.str, name, "", usage)
+	}
+	pf.flag = fs.Lookup(name)
+	if p.Required {
+		pf.flag.Annotations = map[string][]string{"woot_required": {"true"}}
+	}
+	if len(p.Enum) > 0 {
+		enum := p.Enum
+		_ = c.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return enum, cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	return pf
+}
+
+func paramUsage(p api.Param) string {
+	u := p.Usage
+	if u == "" {
+		u = strings.ReplaceAll(p.Name, "_", " ")
+	}
+	if len(p.Enum) > 0 {
+		u += " {" + strings.Join(p.Enum, "|") + "}"
+	}
+	switch p.Type {
+	case api.Map:
+		u += " (key=value, repeatable)"
+	case api.JSON:
+		u += " (JSON, or @file)"
+	case api.File:
+		u += " (file path, - for stdin)"
+	case api.Strings, api.Ints:
+		u += " (comma-separated or repeated)"
+	}
+	if p.Required {
+		u += " (required)"
+	}
+	return u
+}
+
+func (pf *paramFlag) set() bool { return pf.flag.Changed }
+
+// check enforces required flags and enum values.
+func (pf *paramFlag) check() error {
+	p := pf.param
+	if !pf.set() {
+		if p.Required {
+			return flagErrorf("--%s is required", p.FlagName())
+		}
+		return nil
+	}
+	if len(p.Enum) == 0 {
+		return nil
+	}
+	values := []string{pf.str}
+	if p.Type == api.Strings {
+		values = pf.list
+	}
+	for _, v := range values {
+		if !contains(p.Enum, v) {
+			return flagErrorf("--%s %q is not one of: %s", p.FlagName(), v, strings.Join(p.Enum, ", "))
+		}
+	}
+	return nil
+}
+
+// jsonValue is the parameter's value for a JSON body.
+func (pf *paramFlag) jsonValue(stdin func() ([]byte, error)) (any, error) {
+	p := pf.param
+	switch p.Type {
+	case api.Int:
+		return pf.num, nil
+	case api.Float:
+		return pf.float, nil
+	case api.Bool:
+		return pf.bool, nil
+	case api.Strings:
+		return nonNil(pf.list), nil
+	case api.Ints:
+		if pf.ints == nil {
+			return []int64{}, nil
+		}
+		return pf.ints, nil
+	case api.Map:
+		return parseKeyValues(p.FlagName(), pf.list, stdin)
+	case api.JSON:
+		raw, err := readValueArg(pf.str, stdin)
+		if err != nil {
+			return nil, flagErrorf("--%s: %v", p.FlagName(), err)
+		}
+		if !json.Valid(raw) {
+			return nil, flagErrorf("--%s is not valid JSON", p.FlagName())
+		}
+		return json.RawMessage(raw), nil
+	}
+	return pf.str, nil
+}
+
+// queryValues adds the parameter to q the way Rails reads it: arrays as name[].
+func (pf *paramFlag) queryValues(q url.Values) {
+	p := pf.param
+	switch p.Type {
+	case api.Int:
+		q.Set(p.Name, strconv.FormatInt(pf.num, 10))
+	case api.Float:
+		q.Set(p.Name, strconv.FormatFloat(pf.float, 'f', -1, 64))
+	case api.Bool:
+		q.Set(p.Name, strconv.FormatBool(pf.bool))
+	case api.Strings:
+		key := arrayKey(p.Name)
+		for _, v := range pf.list {
+			q.Add(key, v)
+		}
+	case api.Ints:
+		key := arrayKey(p.Name)
+		for _, v := range pf.ints {
+			q.Add(key, strconv.FormatInt(v, 10))
+		}
+	default:
+		q.Set(p.Name, pf.str)
+	}
+}
+
+func arrayKey(name string) string {
+	if strings.HasSuffix(name, "[]") {
+		return name
+	}
+	return name + "[]"
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// parseKeyValues reads repeated key=value flags into an object, typing
+// each value like `woot api -F`.
+func parseKeyValues(flag string, pairs []string, stdin func() ([]byte, error)) (map[string]any, error) {
+	out := map[string]any{}
+	for _, kv := range pairs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, flagErrorf("--%s %q: expected key=value", flag, kv)
+		}
+		typed, err := typedValue(v, stdin)
+		if err != nil {
+			return nil, flagErrorf("--%s %s: %v", flag, k, err)
+		}
+		out[k] = typed
+	}
+	return out, nil
+}
+
+// typedValue turns a command-line string into a JSON value: true, false,
+// null and numbers become their JSON types, @file reads a file (@- stdin),
+// anything else stays a string.
+func typedValue(v string, stdin func() ([]byte, error)) (any, error) {
+	switch v {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	case "null":
+		return nil, nil
+	}
+	if strings.HasPrefix(v, "@") {
+		data, err := readValueArg(v, stdin)
+		if err != nil {
+			return nil, err
+		}
+		return string(data), nil
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return n, nil
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXnN") {
+		return f, nil
+	}
+	return v, nil
+}
+
+// readValueArg returns v, or the contents of the file it names with @.
+func readValueArg(v string, stdin func() ([]byte, error)) ([]byte, error) {
+	if !strings.HasPrefix(v, "@") {
+		return []byte(v), nil
+	}
+	return readFileArg(v[1:], stdin)
+}
+
+func readFileArg(path string, stdin func() ([]byte, error)) ([]byte, error) {
+	if path == "-" {
+		return stdin()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

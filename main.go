@@ -1,0 +1,12 @@
+// Command woot drives every Chatwoot API from a terminal.
+package main
+
+import (
+	"os"
+
+	"github.com/wootcli/woot/cmd"
+)
+
+//go:generate go run . __gendocs .
+
+func main() { os.Exit(cmd.Main()) }

@@ -1,0 +1,214 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+)
+
+// Error is an HTTP error answer from Chatwoot, decoded from whichever body
+// shape the server used.
+type Error struct {
+	Status   int
+	Method   string
+	Path     string
+	Message  string   // the server's message, or a description of a body that was not JSON
+	Fields   []string // attributes that failed validation (422)
+	Body     []byte   // the raw body, for --debug and `woot api`
+	Attempts int
+}
+
+func (e *Error) Error() string {
+	msg := fmt.Sprintf("%s %s: HTTP %d", e.Method, e.Path, e.Status)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	if len(e.Fields) > 0 {
+		msg += " (fields: " + strings.Join(e.Fields, ", ") + ")"
+	}
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	return msg
+}
+
+// Hint says what the user can do about the error.
+func (e *Error) Hint() string {
+	switch {
+	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "Non permissible"):
+		return "a platform app sees only the accounts, users and bots it created itself; use the token of the app that created this object"
+	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "bots"):
+		return "agent-bot tokens reach only the bot endpoints (conversation create/update/status/priority, messages, assignments); use a user's access token"
+	case e.Status == http.StatusUnauthorized:
+		return "check the token: `woot auth status` shows which one is used; a user's token is under Profile Settings > Access Token"
+	case e.Status == http.StatusForbidden:
+		return "the token's user lacks the role for this action; an administrator's token may be needed"
+	case e.Status == http.StatusNotFound:
+		return "check the id and the account (--account); `woot auth status` shows the account in use"
+	case e.Status == http.StatusUnprocessableEntity:
+		return "the server rejected the input; fix the fields named above"
+	case e.Status == http.StatusTooManyRequests:
+		return "Chatwoot rate-limited the requests; lower --rate or --concurrency and try again later"
+	case e.Status >= 500:
+		return "the server failed; try again later, or look at the server's logs"
+	}
+	return ""
+}
+
+// NetworkError means no HTTP answer arrived.
+type NetworkError struct {
+	Method, URL string
+	Err         error
+	Attempts    int
+}
+
+func (e *NetworkError) Error() string {
+	msg := fmt.Sprintf("%s %s: %s", e.Method, e.URL, describeNetErr(e.Err))
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" (after %d attempts)", e.Attempts)
+	}
+	return msg
+}
+
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+func describeNetErr(err error) string {
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(err, &dnsErr):
+		return "cannot resolve host " + dnsErr.Name
+	case isConnRefused(err):
+		return "connection refused: is Chatwoot running at this URL?"
+	case errors.Is(err, errTimeout) || isTimeout(err):
+		return "timed out: raise --timeout or check the network"
+	}
+	return err.Error()
+}
+
+var errTimeout = errors.New("timeout")
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// CredentialError means a URL or token needed for the call is not configured.
+type CredentialError struct{ What, Fix string }
+
+func (e *CredentialError) Error() string { return e.What + ": " + e.Fix }
+
+// decodeError reads the body shapes Chatwoot renders: {"error":"…"},
+// {"message":"…","attributes":[…]}, {"errors":[…]}, the spec's
+// {"description":…}, rack-attack's plain "Retry later", and HTML from a proxy.
+func decodeError(status int, h http.Header, body []byte) *Error {
+	e := &Error{Status: status, Body: body}
+	trimmed := bytes.TrimSpace(body)
+	switch {
+	case len(trimmed) == 0:
+		e.Message = http.StatusText(status)
+	case trimmed[0] == '{':
+		decodeJSONError(e, trimmed)
+	case looksHTML(h, trimmed):
+		e.Message = "the server answered with an HTML page"
+		if t := htmlTitle(trimmed); t != "" {
+			e.Message += " (" + t + ")"
+		}
+		e.Message += ", not Chatwoot's JSON: is a proxy in front of it, or is the URL wrong?"
+	default:
+		e.Message = firstLine(string(trimmed), 200)
+	}
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	return e
+}
+
+func decodeJSONError(e *Error, body []byte) {
+	var v struct {
+		Error       json.RawMessage `json:"error"`
+		Message     string          `json:"message"`
+		Attributes  []string        `json:"attributes"`
+		Errors      json.RawMessage `json:"errors"`
+		Description string          `json:"description"`
+	}
+	if json.Unmarshal(body, &v) != nil {
+		e.Message = firstLine(string(body), 200)
+		return
+	}
+	e.Fields = v.Attributes
+	switch {
+	case v.Message != "":
+		e.Message = v.Message
+	case len(v.Error) > 0:
+		e.Message = stringOrJSON(v.Error)
+	case v.Description != "":
+		e.Message = v.Description
+	}
+	if len(v.Errors) > 0 && string(v.Errors) != "null" {
+		msgs, fields := decodeErrorList(v.Errors)
+		if e.Message == "" {
+			e.Message = strings.Join(msgs, "; ")
+		}
+		if len(e.Fields) == 0 {
+			e.Fields = fields
+		}
+	}
+}
+
+// decodeErrorList reads ["msg", …] or [{"field","message"}, …].
+func decodeErrorList(raw json.RawMessage) (msgs, fields []string) {
+	var strs []string
+	if json.Unmarshal(raw, &strs) == nil {
+		return strs, nil
+	}
+	var objs []struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(raw, &objs) == nil {
+		for _, o := range objs {
+			msgs = append(msgs, strings.TrimSpace(o.Field+" "+o.Message))
+			if o.Field != "" {
+				fields = append(fields, o.Field)
+			}
+		}
+		return msgs, fields
+	}
+	return []string{stringOrJSON(raw)}, nil
+}
+
+func stringOrJSON(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
+
+func looksHTML(h http.Header, body []byte) bool {
+	if strings.Contains(h.Get("Content-Type"), "html") {
+		return true
+	}
+	return bytes.HasPrefix(bytes.ToLower(body), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(body), []byte("<html"))
+}
+
+func htmlTitle(body []byte) string {
+	m := regexp.MustCompile(`(?is)<title>\s*(.*?)\s*</title>`).FindSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	return firstLine(string(m[1]), 80)
+}
+
+func firstLine(s string, max int) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if len(s) > max {
+		s = s[:max] + "…"
+	}
+	return s
+}

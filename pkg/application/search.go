@@ -1,0 +1,44 @@
+package application
+
+import "github.com/wootcli/woot/pkg/api"
+
+// searchOperations covers the account-wide search the dashboard's search
+// page uses (contacts by name, e-mail, phone or identifier; conversations by
+// id or contact; messages by text from the last three months; published
+// articles). It pages 15 results at a time.
+func searchOperations() []api.Operation {
+	query := func() []api.Param {
+		return []api.Param{{Name: "q", In: api.InQuery, Required: true, Usage: "Text to look for"}}
+	}
+	list := func(what, data string, cols []string, example string) api.Operation {
+		return api.Operation{
+			Command: "search " + what + " list", Method: "GET", Path: acct + "/search/" + what,
+			Short:   "Search " + what + " across the account",
+			Example: example,
+			Params:  query(),
+			Data:    data, List: &api.List{Pager: api.PageNumber, PageSize: 15},
+			Columns: cols,
+		}
+	}
+	return []api.Operation{
+		{
+			Command: "search get", Method: "GET", Path: acct + "/search",
+			Short:   "Search contacts, conversations, messages and articles at once",
+			Example: "  $ woot search get --q 'order 1001' -o json",
+			Params:  query(),
+			Data:    "payload",
+		},
+		list("conversations", "payload.conversations",
+			[]string{"id", "contact.name", "inbox.name", "agent.name", "created_at"},
+			"  $ woot search conversations list --q ann@example.com"),
+		list("messages", "payload.messages",
+			[]string{"id", "conversation_id", "message_type", "created_at", "content"},
+			"  $ woot search messages list --q 'refund' --all -o ndjson"),
+		list("contacts", "payload.contacts",
+			[]string{"id", "name", "email", "phone_number", "identifier"},
+			"  $ woot search contacts list --q +4915"),
+		list("articles", "payload.articles",
+			[]string{"id", "title", "locale", "category_id"},
+			"  $ woot search articles list --q password"),
+	}
+}

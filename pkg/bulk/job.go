@@ -1,0 +1,319 @@
+package bulk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/wootcli/woot/pkg/api"
+)
+
+// outcome is how one row ended.
+type outcome struct {
+	kind   string // outCreated, outUpdated, outSkipped, outRejected
+	id     int64  // the Chatwoot id created, updated or matched
+	reason string // why a row was rejected or skipped
+}
+
+const (
+	outCreated  = "created"
+	outUpdated  = "updated"
+	outSkipped  = "skipped"
+	outRejected = "rejected"
+)
+
+func reject(reason string) outcome { return outcome{kind: outRejected, reason: reason} }
+
+// rowError rejects the current row for a reason found while working on it
+// (an unknown label, an assignee who is not an agent).
+type rowError struct{ reason string }
+
+func (e *rowError) Error() string { return e.reason }
+
+func rowErrorf(format string, args ...any) error {
+	return &rowError{reason: fmt.Sprintf(format, args...)}
+}
+
+// task is one row handed to a worker.
+type task struct {
+	num    int64
+	key    string
+	run    func(ctx context.Context) (outcome, error)
+	render func(reason string) string // the row as a rejects-file record
+}
+
+// maxServerErrors consecutive 5xx answers mean the server is down, not
+// that the rows are bad: the job stops instead of rejecting everything.
+const maxServerErrors = 5
+
+// engineRetries is how often the engine repeats a request the transport
+// gave up on with 429; with the doubling waits that spans more than
+// Chatwoot's one-minute rate-limit window.
+const engineRetries = 6
+
+// job is the engine shared by every import and bulk action: journal,
+// rejects, workers, counters and progress.
+type job struct {
+	c       *api.Client
+	account int64
+	opts    Options
+	jr      *journal
+	rej     *rejectsFile
+	locks   keyLocks
+	sleep   func(ctx context.Context, d time.Duration) error
+
+	start          time.Time
+	throttledStart int64
+
+	created, updated, skipped, rejected, retried, resumed atomic.Int64
+	done, total, seen                                     atomic.Int64
+	serverErrs                                            atomic.Int64
+
+	recMu sync.Mutex // keeps the journal and the rejects file in the same order
+}
+
+func newJob(c *api.Client, account int64, opts Options, name string, id InputID, rejectsHeader string) (*job, error) {
+	j := &job{c: c, account: account, opts: opts, start: time.Now(), sleep: opts.sleep}
+	if j.sleep == nil {
+		j.sleep = sleepCtx
+	}
+	if opts.Limiter != nil {
+		j.throttledStart = opts.Limiter.Throttled()
+	}
+	var err error
+	if j.jr, err = openJournal(opts.Journal, name, id, opts.Restart, opts.DryRun); err != nil {
+		return nil, err
+	}
+	if opts.DryRun {
+		return j, nil
+	}
+	var existing []string
+	if j.jr != nil {
+		existing = j.jr.rejects
+	}
+	if j.rej, err = openRejects(opts.Rejects, rejectsHeader, existing, j.jr == nil || opts.Restart); err != nil {
+		j.jr.close()
+		return nil, err
+	}
+	return j, nil
+}
+
+func (j *job) close() error {
+	err := j.jr.close()
+	if rerr := j.rej.close(); err == nil && rerr != nil {
+		err = fmt.Errorf("close rejects file: %w", rerr)
+	}
+	return err
+}
+
+func (j *job) summary() Summary {
+	s := Summary{
+		Created: j.created.Load(), Updated: j.updated.Load(), Skipped: j.skipped.Load(),
+		Rejected: j.rejected.Load(), Retried: j.retried.Load(), Resumed: j.resumed.Load(),
+		Seconds: time.Since(j.start).Seconds(),
+	}
+	if j.opts.Limiter != nil {
+		s.Retried += j.opts.Limiter.Throttled() - j.throttledStart
+	}
+	return s
+}
+
+func (j *job) count(kind string) {
+	switch kind {
+	case outCreated:
+		j.created.Add(1)
+	case outUpdated:
+		j.updated.Add(1)
+	case outSkipped:
+		j.skipped.Add(1)
+	case outRejected:
+		j.rejected.Add(1)
+	}
+}
+
+func (j *job) progress() {
+	done := j.done.Add(1)
+	if j.opts.Progress != nil {
+		j.opts.Progress(done, j.total.Load())
+	}
+}
+
+// alreadyDone counts a row an earlier run finished; it is not touched again.
+func (j *job) alreadyDone(st *rowState) bool {
+	if st == nil || st.outcome == "" {
+		return false
+	}
+	j.resumed.Add(1)
+	j.count(st.outcome)
+	j.progress()
+	return true
+}
+
+// checkKey refuses a row whose content differs from what the journal
+// recorded under the same row number: the input changed since.
+func (j *job) checkKey(num int64, key string) error {
+	st := j.jr.state(num)
+	if st == nil || st.key == key {
+		return nil
+	}
+	return &JournalError{Path: j.jr.path, Msg: fmt.Sprintf("row %d of the input differs from the row it recorded: the input changed since; run on the original input, or pass --restart to start over", num)}
+}
+
+// finish records a row's outcome: journal first (the truth), then the
+// rejects file, both under one lock so their orders agree.
+func (j *job) finish(num int64, key string, o outcome, render func(string) string) error {
+	var rendered string
+	if o.kind == outRejected && render != nil {
+		rendered = render(o.reason)
+	}
+	j.recMu.Lock()
+	err := j.jr.done(num, key, o, rendered)
+	if err == nil && rendered != "" {
+		err = j.rej.add(rendered)
+	}
+	j.recMu.Unlock()
+	if err != nil {
+		return err
+	}
+	j.count(o.kind)
+	j.progress()
+	return nil
+}
+
+// run feeds the rows next returns to the workers. next handles rows that
+// need no request itself (finished earlier, invalid) and returns nil for
+// them. A worker's fatal error or ctx's cancellation stops the feed; rows
+// in flight finish or stay behind as intents for the next run.
+func (j *job) run(ctx context.Context, next func() (*task, error)) error {
+	wctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	tasks := make(chan *task)
+	var wg sync.WaitGroup
+	for range j.opts.workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				if err := j.work(wctx, t); err != nil {
+					cancel(err)
+				}
+			}
+		}()
+	}
+	readErr := j.feed(wctx, next, tasks)
+	close(tasks)
+	wg.Wait()
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted; the journal records every finished row, so running the same command again resumes: %w", ctx.Err())
+	}
+	if cause := context.Cause(wctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
+	return readErr
+}
+
+func (j *job) feed(ctx context.Context, next func() (*task, error), tasks chan<- *task) error {
+	for ctx.Err() == nil {
+		t, err := next()
+		if errors.Is(err, io.EOF) {
+			if j.total.Load() <= 0 {
+				j.total.Store(j.seen.Load())
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if t == nil {
+			continue
+		}
+		select {
+		case tasks <- t:
+		case <-ctx.Done():
+		}
+	}
+	return nil
+}
+
+func (j *job) work(ctx context.Context, t *task) error {
+	o, err := t.run(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // interrupted mid-row: an intent (if any) stays for the next run
+		}
+		var ok bool
+		if o, ok = j.classify(err); !ok {
+			return err
+		}
+	} else {
+		j.serverErrs.Store(0)
+	}
+	return j.finish(t.num, t.key, o, t.render)
+}
+
+// classify turns a row's error into a rejection when the error belongs to
+// the row (400, 404, 422, a rowError); anything else stops the job.
+func (j *job) classify(err error) (outcome, bool) {
+	var re *rowError
+	if errors.As(err, &re) {
+		return reject(re.reason), true
+	}
+	var ae *api.Error
+	if !errors.As(err, &ae) {
+		return outcome{}, false
+	}
+	switch {
+	case ae.Status == 400 || ae.Status == 404 || ae.Status == 422:
+		j.serverErrs.Store(0)
+		return reject(serverReason(ae)), true
+	case ae.Status >= 500 && j.serverErrs.Add(1) <= maxServerErrors:
+		return reject(serverReason(ae) + "; the server may have applied part of it: check before importing this row again"), true
+	}
+	return outcome{}, false
+}
+
+// serverReason is the server's own words for a rejected row.
+func serverReason(e *api.Error) string {
+	msg := e.Message
+	if len(e.Fields) > 0 {
+		msg += " [" + strings.Join(e.Fields, ", ") + "]"
+	}
+	return fmt.Sprintf("%s (HTTP %d from %s %s)", msg, e.Status, e.Method, e.Path)
+}
+
+// do sends one request, waiting out 429s the transport gave up on: a 429
+// means rack-attack refused before Chatwoot ran, so repeating is safe for
+// any method.
+func (j *job) do(ctx context.Context, req *api.Request) (*api.Response, error) {
+	for attempt := 0; ; attempt++ {
+		resp, err := j.c.Do(ctx, req)
+		var ae *api.Error
+		if err == nil || !errors.As(err, &ae) || ae.Status != 429 || attempt >= engineRetries {
+			return resp, err
+		}
+		j.retried.Add(1)
+		wait := time.Second << attempt
+		if wait > 30*time.Second {
+			wait = 30 * time.Second
+		}
+		if err := j.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

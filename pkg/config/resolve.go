@@ -1,0 +1,120 @@
+package config
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Source says where a setting's value came from, for `woot auth status`.
+type Source string
+
+const (
+	FromFlag    Source = "flag"
+	FromEnv     Source = "env"
+	FromFile    Source = "config"
+	FromDefault Source = "default"
+	FromSandbox Source = "sandbox"
+)
+
+// Value is one resolved setting.
+type Value struct {
+	Value  string
+	Source Source
+	Origin string // the flag, variable or file it came from
+}
+
+// Settings are the effective values after flags > environment > file > defaults.
+type Settings struct {
+	Profile           string
+	URL               Value
+	AccountID         Value
+	UserToken         Value
+	PlatformToken     Value
+	TokenStyle        Value
+	InboxIdentifier   Value
+	ContactIdentifier Value
+	PubsubToken       Value
+	HMACToken         Value
+	WebhookSecret     Value
+	Insecure          bool
+}
+
+// Flags are the command-line values that take part in resolution ("" = not given).
+type Flags struct {
+	Profile, URL, Account, InboxIdentifier, ContactIdentifier, HMACToken string
+}
+
+// Resolve applies the precedence rule to one profile of f.
+func Resolve(f *File, flags Flags, getenv func(string) string) Settings {
+	name := first(flags.Profile, getenv("WOOT_PROFILE"), f.Current, DefaultProfile)
+	p := f.Profile(name)
+	if p == nil {
+		p = &Profile{}
+	}
+	path := f.Path()
+	pick := func(flagVal, flagName, env, fileVal string) Value {
+		switch {
+		case flagVal != "":
+			return Value{flagVal, FromFlag, "--" + flagName}
+		case env != "" && getenv(env) != "":
+			return Value{getenv(env), FromEnv, env}
+		case fileVal != "":
+			return Value{fileVal, FromFile, path + " (profile " + name + ")"}
+		}
+		return Value{}
+	}
+	s := Settings{Profile: name, Insecure: p.Insecure}
+	s.URL = pick(flags.URL, "url", "CHATWOOT_URL", p.URL)
+	s.AccountID = pick(flags.Account, "account", "CHATWOOT_ACCOUNT_ID", idString(p.AccountID))
+	s.UserToken = pick("", "", "CHATWOOT_API_TOKEN", p.UserToken)
+	s.PlatformToken = pick("", "", "CHATWOOT_PLATFORM_TOKEN", p.PlatformToken)
+	s.TokenStyle = pick("", "", "", p.TokenStyle)
+	if s.TokenStyle.Value == "" {
+		s.TokenStyle = Value{"api_access_token", FromDefault, ""}
+	}
+	s.InboxIdentifier = pick(flags.InboxIdentifier, "inbox-identifier", "CHATWOOT_INBOX_IDENTIFIER", p.InboxIdentifier)
+	s.ContactIdentifier = pick(flags.ContactIdentifier, "contact-identifier", "CHATWOOT_CONTACT_IDENTIFIER", p.ContactIdentifier)
+	s.PubsubToken = pick("", "", "", p.PubsubToken)
+	s.HMACToken = pick(flags.HMACToken, "hmac-token", "CHATWOOT_HMAC_TOKEN", p.HMACToken)
+	s.WebhookSecret = pick("", "", "CHATWOOT_WEBHOOK_SECRET", p.WebhookSecret)
+	return s
+}
+
+// Account parses the account id; 0 when unset.
+func (s Settings) Account() (int64, error) {
+	if s.AccountID.Value == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(s.AccountID.Value, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("account id %q from %s is not a positive number", s.AccountID.Value, s.AccountID.Origin)
+	}
+	return id, nil
+}
+
+func idString(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Mask shows enough of a token to tell two apart, never the token itself.
+func Mask(token string) string {
+	switch {
+	case token == "":
+		return ""
+	case len(token) <= 8:
+		return "****"
+	}
+	return "****" + token[len(token)-4:]
+}

@@ -1,0 +1,129 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+	"testing"
+)
+
+// streamItems is 100k items (10k under the race detector).
+const streamItems = 100_000 / raceScale
+
+// streamFixture is streamItems contact-shaped items, built once.
+var streamFixture = sync.OnceValue(func() []json.RawMessage {
+	items := make([]json.RawMessage, streamItems)
+	for i := range items {
+		items[i] = json.RawMessage(fmt.Sprintf(
+			`{"id":%d,"name":"Contact %d","email":"c%d@example.com","phone_number":null,"custom_attributes":{"plan":"pro"},"created_at":%d}`,
+			i+1, i, i, 1700000000+i))
+	}
+	return items
+})
+
+// arrivalWriter records how much output arrived before Close was called.
+type arrivalWriter struct {
+	closing             bool
+	writes, beforeClose int
+	total               int
+}
+
+func (w *arrivalWriter) Write(b []byte) (int, error) {
+	w.writes++
+	w.total += len(b)
+	if !w.closing {
+		w.beforeClose += len(b)
+	}
+	return len(b), nil
+}
+
+// Every format writes as items arrive: nearly all bytes are out before
+// Close, in at least one write per item, so nothing waits for the end.
+func TestPrintersStream(t *testing.T) {
+	items := streamFixture()
+	for _, format := range []string{"json", "ndjson", "csv", "tsv", "yaml", "table"} {
+		t.Run(format, func(t *testing.T) {
+			w := &arrivalWriter{}
+			ios, _, _ := testIO(true)
+			ios.Out = w
+			p, err := New(ios, Options{Format: format, Columns: []string{"id", "name", "email", "created_at"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, it := range items {
+				if err := p.Item(it); err != nil {
+					t.Fatal(err)
+				}
+				if i == streamItems/2 && w.beforeClose == 0 {
+					t.Fatalf("nothing written after %d items", i+1)
+				}
+			}
+			w.closing = true
+			if err := p.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if w.writes < streamItems {
+				t.Errorf("%d writes for %d items: output is being batched", w.writes, streamItems)
+			}
+			if w.total-w.beforeClose > 16 {
+				t.Errorf("%d of %d bytes were held until Close", w.total-w.beforeClose, w.total)
+			}
+		})
+	}
+}
+
+// Per-item work must not allocate in proportion to what came before:
+// allocations for the 100001st item equal those for the 2nd.
+func TestPrintersDoNotAccumulate(t *testing.T) {
+	items := streamFixture()
+	for _, format := range []string{"json", "ndjson", "tsv", "table"} {
+		ios, _, _ := testIO(true)
+		ios.Out = io.Discard
+		p, err := New(ios, Options{Format: format, Columns: []string{"id", "name"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items[:tableSampleRows+1] {
+			if err := p.Item(it); err != nil {
+				t.Fatal(err)
+			}
+		}
+		early := testing.AllocsPerRun(100, func() { p.Item(items[1]) })
+		for _, it := range items[tableSampleRows+1:] {
+			if err := p.Item(it); err != nil {
+				t.Fatal(err)
+			}
+		}
+		late := testing.AllocsPerRun(100, func() { p.Item(items[1]) })
+		if late > early {
+			t.Errorf("-o %s: %v allocs per item after 100k items, %v early", format, late, early)
+		}
+	}
+}
+
+func benchmarkFormat(b *testing.B, format string) {
+	items := streamFixture()
+	b.ReportAllocs()
+	for b.Loop() {
+		ios, _, _ := testIO(false)
+		ios.Out = io.Discard
+		p, err := New(ios, Options{Format: format})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, it := range items {
+			if err := p.Item(it); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNDJSON100k(b *testing.B)    { benchmarkFormat(b, "ndjson") }
+func BenchmarkJSONArray100k(b *testing.B) { benchmarkFormat(b, "json") }
+func BenchmarkYAML100k(b *testing.B)      { benchmarkFormat(b, "yaml") }
+func BenchmarkTSV100k(b *testing.B)       { benchmarkFormat(b, "tsv") }

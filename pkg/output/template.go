@@ -1,0 +1,175 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/template"
+	"time"
+)
+
+// parseTemplate parses a --template; errors are *UsageError. now is the
+// clock timeago measures against (nil: the real one).
+func parseTemplate(src string, now func() time.Time) (*template.Template, error) {
+	if now == nil {
+		now = time.Now
+	}
+	t, err := template.New("--template").Funcs(templateFuncs(now)).Parse(src)
+	if err != nil {
+		return nil, &UsageError{Msg: fmt.Sprintf("invalid --template: %v", err)}
+	}
+	return t, nil
+}
+
+// templateFuncs are the helpers a --template can call, e.g.
+// {{range .}}{{.id}}{{"\t"}}{{timeago .created_at}}{{"\n"}}{{end}}.
+func templateFuncs(now func() time.Time) template.FuncMap {
+	return template.FuncMap{
+		"json":   func(v any) (string, error) { return encodeJSON(v, "") },
+		"pretty": func(v any) (string, error) { return encodeJSON(v, "  ") },
+		"join":   joinValues,
+		"upper":  func(v any) string { return strings.ToUpper(valueText(v)) },
+		"lower":  func(v any) string { return strings.ToLower(valueText(v)) },
+		"timeago": func(v any) string {
+			if t, ok := valueTime(v); ok {
+				return relativeTime(t, now())
+			}
+			return valueText(v)
+		},
+		"time": func(v any) string {
+			if t, ok := valueTime(v); ok {
+				return t.UTC().Format(time.RFC3339)
+			}
+			return valueText(v)
+		},
+	}
+}
+
+// encodeJSON writes v without HTML escaping (templates print to a
+// terminal, not a web page).
+func encodeJSON(v any, indent string) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// joinValues is {{join ", " .labels}}.
+func joinValues(sep string, v any) (string, error) {
+	switch list := v.(type) {
+	case nil:
+		return "", nil
+	case []string:
+		return strings.Join(list, sep), nil
+	case []any:
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = valueText(e)
+		}
+		return strings.Join(parts, sep), nil
+	}
+	return "", fmt.Errorf("join: expected a list, got %T", v)
+}
+
+// valueText renders a decoded JSON value the way a table cell would.
+func valueText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case map[string]any, []any:
+		s, err := encodeJSON(x, "")
+		if err != nil {
+			return fmt.Sprint(x)
+		}
+		return s
+	}
+	return fmt.Sprint(v)
+}
+
+// valueTime reads unix seconds or a time string from a decoded value.
+func valueTime(v any) (time.Time, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		return parseUnix(x.String())
+	case string:
+		return parseTimeString(x)
+	case float64, int, int64:
+		return parseUnix(fmt.Sprint(x))
+	}
+	return time.Time{}, false
+}
+
+// templatePrinter executes a template over the whole list at Close, or
+// per item with -o ndjson. Output is exactly what the template writes:
+// add {{"\n"}} where lines should end.
+type templatePrinter struct {
+	w       io.Writer
+	tmpl    *template.Template
+	perItem bool
+	list    []any
+	object  bool
+	buf     bytes.Buffer
+}
+
+func newTemplatePrinter(w io.Writer, tmpl *template.Template, perItem bool) *templatePrinter {
+	return &templatePrinter{w: w, tmpl: tmpl, perItem: perItem}
+}
+
+func (p *templatePrinter) Item(raw json.RawMessage) error {
+	v, err := decodeJSON(raw)
+	if err != nil {
+		return fmt.Errorf("template: decode item: %w", err)
+	}
+	if p.perItem {
+		return p.execute(v)
+	}
+	p.list = append(p.list, v)
+	return nil
+}
+
+func (p *templatePrinter) Object(raw json.RawMessage) error {
+	v, err := decodeJSON(raw)
+	if err != nil {
+		return fmt.Errorf("template: decode result: %w", err)
+	}
+	p.object = true
+	return p.execute(v)
+}
+
+func (p *templatePrinter) Close() error {
+	if p.perItem || p.object {
+		return nil
+	}
+	list := p.list
+	p.list = nil
+	if list == nil {
+		list = []any{}
+	}
+	return p.execute(list)
+}
+
+// execute renders into a buffer first so a failing template prints
+// nothing half-done for that value.
+func (p *templatePrinter) execute(v any) error {
+	p.buf.Reset()
+	if err := p.tmpl.Execute(&p.buf, v); err != nil {
+		return fmt.Errorf("execute --template: %w", err)
+	}
+	_, err := p.w.Write(p.buf.Bytes())
+	return err
+}

@@ -1,0 +1,240 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+)
+
+// outEvent is one thing to tell the world after a request: a cable frame
+// for some streams and webhook deliveries. Handlers build them under the
+// state lock (so the payload is a consistent snapshot); the router sends
+// them after the lock is released and the response written.
+type outEvent struct {
+	streams    []string
+	payload    json.RawMessage
+	deliveries []delivery
+}
+
+func (s *Sandbox) dispatch(events []outEvent) {
+	for _, e := range events {
+		for _, stream := range uniq(e.streams) {
+			s.cable.Broadcast(stream, e.payload)
+		}
+		for _, d := range e.deliveries {
+			s.hooks.enqueue(d)
+		}
+	}
+}
+
+func uniq(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0:0]
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// withAccount returns v as a JSON object with account_id set, the way
+// Chatwoot's broadcast job merges it into every event's data.
+func withAccount(v any, accountID int64, performer obj) obj {
+	o, ok := v.(obj)
+	if !ok {
+		raw, _ := json.Marshal(v)
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		o = obj{}
+		_ = dec.Decode(&o)
+	} else {
+		o = copyObj(o)
+	}
+	o["account_id"] = accountID
+	if performer != nil {
+		o["performer"] = performer
+	}
+	return o
+}
+
+// performer is the acting user's push data, which newer Chatwoot adds to
+// events a user caused.
+func (c *ctx) performer(accountID int64) obj {
+	if c.user == nil {
+		return nil
+	}
+	return c.st.userPush(accountID, c.user)
+}
+
+// emit queues one event: the cable frame {event, data} to streams, and the
+// webhook hook (when not "") with body hookData+event to the account's
+// subscribed webhooks and, for an API inbox, to its webhook_url.
+func (c *ctx) emit(name string, accountID int64, data any, streams []string, hook string, hookData obj, in *inbox) {
+	frame, _ := json.Marshal(obj{"event": name, "data": withAccount(data, accountID, c.performer(accountID))})
+	ev := outEvent{streams: streams, payload: frame}
+	if hook != "" && hookData != nil {
+		ev.deliveries = c.deliveries(accountID, hook, hookData, in)
+	}
+	c.events = append(c.events, ev)
+}
+
+func (c *ctx) deliveries(accountID int64, hook string, data obj, in *inbox) []delivery {
+	body := copyObj(data)
+	body["event"] = hook
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return nil
+	}
+	var out []delivery
+	for _, w := range c.st.Webhooks {
+		if w.AccountID == accountID && containsStr(w.Subscriptions, hook) && (w.InboxID == 0 || in == nil || w.InboxID == in.ID) {
+			out = append(out, delivery{url: w.URL, secret: w.Secret, body: raw})
+		}
+	}
+	if in != nil && in.isAPI() && in.WebhookURL != "" {
+		out = append(out, delivery{url: in.WebhookURL, secret: in.Secret, body: raw})
+	}
+	return out
+}
+
+// agentTokens are the pubsub tokens of a conversation's agents: the
+// inbox's members and every administrator of the account.
+func (st *state) agentTokens(accountID, inboxID int64) []string {
+	var out []string
+	in := st.inboxOf(inboxID)
+	for _, au := range st.AccountUsers {
+		if au.AccountID != accountID {
+			continue
+		}
+		if au.Role == "administrator" || (in != nil && st.memberOfInbox(in, au.UserID)) {
+			if u := st.user(au.UserID); u != nil {
+				out = append(out, u.PubsubToken)
+			}
+		}
+	}
+	return out
+}
+
+// contactTokens are the contact-side streams of a conversation: its
+// contact_inbox's token, plus every hmac-verified contact_inbox of the
+// contact when this one is verified (FACTS §1).
+func (st *state) contactTokens(cv *conversation) []string {
+	ci := findID(st.ContactInboxes, cv.ContactInboxID)
+	if ci == nil {
+		return nil
+	}
+	out := []string{ci.PubsubToken}
+	if ci.HMACVerified {
+		for _, other := range st.contactInboxesOf(cv.ContactID) {
+			if other.HMACVerified {
+				out = append(out, other.PubsubToken)
+			}
+		}
+	}
+	return out
+}
+
+func accountStream(accountID int64) string { return "account_" + strconv.FormatInt(accountID, 10) }
+
+// changes is Chatwoot's changed_attributes: one single-key object per
+// attribute with its previous and current value.
+type changes []obj
+
+func (ch *changes) add(attr string, prev, cur any) {
+	*ch = append(*ch, obj{attr: obj{"previous_value": prev, "current_value": cur}})
+}
+
+func (c *ctx) messageEvent(name string, cv *conversation, m *message, ch changes) {
+	streams := c.st.agentTokens(cv.AccountID, cv.InboxID)
+	if !m.Private && m.MessageType != msgActivity {
+		streams = append(streams, c.st.contactTokens(cv)...)
+	}
+	data := withAccount(c.st.messageView(cv, m), cv.AccountID, nil)
+	if ch != nil {
+		data["previous_changes"] = []obj(ch)
+	}
+	hook := ""
+	if m.MessageType != msgActivity {
+		hook = "message_created"
+		if name == "message.updated" {
+			hook = "message_updated"
+		}
+	}
+	c.emit(name, cv.AccountID, data, streams, hook, c.st.messageWebhook(cv, m), c.st.inboxOf(cv.InboxID))
+}
+
+// conversationEvent broadcasts conversation.created|updated|status_changed
+// (to agents and the contact) and sends the matching webhook.
+func (c *ctx) conversationEvent(name string, cv *conversation, ch changes) {
+	streams := append(c.st.agentTokens(cv.AccountID, cv.InboxID), c.st.contactTokens(cv)...)
+	hookData := c.st.conversationPush(cv)
+	hook := map[string]string{
+		"conversation.created":        "conversation_created",
+		"conversation.updated":        "conversation_updated",
+		"conversation.status_changed": "conversation_status_changed",
+	}[name]
+	if name != "conversation.created" {
+		if ch == nil {
+			ch = changes{}
+		}
+		hookData["changed_attributes"] = []obj(ch)
+	}
+	c.emit(name, cv.AccountID, c.st.conversationPush(cv), streams, hook, hookData, c.st.inboxOf(cv.InboxID))
+}
+
+// agentOnlyEvent is for events only agents see (assignee.changed,
+// team.changed, conversation.read…).
+func (c *ctx) agentOnlyEvent(name string, cv *conversation) {
+	c.emit(name, cv.AccountID, c.st.conversationPush(cv), c.st.agentTokens(cv.AccountID, cv.InboxID), "", nil, nil)
+}
+
+func (c *ctx) contactEvent(name string, ct *contact, ch changes) {
+	hook := ""
+	hookData := c.st.contactWebhook(ct)
+	switch name {
+	case "contact.created":
+		hook = "contact_created"
+	case "contact.updated":
+		hook = "contact_updated"
+		if ch == nil {
+			ch = changes{}
+		}
+		hookData["changed_attributes"] = []obj(ch)
+	}
+	c.emit(name, ct.AccountID, contactPushOf(ct), []string{accountStream(ct.AccountID)}, hook, hookData, nil)
+}
+
+// typingEvent tells agents and the contact, minus whoever is typing.
+func (c *ctx) typingEvent(on bool, cv *conversation, isPrivate bool, byContact bool) {
+	name, hook := "conversation.typing_off", "conversation_typing_off"
+	if on {
+		name, hook = "conversation.typing_on", "conversation_typing_on"
+	}
+	var streams []string
+	var who, whoHook obj
+	if byContact {
+		streams = c.st.agentTokens(cv.AccountID, cv.InboxID)
+		if ct := c.st.contactOf(cv.ContactID); ct != nil {
+			p := contactPushOf(ct)
+			who = obj{"id": p.ID, "name": p.Name, "type": "contact", "thumbnail": p.Thumbnail}
+			whoHook = c.st.contactWebhook(ct)
+		}
+	} else {
+		for _, t := range c.st.agentTokens(cv.AccountID, cv.InboxID) {
+			if c.user == nil || t != c.user.PubsubToken {
+				streams = append(streams, t)
+			}
+		}
+		if !isPrivate {
+			streams = append(streams, c.st.contactTokens(cv)...)
+		}
+		if c.user != nil {
+			who, whoHook = c.st.userPush(cv.AccountID, c.user), userWebhook(c.user)
+		}
+	}
+	data := obj{"conversation": c.st.conversationPush(cv), "user": who, "is_private": isPrivate}
+	hookData := obj{"conversation": c.st.conversationPush(cv), "user": whoHook, "is_private": isPrivate}
+	c.emit(name, cv.AccountID, data, streams, hook, hookData, c.st.inboxOf(cv.InboxID))
+}
