@@ -7,6 +7,6 @@ import (
 	"github.com/wootcli/woot/cmd"
 )
 
-//go:generate go run . __gendocs .
+//go:generate go run ./scripts/gendocs .
 
 func main() { os.Exit(cmd.Main()) }

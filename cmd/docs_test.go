@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/docgen"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -16,10 +17,8 @@ import (
 // temp dir and fails on any difference with the committed files.
 // Refresh them with: go generate ./...
 func TestGeneratedDocsAreCurrent(t *testing.T) {
-	ios, _, _, _ := output.Test()
 	tmp := t.TempDir()
-	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
-	if err := generateDocs(f, tmp); err != nil {
+	if err := docgen.Write(CommandTree(), tmp); err != nil {
 		t.Fatal(err)
 	}
 	var problems []string

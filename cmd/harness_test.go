@@ -61,6 +61,7 @@ func (h *harness) run(args ...string) int {
 		Now:       func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
 		Sleep:     func(context.Context, time.Duration) error { return nil },
 	}
+	ios.SetNow(f.Now)
 	args = append(args, "--retries", "2")
 	code := run(context.Background(), f, args)
 	for _, s := range []string{testToken, testPlatformToken} {
@@ -78,4 +79,11 @@ func (h *harness) mustRun(args ...string) string {
 		h.t.Fatalf("woot %s: exit %d\nstderr: %s", strings.Join(args, " "), code, h.errOut)
 	}
 	return h.out.String()
+}
+
+// iosForUnit returns fresh test streams for tests that build commands directly.
+func (h *harness) iosForUnit() *output.IOStreams {
+	ios, _, out, errOut := output.Test()
+	h.out, h.errOut = out, errOut
+	return ios
 }

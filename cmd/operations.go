@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
@@ -20,11 +21,20 @@ func allOperations() []api.Operation {
 	return ops
 }
 
+// topLevel memoises the top-level operations: one run needs them twice
+// (to pick the noun, then to build it) and building them is not free.
+var topLevel struct {
+	once sync.Once
+	ops  []api.Operation
+}
+
 // topLevelOperations are the operations whose commands sit at the top
 // level (the Application family and the server routes).
 func topLevelOperations() []api.Operation {
-	ops := application.Operations()
-	return append(ops, application.ServerOperations()...)
+	topLevel.once.Do(func() {
+		topLevel.ops = append(application.Operations(), application.ServerOperations()...)
+	})
+	return topLevel.ops
 }
 
 // operationNouns lists the top-level nouns of the generated commands.

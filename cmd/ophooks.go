@@ -21,5 +21,7 @@ type hookFactory func(c *cobra.Command) opHook
 
 // opHooks maps operation commands ("client contacts create") to their hooks.
 func opHooks() map[string]hookFactory {
-	return map[string]hookFactory{}
+	return map[string]hookFactory{
+		"client contacts create": newClientContactsCreateHook,
+	}
 }

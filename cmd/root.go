@@ -79,7 +79,6 @@ func topCommands() []topCommand {
 		{"version", newVersionCmd},
 		{"client", func(f *Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyClient) }},
 		{"platform", func(f *Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyPlatform) }},
-		{"__gendocs", newGenDocsCmd},
 	}
 	tops = append(tops, extraTopCommands()...)
 	for _, noun := range operationNouns() {

@@ -58,7 +58,7 @@ func reportMetricOperations() []api.Operation {
 				},
 			),
 			List:    &api.List{Pager: api.NoPages},
-			Columns: []string{"timestamp", "value", "count"},
+			Columns: []string{"timestamp", "value"},
 		},
 		{
 			Command: "reports summary get", Method: "GET", Path: acctV2 + "/reports/summary", InSpec: true,

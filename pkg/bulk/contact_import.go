@@ -108,7 +108,7 @@ func (ci *contactImporter) next() (*task, error) {
 		return nil, err
 	}
 	st := ci.j.jr.state(rec.num)
-	if ci.j.alreadyDone(st) {
+	if ci.j.alreadyDone(st, 1) {
 		return nil, nil
 	}
 	render := ci.render(rec)

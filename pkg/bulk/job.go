@@ -43,6 +43,7 @@ func rowErrorf(format string, args ...any) error {
 type task struct {
 	num    int64
 	key    string
+	size   int64 // records the row stands for (a bulk-action batch: its ids); 0 means 1
 	run    func(ctx context.Context) (outcome, error)
 	render func(reason string) string // the row as a rejects-file record
 }
@@ -123,34 +124,34 @@ func (j *job) summary() Summary {
 	return s
 }
 
-func (j *job) count(kind string) {
+func (j *job) count(kind string, n int64) {
 	switch kind {
 	case outCreated:
-		j.created.Add(1)
+		j.created.Add(n)
 	case outUpdated:
-		j.updated.Add(1)
+		j.updated.Add(n)
 	case outSkipped:
-		j.skipped.Add(1)
+		j.skipped.Add(n)
 	case outRejected:
-		j.rejected.Add(1)
+		j.rejected.Add(n)
 	}
 }
 
-func (j *job) progress() {
-	done := j.done.Add(1)
+func (j *job) progress(n int64) {
+	done := j.done.Add(n)
 	if j.opts.Progress != nil {
 		j.opts.Progress(done, j.total.Load())
 	}
 }
 
 // alreadyDone counts a row an earlier run finished; it is not touched again.
-func (j *job) alreadyDone(st *rowState) bool {
+func (j *job) alreadyDone(st *rowState, size int64) bool {
 	if st == nil || st.outcome == "" {
 		return false
 	}
-	j.resumed.Add(1)
-	j.count(st.outcome)
-	j.progress()
+	j.resumed.Add(size)
+	j.count(st.outcome, size)
+	j.progress(size)
 	return true
 }
 
@@ -167,6 +168,10 @@ func (j *job) checkKey(num int64, key string) error {
 // finish records a row's outcome: journal first (the truth), then the
 // rejects file, both under one lock so their orders agree.
 func (j *job) finish(num int64, key string, o outcome, render func(string) string) error {
+	return j.finishN(num, key, 1, o, render)
+}
+
+func (j *job) finishN(num int64, key string, size int64, o outcome, render func(string) string) error {
 	var rendered string
 	if o.kind == outRejected && render != nil {
 		rendered = render(o.reason)
@@ -180,8 +185,8 @@ func (j *job) finish(num int64, key string, o outcome, render func(string) strin
 	if err != nil {
 		return err
 	}
-	j.count(o.kind)
-	j.progress()
+	j.count(o.kind, size)
+	j.progress(size)
 	return nil
 }
 
@@ -253,7 +258,11 @@ func (j *job) work(ctx context.Context, t *task) error {
 	} else {
 		j.serverErrs.Store(0)
 	}
-	return j.finish(t.num, t.key, o, t.render)
+	size := t.size
+	if size == 0 {
+		size = 1
+	}
+	return j.finishN(t.num, t.key, size, o, t.render)
 }
 
 // classify turns a row's error into a rejection when the error belongs to

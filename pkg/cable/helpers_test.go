@@ -138,11 +138,13 @@ type proxy struct {
 	ln     net.Listener
 	target string
 
-	mu    sync.Mutex
-	pairs []*pipePair
+	mu       sync.Mutex
+	pairs    []*pipePair
+	recorded []byte // server → client bytes of every connection, in order
 }
 
 type pipePair struct {
+	p                *proxy
 	client, upstream net.Conn
 	frozen           chan struct{} // closed when frozen
 	once             sync.Once
@@ -174,7 +176,7 @@ func (p *proxy) serve() {
 			c.Close()
 			continue
 		}
-		pp := &pipePair{client: c, upstream: u, frozen: make(chan struct{})}
+		pp := &pipePair{p: p, client: c, upstream: u, frozen: make(chan struct{})}
 		p.mu.Lock()
 		p.pairs = append(p.pairs, pp)
 		p.mu.Unlock()
@@ -194,6 +196,9 @@ func (pp *pipePair) downstream() {
 		default:
 		}
 		if n > 0 {
+			pp.p.mu.Lock()
+			pp.p.recorded = append(pp.p.recorded, buf[:n]...)
+			pp.p.mu.Unlock()
 			if _, werr := pp.client.Write(buf[:n]); werr != nil {
 				return
 			}
@@ -203,6 +208,13 @@ func (pp *pipePair) downstream() {
 			return
 		}
 	}
+}
+
+// wire returns what the server sent so far.
+func (p *proxy) wire() []byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]byte(nil), p.recorded...)
 }
 
 func (p *proxy) addr() string { return p.ln.Addr().String() }

@@ -7,9 +7,12 @@ func messageColumns() []string {
 }
 
 // csatParams are the fields of a CSAT answer; prefix is where they nest.
+// The rating has no Enum: the builder checks enums against a flag's
+// string value, which an Int flag does not have, so every rating would be
+// refused; the server validates the range itself.
 func csatParams(prefix string) []api.Param {
 	return []api.Param{
-		{Name: prefix + "csat_survey_response.rating", Flag: "rating", Type: api.Int, Enum: []string{"1", "2", "3", "4", "5"}, Usage: "satisfaction rating, 1 (worst) to 5 (best)"},
+		{Name: prefix + "csat_survey_response.rating", Flag: "rating", Type: api.Int, Usage: "satisfaction rating, 1 (worst) to 5 (best)"},
 		{Name: prefix + "csat_survey_response.feedback_message", Flag: "feedback", Usage: "free-text feedback"},
 	}
 }

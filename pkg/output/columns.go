@@ -21,7 +21,10 @@ func (c column) header() string {
 	if c.segs == nil {
 		return "VALUE"
 	}
-	return strings.ToUpper(c.path)
+	// Chatwoot nests a conversation's people under meta; "SENDER NAME"
+	// reads better in a narrow table than "META.SENDER.NAME".
+	label := strings.TrimPrefix(c.path, "meta.")
+	return strings.ToUpper(strings.ReplaceAll(label, ".", " "))
 }
 
 // csvHeader is the csv/tsv label: the path itself, so it can be fed back

@@ -2,42 +2,6 @@ package application
 
 import "github.com/wootcli/woot/pkg/api"
 
-// csatOperations covers customer-satisfaction survey responses.
-func csatOperations() []api.Operation {
-	filters := func() []api.Param {
-		return withParams(sinceUntil(), []api.Param{
-			{Name: "user_ids", In: api.InQuery, Type: api.Ints, Usage: "Only conversations of these agents"},
-			{Name: "inbox_id", In: api.InQuery, Type: api.Int, Usage: "Only this inbox"},
-			{Name: "team_id", In: api.InQuery, Type: api.Int, Usage: "Only this team"},
-			{Name: "rating", In: api.InQuery, Type: api.Strings, Enum: []string{"1", "2", "3", "4", "5"}, Usage: "Only these ratings"},
-		})
-	}
-	return []api.Operation{
-		{
-			Command: "csat-responses list", Method: "GET", Path: acct + "/csat_survey_responses",
-			Short:   "List CSAT survey responses",
-			Example: "  $ woot csat-responses list --since 1735689600 --rating 1,2 --all -o csv",
-			Params:  filters(),
-			List:    &api.List{Pager: api.PageNumber, PageSize: 25},
-			Columns: []string{"id", "rating", "feedback_message", "contact.name", "assigned_agent.name", "conversation_id", "created_at"},
-		},
-		{
-			Command: "csat-responses metrics get", Method: "GET", Path: acct + "/csat_survey_responses/metrics",
-			Short:   "Count CSAT surveys sent and responses per rating",
-			Example: "  $ woot csat-responses metrics get --since 1735689600 --until 1738368000 -o json",
-			Params:  filters(),
-			Columns: []string{"total_count", "total_sent_messages_count", "ratings_count"},
-		},
-		{
-			Command: "csat-responses download", Method: "GET", Path: acct + "/csat_survey_responses/download",
-			Short:   "Download CSAT survey responses as CSV",
-			Example: "  $ woot csat-responses download --since 1735689600 --output-file csat.csv",
-			Params:  filters(),
-			Raw:     true,
-		},
-	}
-}
-
 // appliedSLAOperations covers the SLA breaches report (Enterprise).
 func appliedSLAOperations() []api.Operation {
 	filters := func() []api.Param {
@@ -125,59 +89,6 @@ func slaPolicyOperations() []api.Operation {
 			Long:     "Chatwoot deletes the policy in the background.",
 			Example:  "  $ woot sla-policies delete 2 --yes",
 			ArgNames: []string{"POLICY_ID"},
-			Confirm:  true,
-		},
-	}
-}
-
-// customRoleOperations covers custom agent roles (Enterprise).
-func customRoleOperations() []api.Operation {
-	cols := []string{"id", "name", "description", "permissions"}
-	params := func(create bool) []api.Param {
-		return []api.Param{
-			{Name: "name", Required: create, Usage: "Role name"},
-			{Name: "description", Usage: "Description"},
-			{Name: "permissions", Type: api.Strings, Enum: []string{
-				"conversation_manage", "conversation_unassigned_manage", "conversation_participating_manage",
-				"contact_manage", "report_manage", "knowledge_base_manage",
-			}, Usage: "Permissions (repeat or comma-separate)"},
-		}
-	}
-	return []api.Operation{
-		{
-			Command: "custom-roles list", Method: "GET", Path: acct + "/custom_roles",
-			Short:   "List custom roles",
-			Example: "  $ woot custom-roles list",
-			List:    &api.List{Pager: api.NoPages},
-			Columns: cols,
-		},
-		{
-			Command: "custom-roles get", Method: "GET", Path: acct + "/custom_roles/{id}",
-			Short:    "Show a custom role",
-			Example:  "  $ woot custom-roles get 1",
-			ArgNames: []string{"ROLE_ID"},
-			Columns:  cols,
-		},
-		{
-			Command: "custom-roles create", Method: "POST", Path: acct + "/custom_roles",
-			Short:   "Create a custom role",
-			Example: "  $ woot custom-roles create --name 'Tier 1' --permissions conversation_participating_manage,contact_manage",
-			Params:  params(true),
-			Columns: cols,
-		},
-		{
-			Command: "custom-roles update", Method: "PATCH", Path: acct + "/custom_roles/{id}",
-			Short:    "Change a custom role",
-			Example:  "  $ woot custom-roles update 1 --permissions conversation_manage,contact_manage,report_manage",
-			ArgNames: []string{"ROLE_ID"},
-			Params:   params(false),
-			Columns:  cols,
-		},
-		{
-			Command: "custom-roles delete", Method: "DELETE", Path: acct + "/custom_roles/{id}",
-			Short:    "Delete a custom role",
-			Example:  "  $ woot custom-roles delete 1 --yes",
-			ArgNames: []string{"ROLE_ID"},
 			Confirm:  true,
 		},
 	}

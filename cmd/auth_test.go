@@ -1,0 +1,153 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wootcli/woot/pkg/config"
+)
+
+const profileBody = `{"id":7,"name":"Ann Agent","email":"ann@example.com","pubsub_token":"pubsub-abc","role":"administrator","accounts":[{"id":1,"name":"Acme","role":"administrator"},{"id":9,"name":"Beta","role":"agent"}],"access_token":"` + testToken + `"}`
+
+func loggedOutHarness(t *testing.T) *harness {
+	h := newHarness(t)
+	for _, k := range []string{"CHATWOOT_URL", "CHATWOOT_API_TOKEN", "CHATWOOT_PLATFORM_TOKEN", "CHATWOOT_ACCOUNT_ID"} {
+		delete(h.env, k)
+	}
+	return h
+}
+
+func readConfigFile(t *testing.T, h *harness) (*config.File, os.FileInfo) {
+	t.Helper()
+	path := filepath.Join(h.env["WOOT_CONFIG_DIR"], "config.json")
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(h.env["WOOT_CONFIG_DIR"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, st
+}
+
+func TestLoginWithTokenOnStdinWithoutTerminal(t *testing.T) {
+	h := loggedOutHarness(t)
+	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
+	h.in = bytes.NewBufferString(testToken + "\n")
+	h.mustRun("auth", "login", "--url", h.stub.URL, "--with-token")
+	cfg, st := readConfigFile(t, h)
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("config file mode %v, want 0600", st.Mode().Perm())
+	}
+	p := cfg.Profile("default")
+	if p == nil || p.URL != h.stub.URL || p.UserToken != testToken || p.AccountID != 1 {
+		t.Fatalf("saved profile %+v", p)
+	}
+	if !strings.Contains(h.errOut.String(), "Logged in to") {
+		t.Fatalf("stderr: %s", h.errOut)
+	}
+	// With the profile saved, commands need no environment at all.
+	h.stub.On("GET", "/api/v1/accounts/1/contacts/5", 200, `{"payload":`+contactJSON(5)+`}`)
+	if out := h.mustRun("contacts", "get", "5", "--jq", ".email"); out != "contact5@example.com\n" {
+		t.Fatalf("contacts get after login printed %q", out)
+	}
+}
+
+func TestLoginInteractivePicksAccount(t *testing.T) {
+	h := loggedOutHarness(t)
+	h.tty = true
+	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
+	h.in = bytes.NewBufferString(h.stub.URL + "\n" + testToken + "\n2\n")
+	h.mustRun("auth", "login", "--profile", "work")
+	cfg, _ := readConfigFile(t, h)
+	if p := cfg.Profile("work"); p == nil || p.AccountID != 9 {
+		t.Fatalf("profile work = %+v, want account 9 (the second listed)", p)
+	}
+	if !strings.Contains(h.errOut.String(), "2) Beta (id 9, agent)") {
+		t.Fatalf("account menu missing:\n%s", h.errOut)
+	}
+}
+
+func TestLoginWithoutTerminalOrTokenIsUsageError(t *testing.T) {
+	h := loggedOutHarness(t)
+	if code := h.run("auth", "login", "--url", "https://chat.example.com"); code != exitUsage || !strings.Contains(h.errOut.String(), "--with-token") {
+		t.Fatalf("exit %d, stderr %s", code, h.errOut)
+	}
+}
+
+func TestLoginRefusedTokenExits3(t *testing.T) {
+	h := loggedOutHarness(t)
+	h.stub.On("GET", "/api/v1/profile", 401, `{"error":"Invalid Access Token"}`)
+	h.in = bytes.NewBufferString("wrong-token\n")
+	if code := h.run("auth", "login", "--url", h.stub.URL, "--with-token"); code != exitAuth {
+		t.Fatalf("exit %d, want 3; stderr %s", code, h.errOut)
+	}
+	if _, err := os.Stat(filepath.Join(h.env["WOOT_CONFIG_DIR"], "config.json")); err == nil {
+		t.Fatal("a refused token was saved")
+	}
+}
+
+func TestStatusShowsSourcesAndMasksTokens(t *testing.T) {
+	h := newHarness(t)
+	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
+	out := h.mustRun("auth", "status", "-o", "json")
+	var rows []statusRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]statusRow{}
+	for _, r := range rows {
+		got[r.Setting] = r
+	}
+	if got["url"].Source != "env CHATWOOT_URL" || got["account"].Value != "1" {
+		t.Errorf("url/account rows: %+v %+v", got["url"], got["account"])
+	}
+	if got["user_token"].Value != "****7a" && !strings.HasPrefix(got["user_token"].Value, "****") {
+		t.Errorf("user token row %+v", got["user_token"])
+	}
+	if got["user"].Value != "Ann Agent <ann@example.com> (id 7)" {
+		t.Errorf("user row %+v", got["user"])
+	}
+}
+
+func TestStatusWhenNotLoggedInExits3(t *testing.T) {
+	h := loggedOutHarness(t)
+	if code := h.run("auth", "status"); code != exitAuth || !strings.Contains(h.errOut.String(), "woot auth login") {
+		t.Fatalf("exit %d, stderr %s", code, h.errOut)
+	}
+}
+
+func TestFlagsBeatEnvironmentBeatConfig(t *testing.T) {
+	h := newHarness(t)
+	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
+	h.in = bytes.NewBufferString(testToken)
+	h.mustRun("auth", "login", "--url", h.stub.URL, "--with-token", "--account", "5")
+	delete(h.env, "CHATWOOT_ACCOUNT_ID")
+	h.stub.On("GET", "/api/v1/accounts/5/contacts/1", 200, `{"payload":`+contactJSON(1)+`}`)
+	h.mustRun("contacts", "get", "1", "-o", "json") // config: account 5
+	h.env["CHATWOOT_ACCOUNT_ID"] = "6"
+	h.stub.On("GET", "/api/v1/accounts/6/contacts/1", 200, `{"payload":`+contactJSON(1)+`}`)
+	h.mustRun("contacts", "get", "1", "-o", "json") // environment: 6
+	h.stub.On("GET", "/api/v1/accounts/8/contacts/1", 200, `{"payload":`+contactJSON(1)+`}`)
+	h.mustRun("contacts", "get", "1", "-o", "json", "--account", "8") // flag: 8
+}
+
+func TestLogoutRemovesProfile(t *testing.T) {
+	h := newHarness(t)
+	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
+	h.in = bytes.NewBufferString(testToken)
+	h.mustRun("auth", "login", "--url", h.stub.URL, "--with-token")
+	h.mustRun("auth", "logout")
+	cfg, _ := readConfigFile(t, h)
+	if cfg.Profile("default") != nil {
+		t.Fatal("profile still present after logout")
+	}
+	if code := h.run("auth", "logout"); code != exitAuth {
+		t.Fatalf("second logout: exit %d, want 3", code)
+	}
+}

@@ -1,0 +1,142 @@
+package cmd
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/api"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Fatalf("output differs from %s (go test ./cmd -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestContactsTableOnTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.tty = true
+	h.stub.On("GET", "/api/v1/accounts/1/contacts", 200, contactsPage(3, 1)).WithQuery("page", "1")
+	golden(t, "contacts_list.table", h.mustRun("contacts", "list"))
+	if h.errOut.Len() != 0 {
+		t.Fatalf("stderr should be empty, got %q", h.errOut)
+	}
+}
+
+func TestConversationsTableOnTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.tty = true
+	h.stub.On("GET", "/api/v1/accounts/1/conversations", 200, conversationsPage(3, 1)).WithQuery("page", "1")
+	golden(t, "conversations_list.table", h.mustRun("conversations", "list"))
+}
+
+func TestContactGetOnTerminalAndPiped(t *testing.T) {
+	h := newHarness(t)
+	h.tty = true
+	r := h.stub.On("GET", "/api/v1/accounts/1/contacts/4", 200, `{"payload":`+contactJSON(4)+`}`)
+	r.Times = 2
+	golden(t, "contacts_get.table", h.mustRun("contacts", "get", "4"))
+	h.tty = false
+	golden(t, "contacts_get.tsv", h.mustRun("contacts", "get", "4"))
+}
+
+// TestFlagsBindToRequest checks argv → request without a server: the
+// run function is replaced and inspects the parsed options.
+func TestFlagsBindToRequest(t *testing.T) {
+	h := newHarness(t)
+	ios := h.iosForUnit()
+	f := &Factory{IOStreams: ios, Getenv: func(k string) string { return h.env[k] }}
+	op := api.Operation{
+		Family: api.FamilyApplication, Command: "conversations list", Method: "GET",
+		Path: "/api/v1/accounts/{account_id}/conversations", InSpec: true, Short: "List",
+		Params: []api.Param{
+			{Name: "status", In: api.InQuery, Enum: []string{"open", "resolved", "all"}},
+			{Name: "labels", In: api.InQuery, Type: api.Strings},
+			{Name: "inbox_id", In: api.InQuery, Type: api.Int},
+		},
+		Data: "data.payload", List: &api.List{Pager: api.PageNumber, PageSize: 25},
+	}
+	var got *api.Request
+	var gotOpts *opOptions
+	c := newOperationCmd(f, op, func(o *opOptions) error {
+		gotOpts = o
+		for _, pf := range o.params {
+			if err := pf.check(); err != nil {
+				return err
+			}
+		}
+		var err error
+		got, err = o.request()
+		return err
+	})
+	exec := func(args ...string) error {
+		root := &cobra.Command{Use: "woot", SilenceErrors: true, SilenceUsage: true}
+		root.AddCommand(c)
+		root.SetArgs(append([]string{"list"}, args...))
+		return root.Execute()
+	}
+	if err := exec("--status", "resolved", "--labels", "a,b", "--labels", "c", "--inbox-id", "3", "--all", "--concurrency", "4"); err != nil {
+		t.Fatal(err)
+	}
+	if got.Path != "/api/v1/accounts/1/conversations" || api.EncodeQuery(got.Query) != "inbox_id=3&labels[]=a&labels[]=b&labels[]=c&status=resolved" {
+		t.Fatalf("request %s ? %s", got.Path, api.EncodeQuery(got.Query))
+	}
+	if !gotOpts.all || gotOpts.conc != 4 || got.Body != nil {
+		t.Fatalf("options %+v body %q", gotOpts, got.Body)
+	}
+	err := exec("--status", "closed")
+	if exitCode(err) != exitUsage || !strings.Contains(err.Error(), "open, resolved, all") {
+		t.Fatalf("bad enum: %v", err)
+	}
+}
+
+func TestBodyFromFlagsAndInput(t *testing.T) {
+	op := api.Operation{
+		Family: api.FamilyApplication, Command: "contacts update", Method: "PUT",
+		Path: "/api/v1/accounts/{account_id}/contacts/{id}", Short: "Update",
+		Params: []api.Param{
+			{Name: "name"}, {Name: "email"},
+			{Name: "custom_attributes", Type: api.Map, Flag: "custom-attribute"},
+			{Name: "additional_attributes.city", Flag: "city"},
+		},
+	}
+	h := newHarness(t)
+	input := filepath.Join(t.TempDir(), "body.json")
+	os.WriteFile(input, []byte(`{"name":"Old","phone_number":"+1555"}`), 0o644)
+	f := &Factory{IOStreams: h.iosForUnit(), Getenv: func(k string) string { return h.env[k] }}
+	var body string
+	c := newOperationCmd(f, op, func(o *opOptions) error {
+		req, err := o.request()
+		body = string(req.Body)
+		return err
+	})
+	root := &cobra.Command{Use: "woot", SilenceErrors: true}
+	root.AddCommand(c)
+	root.SetArgs([]string{"update", "42", "--input", input, "--name", "Ann", "--custom-attribute", "plan=pro", "--custom-attribute", "seats=5", "--city", "Porto"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"additional_attributes":{"city":"Porto"},"custom_attributes":{"plan":"pro","seats":5},"name":"Ann","phone_number":"+1555"}`
+	if body != want {
+		t.Fatalf("body\n%s\nwant\n%s", body, want)
+	}
+}

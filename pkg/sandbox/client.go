@@ -1,0 +1,289 @@
+package sandbox
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+)
+
+// The Client API addresses an API inbox by its inbox_identifier and a
+// contact by its contact_inbox's source_id; no token.
+
+func (c *ctx) publicInbox() *inbox {
+	in := c.st.inboxByIdentifier(c.r.PathValue("inbox_identifier"))
+	if in == nil {
+		c.notFound()
+		return nil
+	}
+	c.acct = c.st.account(in.AccountID)
+	return in
+}
+
+func (c *ctx) publicContact() (*inbox, *contactInbox, *contact) {
+	in := c.publicInbox()
+	if in == nil {
+		return nil, nil, nil
+	}
+	ci := c.st.idx.source[sourceKey{in.ID, c.r.PathValue("contact_identifier")}]
+	if ci == nil {
+		c.notFound()
+		return nil, nil, nil
+	}
+	ct := c.st.contactOf(ci.ContactID)
+	if ct == nil {
+		c.notFound()
+		return nil, nil, nil
+	}
+	return in, ci, ct
+}
+
+// identifierHash is hex(HMAC-SHA256(inbox hmac_token, identifier)), the
+// identity check of FACTS §3.
+func identifierHash(hmacToken, identifier string) string {
+	m := hmac.New(sha256.New, []byte(hmacToken))
+	m.Write([]byte(identifier))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// checkHMAC runs the identity validation: skipped when no hash is sent and
+// the inbox does not demand one; otherwise the hash must match. It
+// reports whether the request may go on and whether the contact is
+// verified.
+func (c *ctx) checkHMAC(in *inbox) (ok, verified bool) {
+	hash := str(c.params, "identifier_hash")
+	if hash == "" && !in.HMACMandatory {
+		return true, false
+	}
+	want := identifierHash(in.HMACToken, str(c.params, "identifier"))
+	if !hmac.Equal([]byte(hash), []byte(want)) {
+		c.unauthorized(errHMACFailed)
+		return false, false
+	}
+	return true, true
+}
+
+func (c *ctx) showPublicInbox() {
+	if in := c.publicInbox(); in != nil {
+		c.ok(publicInbox(in))
+	}
+}
+
+// createPublicContact creates the contact (or finds one by identifier,
+// then email, then phone number) with a new contact inbox.
+func (c *ctx) createPublicContact() {
+	in := c.publicInbox()
+	if in == nil {
+		return
+	}
+	ok, verified := c.checkHMAC(in)
+	if !ok {
+		return
+	}
+	ct := c.st.existingContact(in.AccountID, str(c.params, "identifier"), str(c.params, "email"), str(c.params, "phone_number"))
+	created := ct == nil
+	if created {
+		ct = &contact{AccountID: in.AccountID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
+		applyContactFields(ct, c.params)
+		if ct.Name == "" {
+			ct.Name = defaultVisitorName()
+		}
+		if !c.validContact(ct) {
+			return
+		}
+		c.st.addContact(ct, c.now())
+	}
+	ci := c.st.newContactInbox(ct, in, "", c.now())
+	ci.HMACVerified = verified
+	if created {
+		c.contactEvent("contact.created", ct, nil)
+	}
+	c.ok(publicContact(ct, ci))
+}
+
+// defaultVisitorName stands in for Chatwoot's generated visitor names.
+func defaultVisitorName() string { return "visitor-" + newToken(6) }
+
+func (st *state) existingContact(accountID int64, identifier, email, phone string) *contact {
+	for _, match := range []func(*contact) bool{
+		func(ct *contact) bool { return identifier != "" && ct.Identifier == identifier },
+		func(ct *contact) bool { return email != "" && strings.EqualFold(ct.Email, email) },
+		func(ct *contact) bool { return phone != "" && ct.PhoneNumber == phone },
+	} {
+		for _, ct := range st.Contacts {
+			if ct.AccountID == accountID && match(ct) {
+				return ct
+			}
+		}
+	}
+	return nil
+}
+
+func (c *ctx) showPublicContact() {
+	if _, ci, ct := c.publicContact(); ct != nil {
+		c.ok(publicContact(ct, ci))
+	}
+}
+
+func (c *ctx) updatePublicContact() {
+	in, ci, ct := c.publicContact()
+	if ct == nil {
+		return
+	}
+	ok, verified := c.checkHMAC(in)
+	if !ok {
+		return
+	}
+	if verified {
+		ci.HMACVerified = true
+	}
+	draft := *ct
+	ch := applyContactFields(&draft, c.params)
+	if !c.validContact(&draft) {
+		return
+	}
+	*ct = draft
+	ct.UpdatedAt = c.now()
+	c.contactEvent("contact.updated", ct, ch)
+	c.ok(contactRecord(ct))
+}
+
+func (c *ctx) createPublicConversation() {
+	in, ci, ct := c.publicContact()
+	if ct == nil {
+		return
+	}
+	cv := c.st.newConversation(c.acct, in, ct, ci, c.now())
+	if in.AgentBotID != 0 {
+		cv.Status = statusPending
+	}
+	if m, ok := getObj(c.params, "custom_attributes"); ok {
+		cv.CustomAttributes = copyObj(m)
+	}
+	c.conversationEvent("conversation.created", cv, nil)
+	c.ok(c.st.publicConversation(cv))
+}
+
+func (c *ctx) listPublicConversations() {
+	_, ci, ct := c.publicContact()
+	if ct == nil {
+		return
+	}
+	out := []obj{}
+	for _, cv := range c.st.Conversations {
+		if cv.ContactInboxID == ci.ID {
+			out = append(out, c.st.publicConversation(cv))
+		}
+	}
+	c.ok(out)
+}
+
+func (c *ctx) publicConversation() *conversation {
+	_, ci, ct := c.publicContact()
+	if ct == nil {
+		return nil
+	}
+	id, ok := c.pathID("conversation_id")
+	if !ok {
+		return nil
+	}
+	cv := c.st.conversation(c.acct.ID, id)
+	if cv == nil || cv.ContactInboxID != ci.ID {
+		c.notFound()
+		return nil
+	}
+	return cv
+}
+
+func (c *ctx) showPublicConversation() {
+	if cv := c.publicConversation(); cv != nil {
+		c.ok(c.st.publicConversation(cv))
+	}
+}
+
+// resolvePublicConversation is the contact ending the chat.
+func (c *ctx) resolvePublicConversation() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	c.setStatus(cv, statusResolved, 0)
+	c.ok(c.st.publicConversation(cv))
+}
+
+func (c *ctx) publicTyping() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	ts := str(c.params, "typing_status")
+	if ts != "on" && ts != "off" {
+		c.missing("typing_status")
+		return
+	}
+	c.typingEvent(ts == "on", cv, false, true)
+	c.head(http.StatusOK)
+}
+
+func (c *ctx) publicLastSeen() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	cv.ContactLastSeenAt = c.now()
+	c.agentOnlyEvent("conversation.read", cv)
+	c.head(http.StatusOK)
+}
+
+func (c *ctx) listPublicMessages() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	out := []obj{}
+	for _, m := range cv.Messages {
+		if !m.Private {
+			out = append(out, c.st.publicMessage(cv, m))
+		}
+	}
+	c.ok(out)
+}
+
+// createPublicMessage posts an incoming message from the contact.
+func (c *ctx) createPublicMessage() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	content, ok := getStr(c.params, "content")
+	if !ok && len(c.files) == 0 {
+		c.missing("content")
+		return
+	}
+	m := &message{Content: content, MessageType: msgIncoming, SenderType: "Contact", SenderID: cv.ContactID, EchoID: str(c.params, "echo_id")}
+	c.attachFiles(m)
+	c.addMessage(cv, m)
+	c.ok(c.st.publicMessage(cv, m))
+}
+
+// updatePublicMessage records a contact's answer to an interactive
+// message (form, options, CSAT).
+func (c *ctx) updatePublicMessage() {
+	cv := c.publicConversation()
+	if cv == nil {
+		return
+	}
+	m := c.findMessage(cv)
+	if m == nil {
+		return
+	}
+	if sv, ok := c.params["submitted_values"]; ok {
+		m.ContentAttributes = mergeObj(m.ContentAttributes, obj{"submitted_values": sv})
+	}
+	m.UpdatedAt = c.now()
+	var ch changes
+	ch.add("content_attributes", nil, m.ContentAttributes)
+	c.messageEvent("message.updated", cv, m, ch)
+	c.ok(c.st.publicMessage(cv, m))
+}

@@ -1,0 +1,343 @@
+package sandbox
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// The Platform API: a platform app manages accounts, users, account users
+// and agent bots, and may only touch the ones it created (FACTS §4).
+
+func (c *ctx) platformRow(kind, param string) (int64, bool) {
+	id, err := strconv.ParseInt(c.r.PathValue(param), 10, 64)
+	if err != nil {
+		c.notFound()
+		return 0, false
+	}
+	exists := false
+	switch kind {
+	case "account":
+		exists = c.st.account(id) != nil
+	case "user":
+		exists = c.st.user(id) != nil
+	case "agent_bot":
+		exists = findID(c.st.AgentBots, id) != nil
+	}
+	if !exists {
+		c.notFound()
+		return 0, false
+	}
+	return id, c.permitted(kind, id)
+}
+
+func (c *ctx) platformListAccounts() {
+	out := []obj{}
+	for _, p := range c.st.Permissibles {
+		if p.AppID == c.app.ID && p.Type == "account" {
+			if a := c.st.account(p.ID); a != nil {
+				out = append(out, platformAccountView(a))
+			}
+		}
+	}
+	c.ok(out)
+}
+
+func (c *ctx) platformCreateAccount() {
+	p := c.in("account")
+	a := &account{Status: "active", Locale: "en", CustomAttributes: obj{}, Settings: obj{}, Limits: obj{}}
+	if !applyPlatformAccount(c, a, p) {
+		return
+	}
+	a.ID = c.st.next("accounts")
+	a.CreatedAt, a.UpdatedAt = c.now(), c.now()
+	c.st.Accounts = append(c.st.Accounts, a)
+	c.grant("account", a.ID)
+	c.ok(platformAccountView(a))
+}
+
+func applyPlatformAccount(c *ctx, a *account, p obj) bool {
+	for key, dst := range map[string]*string{"name": &a.Name, "locale": &a.Locale, "domain": &a.Domain, "support_email": &a.SupportEmail} {
+		if v, ok := getStr(p, key); ok {
+			*dst = v
+		}
+	}
+	if v, ok := getStr(p, "status"); ok {
+		if v != "active" && v != "suspended" {
+			c.invalid("Status is not included in the list", "status")
+			return false
+		}
+		a.Status = v
+	}
+	if m, ok := getObj(p, "limits"); ok {
+		a.Limits = copyObj(m)
+	}
+	if m, ok := getObj(p, "custom_attributes"); ok {
+		a.CustomAttributes = mergeObj(a.CustomAttributes, m)
+	}
+	if a.Name == "" {
+		c.invalid("Name can't be blank", "name")
+		return false
+	}
+	return true
+}
+
+func (c *ctx) platformShowAccount() {
+	if id, ok := c.platformRow("account", "account_id"); ok {
+		c.ok(platformAccountView(c.st.account(id)))
+	}
+}
+
+func (c *ctx) platformUpdateAccount() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	a := c.st.account(id)
+	draft := *a
+	if !applyPlatformAccount(c, &draft, c.in("account")) {
+		return
+	}
+	*a = draft
+	a.UpdatedAt = c.now()
+	c.ok(platformAccountView(a))
+}
+
+// platformDeleteAccount removes the account and everything in it.
+func (c *ctx) platformDeleteAccount() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	st := c.st
+	st.Accounts = removeID(st.Accounts, id)
+	st.AccountUsers = keep(st.AccountUsers, func(au *accountUser) bool { return au.AccountID != id })
+	st.Inboxes = keep(st.Inboxes, func(in *inbox) bool { return in.AccountID != id })
+	st.Teams = keep(st.Teams, func(t *team) bool { return t.AccountID != id })
+	st.Contacts = keep(st.Contacts, func(ct *contact) bool { return ct.AccountID != id })
+	st.dropContactInboxes(func(ci *contactInbox) bool { return st.inboxOf(ci.InboxID) == nil })
+	st.dropConversations(func(cv *conversation) bool { return cv.AccountID == id })
+	st.Labels = keep(st.Labels, func(l *label) bool { return l.AccountID != id })
+	st.Webhooks = keep(st.Webhooks, func(w *webhook) bool { return w.AccountID != id })
+	c.head(http.StatusOK)
+}
+
+// keep filters rows in place.
+func keep[T any](rows []T, ok func(T) bool) []T {
+	out := rows[:0]
+	for _, r := range rows {
+		if ok(r) {
+			out = append(out, r)
+		}
+	}
+	clear(rows[len(out):])
+	return out
+}
+
+func (c *ctx) platformListAccountUsers() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	out := []obj{}
+	for _, au := range c.st.AccountUsers {
+		if au.AccountID == id {
+			out = append(out, obj{"account_id": au.AccountID, "user_id": au.UserID, "role": au.Role})
+		}
+	}
+	c.ok(out)
+}
+
+func (c *ctx) platformCreateAccountUser() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	userID, hasUser := getInt(c.params, "user_id")
+	role := str(c.params, "role")
+	if !hasUser {
+		c.missing("user_id")
+		return
+	}
+	if role != "agent" && role != "administrator" {
+		c.invalid("Role is not included in the list", "role")
+		return
+	}
+	if c.st.user(userID) == nil {
+		c.notFound()
+		return
+	}
+	au := c.st.accountUser(id, userID)
+	if au == nil {
+		au = c.st.addAccountUser(id, userID, role, 0, c.now())
+	}
+	au.Role = role
+	c.ok(obj{"account_id": au.AccountID, "user_id": au.UserID, "role": au.Role})
+}
+
+func (c *ctx) platformDeleteAccountUser() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	userID, hasUser := getInt(c.params, "user_id")
+	if !hasUser {
+		c.missing("user_id")
+		return
+	}
+	au := c.st.accountUser(id, userID)
+	if au == nil {
+		c.notFound()
+		return
+	}
+	c.st.AccountUsers = removeID(c.st.AccountUsers, au.ID)
+	c.head(http.StatusOK)
+}
+
+// Users.
+
+func (c *ctx) platformCreateUser() {
+	p := c.in("user")
+	email := strings.ToLower(strings.TrimSpace(str(p, "email")))
+	name := str(p, "name")
+	switch {
+	case email == "" || !strings.Contains(email, "@"):
+		c.invalid("Email is invalid", "email")
+		return
+	case c.st.userByEmail(email) != nil:
+		c.invalid("Email has already been taken", "email")
+		return
+	case name == "":
+		c.invalid("Name can't be blank", "name")
+		return
+	}
+	u := c.st.addUser(name, email, c.now())
+	u.DisplayName = str(p, "display_name")
+	if m, ok := getObj(p, "custom_attributes"); ok {
+		u.CustomAttributes = copyObj(m)
+	}
+	c.grant("user", u.ID)
+	c.ok(c.st.platformUserView(u))
+}
+
+func (c *ctx) platformShowUser() {
+	if id, ok := c.platformRow("user", "id"); ok {
+		c.ok(c.st.platformUserView(c.st.user(id)))
+	}
+}
+
+func (c *ctx) platformUpdateUser() {
+	id, ok := c.platformRow("user", "id")
+	if !ok {
+		return
+	}
+	u := c.st.user(id)
+	p := c.in("user")
+	if v, ok := getStr(p, "email"); ok && !strings.EqualFold(v, u.Email) {
+		if c.st.userByEmail(v) != nil {
+			c.invalid("Email has already been taken", "email")
+			return
+		}
+		u.Email = strings.ToLower(v)
+	}
+	for key, dst := range map[string]*string{"name": &u.Name, "display_name": &u.DisplayName} {
+		if v, ok := getStr(p, key); ok {
+			*dst = v
+		}
+	}
+	if m, ok := getObj(p, "custom_attributes"); ok {
+		u.CustomAttributes = mergeObj(u.CustomAttributes, m)
+	}
+	u.UpdatedAt = c.now()
+	c.ok(c.st.platformUserView(u))
+}
+
+// platformDeleteUser removes the user everywhere; their token stops working.
+func (c *ctx) platformDeleteUser() {
+	id, ok := c.platformRow("user", "id")
+	if !ok {
+		return
+	}
+	u := c.st.user(id)
+	u.Deleted = true
+	delete(c.st.idx.tokens, u.AccessToken)
+	c.st.AccountUsers = keep(c.st.AccountUsers, func(au *accountUser) bool { return au.UserID != id })
+	c.head(http.StatusOK)
+}
+
+func (c *ctx) platformLoginURL() {
+	id, ok := c.platformRow("user", "id")
+	if !ok {
+		return
+	}
+	u := c.st.user(id)
+	c.ok(obj{"url": c.s.opts.BaseURL + "/app/login?email=" + u.Email + "&sso_auth_token=" + newToken(32)})
+}
+
+func (c *ctx) platformUserToken() {
+	id, ok := c.platformRow("user", "id")
+	if !ok {
+		return
+	}
+	u := c.st.user(id)
+	c.ok(obj{"access_token": u.AccessToken, "expiry": nil, "user": obj{"id": u.ID, "name": u.Name,
+		"display_name": strOrNil(u.DisplayName), "email": u.Email, "pubsub_token": u.PubsubToken}})
+}
+
+// Agent bots.
+
+func (c *ctx) platformListBots() {
+	out := []obj{}
+	for _, p := range c.st.Permissibles {
+		if p.AppID == c.app.ID && p.Type == "agent_bot" {
+			if b := findID(c.st.AgentBots, p.ID); b != nil {
+				out = append(out, agentBotView(b, true))
+			}
+		}
+	}
+	c.ok(out)
+}
+
+func (c *ctx) platformCreateBot() {
+	p := c.in("agent_bot")
+	b := &agentBot{BotConfig: obj{}}
+	applyBot(b, p)
+	if id, ok := getInt(p, "account_id"); ok {
+		if c.st.account(id) == nil {
+			c.notFound()
+			return
+		}
+		b.AccountID = id
+	}
+	if b.Name == "" {
+		c.invalid("Name can't be blank", "name")
+		return
+	}
+	c.st.addBot(b, c.now())
+	c.grant("agent_bot", b.ID)
+	c.ok(agentBotView(b, true))
+}
+
+func (c *ctx) platformShowBot() {
+	if id, ok := c.platformRow("agent_bot", "id"); ok {
+		c.ok(agentBotView(findID(c.st.AgentBots, id), true))
+	}
+}
+
+func (c *ctx) platformUpdateBot() {
+	id, ok := c.platformRow("agent_bot", "id")
+	if !ok {
+		return
+	}
+	b := findID(c.st.AgentBots, id)
+	applyBot(b, c.in("agent_bot"))
+	b.UpdatedAt = c.now()
+	c.ok(agentBotView(b, true))
+}
+
+func (c *ctx) platformDeleteBot() {
+	if id, ok := c.platformRow("agent_bot", "id"); ok {
+		c.st.deleteBot(findID(c.st.AgentBots, id))
+		c.head(http.StatusOK)
+	}
+}
