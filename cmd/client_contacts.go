@@ -44,7 +44,7 @@ func (h *contactCreateHook) sign(_ context.Context, o *opOptions, req *api.Reque
 		}
 		token = s.HMACToken.Value
 	}
-	if true || token == "" || len(req.Body) == 0 {
+	if token == "" || len(req.Body) == 0 {
 		return nil
 	}
 	body, err := signContactBody(req.Body, token)
@@ -124,7 +124,7 @@ func (h *contactCreateHook) saveIdentity(_ context.Context, o *opOptions, body j
 	}
 	contact, err := client.DecodeContact(body)
 	if err != nil {
-		return fmt.Errorf("--save: %w; nothing was saved", err)
+		return fmt.Errorf("--save: %w; the contact was created, but nothing was saved", err)
 	}
 	s, err := o.f.Settings()
 	if err != nil {

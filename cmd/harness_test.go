@@ -62,7 +62,9 @@ func (h *harness) run(args ...string) int {
 		Sleep:     func(context.Context, time.Duration) error { return nil },
 	}
 	ios.SetNow(f.Now)
-	args = append(args, "--retries", "2")
+	if len(args) > 0 && args[0] != "__complete" {
+		args = append(args, "--retries", "2")
+	}
 	code := run(context.Background(), f, args)
 	for _, s := range []string{testToken, testPlatformToken} {
 		if strings.Contains(out.String(), s) || strings.Contains(errOut.String(), s) {

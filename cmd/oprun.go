@@ -15,11 +15,6 @@ import (
 
 // runOperation sends one operation's request and prints the result.
 func runOperation(ctx context.Context, o *opOptions) error {
-	for _, pf := range o.params {
-		if err := pf.check(); err != nil {
-			return err
-		}
-	}
 	popts := o.out.options(o.op.Columns)
 	if !o.op.Raw {
 		if err := popts.Validate(); err != nil {
@@ -151,6 +146,9 @@ func (o *opOptions) request() (*api.Request, error) {
 			return nil, flagErrorf("--input: %v", err)
 		}
 	}
+	if err := checkParams(o.params, input); err != nil {
+		return nil, err
+	}
 	parts, err := buildRequestParts(o.op, o.params, input, stdin)
 	if err != nil {
 		return nil, err
@@ -233,4 +231,26 @@ func confirm(f *Factory, yes bool, what string) error {
 		return nil
 	}
 	return &ExitError{Code: exitError, Err: fmt.Errorf("cancelled: nothing was sent")}
+}
+
+// checkParams enforces required flags and enum values; a required body
+// field may come from the --input document instead of its flag.
+func checkParams(params []*paramFlag, input []byte) error {
+	var fromInput map[string]json.RawMessage
+	if input != nil {
+		_ = json.Unmarshal(input, &fromInput)
+	}
+	for _, pf := range params {
+		p := pf.param
+		if !pf.set() && p.Required && p.In != api.InQuery {
+			top, _, _ := strings.Cut(p.Name, ".")
+			if _, ok := fromInput[top]; ok {
+				continue
+			}
+		}
+		if err := pf.check(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -299,8 +299,14 @@ func TestExamplesInvokeTheirCommand(t *testing.T) {
 			for _, p := range op.Params {
 				vals := c.flags[p.FlagName()]
 				for _, v := range vals {
-					if len(p.Enum) > 0 && p.Type != api.Strings && !contains(p.Enum, v) {
-						t.Errorf("%s: %q gives --%s %q, not one of %v", op.Command, c.line, p.FlagName(), v, p.Enum)
+					given := []string{v}
+					if p.Type == api.Strings {
+						given = strings.Split(v, ",")
+					}
+					for _, g := range given {
+						if len(p.Enum) > 0 && !contains(p.Enum, g) {
+							t.Errorf("%s: %q gives --%s %q, not one of %v", op.Command, c.line, p.FlagName(), g, p.Enum)
+						}
 					}
 				}
 			}

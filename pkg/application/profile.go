@@ -14,8 +14,10 @@ func profileOperations() []api.Operation {
 		},
 		{
 			Command: "profile update", Method: "PUT", Path: "/api/v1/profile", InSpec: true,
-			Short:   "Change your own profile",
-			Long:    "Changing the password needs --current-password too. --avatar uploads an image.",
+			Short: "Change your own profile",
+			Long: "Changing the password needs --current-password too; to keep passwords out of shell\n" +
+				"history, pass them in --input instead: {\"profile\":{\"current_password\":…,\"password\":…}}.\n" +
+				"--avatar uploads an image.",
 			Example: "  $ woot profile update --display-name Kim --message-signature 'Kim, Acme Support'\n  $ woot profile update --avatar me.png",
 			Params: []api.Param{
 				{Name: "profile.name", Flag: "name", Usage: "Full name"},

@@ -136,7 +136,7 @@ func reportMetricOperations() []api.Operation {
 			Short:   "List the conversations behind one point of a report chart",
 			Example: "  $ woot reports drilldown get --metric conversations_count --type account --since 1735689600 --until 1738368000 --bucket-timestamp 1736035200 -o json",
 			Params: withParams([]api.Param{
-				{Name: "metric", In: api.InQuery, Required: true, Enum: reportMetrics(), Usage: "Metric of the chart"},
+				{Name: "metric", In: api.InQuery, Required: true, Usage: "Metric of the chart, e.g. conversations_count or avg_first_response_time"},
 				{Name: "bucket_timestamp", In: api.InQuery, Required: true, Usage: "Start of the bucket (Unix seconds)"},
 				{Name: "type", In: api.InQuery, Enum: reportTypes(), Usage: "Dimension (default account)"},
 				{Name: "id", In: api.InQuery, Usage: "Id of the agent, inbox, label or team"},

@@ -35,10 +35,12 @@ type fakeChatwoot struct {
 	nextID        int64
 	bulk          []json.RawMessage
 
-	// hooks, called with mu held after the server acted and before it answers
-	afterCreateContact func(n int)
-	afterMessage       func(n int)
-	afterBulk          func(n int)
+	// hooks, called with mu held after the server acted and before it
+	// answers; returning true withholds the answer (see hangUp).
+	afterCreateContact func(n int) bool
+	afterMessage       func(n int) bool
+	afterBulk          func(n int) bool
+	hangUp             bool
 	createdContacts    int
 	createdMessages    int
 	// reject422 makes POST /contacts answer 422 for matching bodies.
@@ -117,6 +119,19 @@ func (f *fakeChatwoot) count(prefix string) int {
 	n := 0
 	for _, r := range f.requests {
 		if strings.HasPrefix(r, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// exact counts requests to exactly this method and path.
+func (f *fakeChatwoot) exact(req string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, r := range f.requests {
+		if r == req {
 			n++
 		}
 	}
@@ -205,7 +220,24 @@ func (f *fakeChatwoot) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	f.route(w, r, strings.Split(rest, "/"), in)
+	rec := httptest.NewRecorder()
+	f.route(rec, r, strings.Split(rest, "/"), in)
+	if f.hangUp {
+		// The process "dies" after the server acted: no answer arrives.
+		f.hangUp = false
+		f.mu.Unlock()
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+		f.mu.Lock()
+		return
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	w.Write(rec.Body.Bytes())
 }
 
 func (f *fakeChatwoot) route(w http.ResponseWriter, r *http.Request, seg []string, in map[string]any) {
@@ -319,7 +351,7 @@ func (f *fakeChatwoot) createContact(w http.ResponseWriter, in map[string]any) {
 	}
 	f.createdContacts++
 	if f.afterCreateContact != nil {
-		f.afterCreateContact(f.createdContacts)
+		f.hangUp = f.afterCreateContact(f.createdContacts)
 	}
 	writeJSON(w, 200, map[string]any{"payload": map[string]any{"contact": c.json(), "contact_inbox": ci}})
 }
@@ -524,7 +556,7 @@ func (f *fakeChatwoot) messages(w http.ResponseWriter, r *http.Request, id int64
 	c.Messages = append(c.Messages, m)
 	f.createdMessages++
 	if f.afterMessage != nil {
-		f.afterMessage(f.createdMessages)
+		f.hangUp = f.afterMessage(f.createdMessages)
 	}
 	writeJSON(w, 200, m.json(id))
 }
@@ -564,7 +596,7 @@ func (f *fakeChatwoot) bulkAction(w http.ResponseWriter, in map[string]any) {
 	b, _ := json.Marshal(in)
 	f.bulk = append(f.bulk, b)
 	if f.afterBulk != nil {
-		f.afterBulk(len(f.bulk))
+		f.hangUp = f.afterBulk(len(f.bulk))
 	}
 	w.WriteHeader(http.StatusOK)
 }

@@ -298,8 +298,10 @@ func (j *journal) step(num int64, key, step string, id int64, ref string) error 
 	return j.write(jrecord{T: "step", Row: num, Key: key, Step: step, ID: id, Ref: ref}, false)
 }
 
+// done records an outcome. A reject is fsynced at once, because the
+// rejects file is written next and must never be ahead of the journal.
 func (j *journal) done(num int64, key string, o outcome, reject string) error {
-	return j.write(jrecord{T: "done", Row: num, Key: key, Outcome: o.kind, ID: o.id, Reason: o.reason, Reject: reject}, false)
+	return j.write(jrecord{T: "done", Row: num, Key: key, Outcome: o.kind, ID: o.id, Reason: o.reason, Reject: reject}, reject != "")
 }
 
 // write appends one record in a single write call, and fsyncs it when

@@ -48,18 +48,26 @@ func openRejects(path, header string, existing []string, fresh bool) (*rejectsFi
 	if len(existing) == 0 && (len(have) == 0 || string(have) == header) {
 		return r, nil
 	}
-	if !bytes.HasPrefix([]byte(want), have) {
-		return nil, fmt.Errorf("rejects file %s differs from what the journal recorded (edited, or left by another job): move it away and run again; the journal rebuilds it", path)
-	}
-	if len(have) == len(want) {
+	switch {
+	case bytes.HasPrefix([]byte(want), have):
+		// The journal may hold rejects the file lacks (the process died
+		// between the two writes, perhaps mid-record): complete the file.
+		if err := r.openAppend(); err != nil {
+			return nil, err
+		}
+		if len(have) == len(want) {
+			return r, nil
+		}
+		return r, r.writeSync(want[len(have):])
+	case bytes.HasPrefix(have, []byte(want)):
+		// Records the journal lost (the machine lost power before they were
+		// on disk): their rows are worked on again, and rejected again.
+		if err := os.Truncate(path, int64(len(want))); err != nil {
+			return nil, fmt.Errorf("repair rejects file: %w", err)
+		}
 		return r, r.openAppend()
 	}
-	// The journal holds rejects the file lacks (the process died between
-	// the two writes, perhaps mid-record): complete the file.
-	if err := r.openAppend(); err != nil {
-		return nil, err
-	}
-	return r, r.writeSync(want[len(have):])
+	return nil, fmt.Errorf("rejects file %s differs from what the journal recorded (edited, or left by another job): move it away and run again; the journal rebuilds it", path)
 }
 
 func (r *rejectsFile) expected(existing []string) string {

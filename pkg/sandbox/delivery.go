@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/wootcli/woot/pkg/webhook"
+	signing "github.com/wootcli/woot/pkg/webhook"
 )
 
 // delivery is one webhook POST: Chatwoot's payload, signed with secret
@@ -78,7 +78,7 @@ func (d *deliverer) run() {
 }
 
 func (d *deliverer) send(x delivery) {
-	sender := webhook.NewSender(d.client, x.secret)
+	sender := signing.NewSender(d.client, x.secret)
 	sender.MaxAttempts = 1 // account and API-inbox webhooks are tried once (FACTS §2)
 	sender.UserAgent = "woot-sandbox"
 	sender.Now = d.now

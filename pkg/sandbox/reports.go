@@ -242,7 +242,7 @@ func (c *ctx) agentConversationMetrics() {
 		live := liveCounts(mine)
 		out = append(out, obj{"id": u.ID, "name": u.Name, "email": u.Email, "thumbnail": "",
 			"availability": orDefault(au.Availability, "offline"),
-			"metric": obj{"open": live["open"], "unattended": live["unattended"]}})
+			"metric":       obj{"open": live["open"], "unattended": live["unattended"]}})
 	}
 	c.ok(out)
 }

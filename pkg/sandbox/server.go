@@ -86,6 +86,11 @@ func (c *ctx) listIntegrationApps() {
 func (c *ctx) createHook() {
 	attrs := attrsFrom(c.params, "hook")
 	appID := str(attrs, "app_id")
+	// The spec types app_id as an integer although apps are named; a
+	// number picks the app by its position in the catalogue.
+	if n, ok := getInt(attrs, "app_id"); ok && n >= 1 && int(n) <= len(integrationApps) {
+		appID = integrationApps[n-1].id
+	}
 	known := false
 	for _, app := range integrationApps {
 		known = known || app.id == appID
