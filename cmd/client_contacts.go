@@ -17,14 +17,13 @@ import (
 // profile so later Client API commands and `woot listen --as contact` need
 // no identifiers.
 type contactCreateHook struct {
-	// hmacToken is the --hmac-token flag. It is bound here rather than to
-	// Factory.Global.HMACToken because a hookFactory sees only the command;
-	// it takes precedence over the resolved setting (env, profile) below.
+	// hmacToken is the --hmac-token flag; it takes precedence over the
+	// resolved setting (CHATWOOT_HMAC_TOKEN, then the profile) below.
 	hmacToken string
 	save      bool
 }
 
-func newClientContactsCreateHook(c *cobra.Command) opHook {
+func newClientContactsCreateHook(_ *Factory, c *cobra.Command) opHook {
 	h := &contactCreateHook{}
 	fs := c.Flags()
 	fs.StringVar(&h.hmacToken, "hmac-token", "", "Inbox HMAC token: sign --identifier with it when --identifier-hash is not given (env CHATWOOT_HMAC_TOKEN)")

@@ -76,7 +76,7 @@ func newOperationCmd(f *Factory, op api.Operation, runF func(*opOptions) error) 
 		fs.BoolVarP(&opts.yes, "yes", "y", false, "Do not ask for confirmation")
 	}
 	if newHook, ok := opHooks()[op.Command]; ok {
-		opts.hook = newHook(c)
+		opts.hook = newHook(f, c)
 	}
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "Print the request that would be sent, as JSON, and send nothing")
 	c.Flags().SortFlags = false

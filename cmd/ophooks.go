@@ -17,7 +17,7 @@ type opHook struct {
 }
 
 // hookFactory binds a hook's own flags on the command and returns the hook.
-type hookFactory func(c *cobra.Command) opHook
+type hookFactory func(f *Factory, c *cobra.Command) opHook
 
 // opHooks maps operation commands ("client contacts create") to their hooks.
 func opHooks() map[string]hookFactory {

@@ -96,9 +96,18 @@ func (pf *paramFlag) check() error {
 	if len(p.Enum) == 0 {
 		return nil
 	}
-	values := []string{pf.str}
-	if p.Type == api.Strings {
+	var values []string
+	switch p.Type {
+	case api.Strings:
 		values = pf.list
+	case api.Int:
+		values = []string{strconv.FormatInt(pf.num, 10)}
+	case api.Ints:
+		for _, n := range pf.ints {
+			values = append(values, strconv.FormatInt(n, 10))
+		}
+	default:
+		values = []string{pf.str}
 	}
 	for _, v := range values {
 		if !contains(p.Enum, v) {

@@ -178,6 +178,7 @@ func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt in
 	e := decodeError(resp.status, resp.header, resp.body)
 	e.Method = req.Method
 	e.Path = req.Path
+	e.Family = req.Family
 	e.Attempts = attempt + 1
 	return nil, e
 }

@@ -14,6 +14,7 @@ import (
 // Error is an HTTP error answer from Chatwoot, decoded from whichever body
 // shape the server used.
 type Error struct {
+	Family   Family
 	Status   int
 	Method   string
 	Path     string
@@ -37,17 +38,24 @@ func (e *Error) Error() string {
 	return msg
 }
 
-// Hint says what the user can do about the error.
+// Hint says what the user can do about the error, in the terms of the
+// API family that answered.
 func (e *Error) Hint() string {
 	switch {
 	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "Non permissible"):
 		return "a platform app sees only the accounts, users and bots it created itself; use the token of the app that created this object"
 	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "bots"):
 		return "agent-bot tokens reach only the bot endpoints (conversation create/update/status/priority, messages, assignments); use a user's access token"
+	case e.Status == http.StatusUnauthorized && e.Family == FamilyPlatform:
+		return "check the platform app token (CHATWOOT_PLATFORM_TOKEN, or `woot auth login --platform`); it is created under Super Admin > Platform Apps"
 	case e.Status == http.StatusUnauthorized:
 		return "check the token: `woot auth status` shows which one is used; a user's token is under Profile Settings > Access Token"
 	case e.Status == http.StatusForbidden:
 		return "the token's user lacks the role for this action; an administrator's token may be needed"
+	case e.Status == http.StatusNotFound && e.Family == FamilyClient:
+		return "check --inbox-identifier (the API inbox's identifier) and --contact-identifier (the contact's source_id)"
+	case e.Status == http.StatusNotFound && e.Family == FamilyPlatform:
+		return "check the id; a platform app sees only what it created"
 	case e.Status == http.StatusNotFound:
 		return "check the id and the account (--account); `woot auth status` shows the account in use"
 	case e.Status == http.StatusUnprocessableEntity:

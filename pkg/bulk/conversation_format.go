@@ -145,8 +145,8 @@ func (row *convRow) validate() []string {
 		problems = append(problems, fmt.Sprintf("assignee_email %q is not an email address", c.AssigneeEmail))
 	}
 	c.Labels = cleanLabels(c.Labels)
-	for i, m := range c.Messages {
-		problems = append(problems, m.validate(i)...)
+	for i := range c.Messages {
+		problems = append(problems, c.Messages[i].validate(i)...)
 	}
 	return problems
 }

@@ -40,6 +40,7 @@ type fakeChatwoot struct {
 	afterCreateContact func(n int) bool
 	afterMessage       func(n int) bool
 	afterBulk          func(n int) bool
+	afterConversation  func() bool
 	hangUp             bool
 	createdContacts    int
 	createdMessages    int
@@ -511,6 +512,9 @@ func (f *fakeChatwoot) createConversation(w http.ResponseWriter, in map[string]a
 		c.Status = "open"
 	}
 	f.conversations[c.ID] = c
+	if f.afterConversation != nil {
+		f.hangUp = f.afterConversation()
+	}
 	writeJSON(w, 200, c.json())
 }
 

@@ -185,7 +185,7 @@ func (g *seeder) settings(created int64) {
 
 	rule := &automationRule{AccountID: g.acct.ID, Name: "Tag billing questions", Description: "Label conversations that mention invoices",
 		EventName: "message_created", Active: true,
-		Conditions: []any{obj{"attribute_key": "content", "filter_operator": "contains", "values": []any{"invoice"}, "query_operator": nil}},
+		Conditions: []any{obj{"attribute_key": "content", "filter_operator": "contains", "values": []any{"invoice"}}},
 		Actions:    []any{obj{"action_name": "add_label", "action_params": []any{"billing"}}}}
 	st.addAutomationRule(rule, created)
 

@@ -20,18 +20,12 @@ func (c *ctx) apiIndex() {
 // health is GET /health, the liveness probe.
 func (c *ctx) health() { c.ok(obj{"status": "woot"}) }
 
-// surveyPage is the CSAT survey page for a conversation: HTML, as the
-// real server's survey/responses#show.
+// surveyPage is the CSAT survey page: HTML, as the real server's
+// survey/responses#show, whose script then loads the conversation by uuid.
 func (c *ctx) surveyPage() {
-	uuid := c.r.PathValue("conversation_uuid")
-	for _, cv := range c.st.Conversations {
-		if cv.UUID == uuid {
-			c.text(http.StatusOK, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Rate your conversation</title></head>"+
-				"<body><div id=\"app\" data-conversation=\""+html.EscapeString(uuid)+"\"></div></body></html>")
-			return
-		}
-	}
-	c.text(http.StatusNotFound, "text/html; charset=utf-8", "<!DOCTYPE html><html><body><h1>The page you were looking for doesn't exist.</h1></body></html>")
+	uuid := html.EscapeString(c.r.PathValue("conversation_uuid"))
+	c.text(http.StatusOK, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Rate your conversation</title></head>"+
+		"<body><div id=\"app\" data-conversation-uuid=\""+uuid+"\"></div></body></html>")
 }
 
 // Integrations: a fixed catalogue of apps with the account's hooks.
