@@ -67,7 +67,18 @@ func NewAdaptiveLimiter(perSecond float64) *AdaptiveLimiter {
 
 // Wait blocks until the next request may start.
 func (l *AdaptiveLimiter) Wait(ctx context.Context) error {
+	d := l.reserve()
+	if d <= 0 {
+		return ctx.Err()
+	}
+	return sleepCtx(ctx, d)
+}
+
+// reserve books the next start slot and returns how long to wait for it.
+// Slots are spaced 1/rate apart and never bunch up after a quiet spell.
+func (l *AdaptiveLimiter) reserve() time.Duration {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	now := l.now()
 	at := l.next
 	if at.Before(now) {
@@ -76,12 +87,7 @@ func (l *AdaptiveLimiter) Wait(ctx context.Context) error {
 	if !math.IsInf(l.rate, 1) {
 		l.next = at.Add(time.Duration(float64(time.Second) / l.rate))
 	}
-	l.mu.Unlock()
-	d := at.Sub(now)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	return sleepCtx(ctx, d)
+	return at.Sub(now)
 }
 
 // Observe adapts the pace to one answer's status.
