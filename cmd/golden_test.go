@@ -140,3 +140,15 @@ func TestBodyFromFlagsAndInput(t *testing.T) {
 		t.Fatalf("body\n%s\nwant\n%s", body, want)
 	}
 }
+
+func TestTypedValuesKeepWhatWasTyped(t *testing.T) {
+	for in, want := range map[string]any{
+		"42": int64(42), "-7": int64(-7), "2.5": 2.5, "true": true, "null": nil,
+		"01234": "01234", "+4915112345678": "+4915112345678", "1.10": "1.10", "1e3": "1e3", "0x10": "0x10", "NaN": "NaN",
+	} {
+		got, err := typedValue(in, nil)
+		if err != nil || got != want {
+			t.Errorf("typedValue(%q) = %#v, want %#v", in, got, want)
+		}
+	}
+}

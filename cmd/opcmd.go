@@ -64,7 +64,9 @@ func newOperationCmd(f *Factory, op api.Operation, runF func(*opOptions) error) 
 	} else {
 		fs.StringVar(&opts.out.outputFile, "output-file", "", "Write the downloaded file here instead of stdout")
 	}
-	if op.List != nil && op.List.Pager != api.NoPages {
+	if op.List != nil {
+		// Unpaged lists come whole; --all is accepted there too so scripts
+		// need not know which endpoints page.
 		fs.BoolVar(&opts.all, "all", false, "Fetch every page, streaming items as they arrive")
 		fs.IntVar(&opts.limit, "limit", 0, "Stop after this many items (fetches more pages as needed)")
 	}

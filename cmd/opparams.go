@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"strconv"
@@ -225,10 +226,12 @@ func typedValue(v string, stdin func() ([]byte, error)) (any, error) {
 		}
 		return string(data), nil
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+	// A number only when it reads back exactly as typed: a zip code
+	// "01234", a phone "+4915…" or a version "1.10" stay strings.
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v {
 		return n, nil
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXnN") {
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) && strconv.FormatFloat(f, 'f', -1, 64) == v {
 		return f, nil
 	}
 	return v, nil

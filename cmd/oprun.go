@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/wootcli/woot/pkg/api"
@@ -153,10 +154,15 @@ func (o *opOptions) request() (*api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &api.Request{
+	req := &api.Request{
 		Family: o.op.Family, Method: o.op.Method, Path: path,
 		Query: parts.query, Body: parts.body, ContentType: parts.contentType,
-	}, nil
+	}
+	if o.op.Raw {
+		// Downloads are CSV or HTML; a JSON-only Accept could earn a 406.
+		req.Header = http.Header{"Accept": {"*/*"}}
+	}
+	return req, nil
 }
 
 // stdinOnce reads standard input at most once, however many flags ask for it.

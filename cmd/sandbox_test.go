@@ -58,7 +58,10 @@ func TestSandboxServe(t *testing.T) {
 	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, f, []string{"sandbox", "serve", "--addr", "127.0.0.1:0", "--quiet"}); pw.Close() }()
+	go func() {
+		done <- run(ctx, f, []string{"sandbox", "serve", "--addr", "127.0.0.1:0", "--quiet"})
+		pw.Close()
+	}()
 	env := map[string]string{}
 	sc := bufio.NewScanner(pr)
 	for len(env) < 4 && sc.Scan() {

@@ -120,7 +120,9 @@ func categoryOperations() []api.Operation {
 			Example:  "  $ woot portals categories create help --name Billing --slug billing --locale en",
 			ArgNames: []string{"PORTAL"},
 			Params:   params(),
-			Columns:  cols,
+			// The spec shows the bare category; the server wraps it in payload
+			// as for show (the dashboard reads data.payload).
+			Data: "payload", Columns: cols,
 		},
 		{
 			Command: "portals categories update", Method: "PATCH", Path: acct + "/portals/{portal_id}/categories/{id}",
@@ -128,7 +130,7 @@ func categoryOperations() []api.Operation {
 			Example:  "  $ woot portals categories update help 4 --position 1",
 			ArgNames: []string{"PORTAL", "CATEGORY_ID"},
 			Params:   params(),
-			Columns:  cols,
+			Data:     "payload", Columns: cols,
 		},
 		{
 			Command: "portals categories delete", Method: "DELETE", Path: acct + "/portals/{portal_id}/categories/{id}",

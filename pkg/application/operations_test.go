@@ -65,14 +65,15 @@ func dataExemptions() map[string]string {
 	portal := "the server and its dashboard use the bare portal object; the spec wraps it in payload"
 	views := "the server's view wraps it (api/v1/accounts/webhooks/*.json.jbuilder); the spec and FACTS §5 describe a bare array"
 	return map[string]string{
-		"webhooks list":           views,
-		"webhooks create":         views,
-		"webhooks update":         views,
-		"contacts create":         "the server answers {payload:{contact,contact_inbox}}; the spec's extended_contact is a list shape",
-		"inboxes agent-bot get":   "the server answers {agent_bot:{…}} (inboxes/agent_bot.json.jbuilder)",
-		"portals articles create": "the server wraps the article in payload (articles/create.json.jbuilder); the spec shows it bare",
-		"portals create":          portal,
-		"portals update":          portal,
+		"webhooks list":             views,
+		"webhooks create":           views,
+		"webhooks update":           views,
+		"contacts create":           "the server answers {payload:{contact,contact_inbox}}; the spec's extended_contact is a list shape",
+		"inboxes agent-bot get":     "the server answers {agent_bot:{…}} (inboxes/agent_bot.json.jbuilder)",
+		"portals articles create":   "the server wraps the article in payload (articles/create.json.jbuilder); the spec shows it bare",
+		"portals categories create": "the server wraps the category in payload, as for show (the dashboard reads data.payload); the spec shows it bare",
+		"portals create":            portal,
+		"portals update":            portal,
 	}
 }
 

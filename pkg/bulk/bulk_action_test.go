@@ -3,6 +3,7 @@ package bulk
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,11 +71,12 @@ func TestBulkActionSendsBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.bulk) != 3 || sum.Updated != 250 || last != [2]int64{250, 250} {
-		t.Fatalf("batches %d, summary %+v, progress %v", len(f.bulk), sum, last)
+	bulk := f.bulkBodies()
+	if len(bulk) != 3 || sum.Updated != 250 || last != [2]int64{250, 250} {
+		t.Fatalf("batches %d, summary %+v, progress %v", len(bulk), sum, last)
 	}
 	for i, n := range []int{100, 100, 50} {
-		body := decodeMap(t, f.bulk[i])
+		body := decodeMap(t, bulk[i])
 		if ids := body["ids"].([]any); len(ids) != n || ids[0] != float64(i*100+1) {
 			t.Errorf("batch %d: %d ids starting at %v", i+1, len(ids), ids[0])
 		}
@@ -105,10 +107,10 @@ func TestBulkActionResumesAtTheFirstBatchNotAccepted(t *testing.T) {
 	// Batch 2's answer was lost, so it is sent again (labelling is
 	// idempotent); batch 1 is not.
 	var firstIDs []float64
-	for _, b := range f.bulk {
+	for _, b := range f.bulkBodies() {
 		firstIDs = append(firstIDs, decodeMap(t, b)["ids"].([]any)[0].(float64))
 	}
-	if want := []float64{1, 11, 11, 21, 31}; !equalFloats(firstIDs, want) {
+	if want := []float64{1, 11, 11, 21, 31}; !slices.Equal(firstIDs, want) {
 		t.Errorf("batches sent start at %v, want %v", firstIDs, want)
 	}
 	if sum.Updated != 35 || sum.Resumed != 10 {
@@ -157,14 +159,14 @@ func TestBulkActionDryRunSendsNothing(t *testing.T) {
 
 func TestReadAndParseIDs(t *testing.T) {
 	ids, err := ReadIDs(strings.NewReader("# open ones\n12\n\n 13 \n12\n\"14\"\n"))
-	if err != nil || !equalInts(ids, []int64{12, 13, 14}) {
+	if err != nil || !slices.Equal(ids, []int64{12, 13, 14}) {
 		t.Errorf("ReadIDs = %v, %v", ids, err)
 	}
 	if _, err := ReadIDs(strings.NewReader("1\nabc\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("err = %v, want line 2 named", err)
 	}
 	ids, err = ParseIDs([]string{"3,4", "5", "4"})
-	if err != nil || !equalInts(ids, []int64{3, 4, 5}) {
+	if err != nil || !slices.Equal(ids, []int64{3, 4, 5}) {
 		t.Errorf("ParseIDs = %v, %v", ids, err)
 	}
 	if _, err := ParseIDs([]string{"-1"}); err == nil {
@@ -198,28 +200,4 @@ func normalizeNumbers(v any) any {
 		return f
 	}
 	return v
-}
-
-func equalFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalInts(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -56,15 +56,11 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	if err := imp.check(); err != nil {
 		return Summary{}, Plan{}, err
 	}
-	id, err := rows.in.ID()
-	if err != nil {
-		return Summary{}, Plan{}, err
-	}
 	header := ""
 	if rows.format == "csv" {
 		header = csvRejectsHeader(rows.Header())
 	}
-	j, err := newJob(c, accountID, opts, "contacts", id, header)
+	j, err := newJob(c, accountID, opts, "contacts", rows.id, header)
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}

@@ -235,4 +235,3 @@ func TestImportContactsStopsOnAuthError(t *testing.T) {
 		t.Errorf("an auth failure must not reject rows: %+v", sum)
 	}
 }
-

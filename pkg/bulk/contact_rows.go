@@ -16,6 +16,7 @@ type RowReader struct {
 	cols        []column
 	first       *record // NDJSON: the first row, read early to check its fields
 	total       int64
+	id          InputID // taken before anything is read
 }
 
 // contactRow is one row read and checked.
@@ -31,6 +32,10 @@ type contactRow struct {
 // instead of an error.
 func ReadContacts(r io.Reader, format string, extraCustom bool) (*RowReader, error) {
 	in := NewInput(r, "", -1)
+	id, err := in.ID()
+	if err != nil {
+		return nil, err
+	}
 	if format == "" {
 		format = DetectFormat(in.Name)
 	}
@@ -41,7 +46,7 @@ func ReadContacts(r io.Reader, format string, extraCustom bool) (*RowReader, err
 	if err != nil {
 		return nil, err
 	}
-	cr := &RowReader{in: in, rr: rr, format: format, extraCustom: extraCustom, total: in.countRows(format)}
+	cr := &RowReader{in: in, rr: rr, format: format, extraCustom: extraCustom, total: in.countRows(format), id: id}
 	if format == "csv" {
 		if cr.cols, err = contactHeader(rr.header, extraCustom); err != nil {
 			return nil, err

@@ -27,7 +27,7 @@ import (
 // conversation" gives every line of one contact the same conversation.
 //
 // contact takes the fields of a contact import line (name, email,
-// phone_number, identifier, custom_attributes, …) and needs at least one
+// phone_number, identifier, custom_attributes, …; not labels) and needs at least one
 // of identifier, email, phone_number: the contact is looked up by those
 // (in that order; first match wins) and created, with all the given
 // fields, when none matches. An existing contact is used as it is.
@@ -164,6 +164,11 @@ func (row *convRow) validateContact() []string {
 	}
 	for _, p := range d.validate() {
 		problems = append(problems, "contact: "+p)
+	}
+	if len(d.labels) > 0 {
+		// Dropping them would lose data, and an existing contact is used
+		// as it is: contact labels belong in a contact import.
+		problems = append(problems, "contact.labels are not imported with conversations: label the contacts with a contact import, or move the labels to the conversation")
 	}
 	if !hasMatchKey(&d) {
 		problems = append(problems, "contact needs an identifier, email or phone_number to be found again (a name alone would create a new contact every time)")

@@ -117,6 +117,7 @@ func TestImportConversationRejects(t *testing.T) {
 		strings.Replace(convLine, `"type":"incoming"`, `"type":"email"`, 1),
 		strings.Replace(convLine, `"2024-03-01T10:02:00Z"`, `"yesterday"`, 1),
 		strings.Replace(convLine, `["Billing"]`, `["gold"]`, 1),
+		strings.Replace(convLine, `"name":"Ana"}`, `"name":"Ana","labels":["vip"]}`, 1),
 		`{"inbox_id":1,`,
 	}
 	want := []string{
@@ -129,6 +130,7 @@ func TestImportConversationRejects(t *testing.T) {
 		`messages[0].type "email"`,
 		`messages[1].created_at "yesterday"`,
 		`labels "gold" do not exist`,
+		`contact.labels are not imported with conversations`,
 		`not a conversation object`,
 	}
 	f := newFake(t)

@@ -13,8 +13,8 @@
 // company), city, country, avatar_url, blocked, labels (";"-separated in
 // CSV, a list or a ";"-separated string in NDJSON), plus
 // custom_attributes.<key> and additional_attributes.<key>. company_name,
-// city and country are stored in additional_attributes, as Chatwoot's own
-// contact form and import do. An unknown column stops the import before
+// city and country are stored in additional_attributes, where Chatwoot's
+// contact model keeps them. An unknown column stops the import before
 // anything is sent, naming it; with ExtraCustom (--extra custom) unknown
 // columns become custom attributes instead. An "error" column (CSV) or
 // "_error" field (NDJSON) is ignored, so a rejects file, once fixed,

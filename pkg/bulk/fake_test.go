@@ -44,12 +44,12 @@ type fakeChatwoot struct {
 	hangUp             bool
 	createdContacts    int
 	createdMessages    int
-	// reject422 makes POST /contacts answer 422 for matching bodies.
-	reject422 func(body map[string]any) string
+	// failCreate makes POST /contacts answer status with message (status 0: go on).
+	failCreate func(body map[string]any) (status int, message string)
 	// validate checks every request (spec conformance), nil to skip.
 	validate func(r *http.Request) error
 	// throttle, when set, answers 429 "Retry later" as rack-attack does.
-	throttle func() bool
+	throttle  func() bool
 	throttled int
 }
 
@@ -137,6 +137,12 @@ func (f *fakeChatwoot) exact(req string) int {
 		}
 	}
 	return n
+}
+
+func (f *fakeChatwoot) bulkBodies() []json.RawMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]json.RawMessage(nil), f.bulk...)
 }
 
 func (f *fakeChatwoot) total() int {
@@ -331,9 +337,9 @@ func (f *fakeChatwoot) taken(self int64, in map[string]any) (string, string) {
 }
 
 func (f *fakeChatwoot) createContact(w http.ResponseWriter, in map[string]any) {
-	if f.reject422 != nil {
-		if msg := f.reject422(in); msg != "" {
-			writeJSON(w, 422, map[string]any{"message": msg, "attributes": []string{"email"}})
+	if f.failCreate != nil {
+		if status, msg := f.failCreate(in); status != 0 {
+			writeJSON(w, status, map[string]any{"error": msg})
 			return
 		}
 	}

@@ -87,7 +87,8 @@ func (in *Input) Close() error {
 	return in.closer.Close()
 }
 
-// ID hashes the input's first 64 KiB without consuming them.
+// ID hashes the input's first 64 KiB without consuming them; it must be
+// taken before anything is read (ReadContacts and ImportConversations do).
 func (in *Input) ID() (InputID, error) {
 	head, err := in.r.Peek(headBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {

@@ -254,8 +254,7 @@ func TestResumeNoticesARowChangedBeyondTheHead(t *testing.T) {
 	opts := testOptions(t, ".csv")
 	// Record the original input's first run as if row 3101 was done.
 	rows := openContacts(t, writeFile(t, dir, "a.csv", original), false)
-	id, _ := rows.in.ID()
-	jr, err := openJournal(opts.Journal, "contacts", id, false, false)
+	jr, err := openJournal(opts.Journal, "contacts", rows.id, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,5 +267,89 @@ func TestResumeNoticesARowChangedBeyondTheHead(t *testing.T) {
 	var je *JournalError
 	if !errors.As(err, &je) || !strings.Contains(err.Error(), "row 3101") {
 		t.Fatalf("err = %v, want the changed row named", err)
+	}
+}
+
+func TestResumeWithConcurrentWorkersLeavesNoDuplicates(t *testing.T) {
+	f := newFake(t)
+	var b strings.Builder
+	b.WriteString("email,name\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "p%02d@example.com,P%d\n", i, i)
+	}
+	in := writeFile(t, t.TempDir(), "c.csv", b.String())
+	opts := testOptions(t, ".csv")
+	opts.Concurrency = 4
+	imp := ContactImport{Match: []string{"email"}}
+	ctx, cancel := context.WithCancel(context.Background())
+	f.afterCreateContact = func(n int) bool {
+		if n >= 15 {
+			cancel()
+			return true
+		}
+		return false
+	}
+	if _, _, err := ImportContacts(ctx, f.client(t, nil), 1, openContacts(t, in, false), imp, opts); !errors.Is(err, context.Canceled) {
+		t.Fatalf("first run: %v", err)
+	}
+	f.mu.Lock()
+	f.afterCreateContact = nil
+	f.mu.Unlock()
+	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, in, false), imp, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.numContacts() != 40 || f.exact("POST /api/v1/accounts/1/contacts") != 40 {
+		t.Errorf("contacts %d, creates %d: want 40 and 40", f.numContacts(), f.exact("POST /api/v1/accounts/1/contacts"))
+	}
+	if sum.Created != 40 || sum.Updated != 0 || sum.Retried < 1 {
+		t.Errorf("summary = %+v: the interrupted creates count as created, reconciled", sum)
+	}
+	checkEveryRowOnce(t, opts.Journal, 40)
+}
+
+func TestServerErrorsRejectRowsUntilTheServerLooksDown(t *testing.T) {
+	f := newFake(t)
+	f.failCreate = func(in map[string]any) (int, string) {
+		if str(in, "name") == "Poison" || str(in, "name") == "Down" {
+			return 500, "boom"
+		}
+		return 0, ""
+	}
+	in := writeFile(t, t.TempDir(), "c.csv", "name\nA\nPoison\nB\n")
+	opts := testOptions(t, ".csv")
+	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, in, false), ContactImport{}, opts)
+	if err != nil || sum.Created != 2 || sum.Rejected != 1 {
+		t.Fatalf("one failing row: %+v, %v", sum, err)
+	}
+	if got := readFile(t, opts.Rejects); !strings.Contains(got, "boom (HTTP 500") || !strings.Contains(got, "check before importing this row again") {
+		t.Errorf("rejects = %q", got)
+	}
+	in = writeFile(t, t.TempDir(), "d.csv", "name\n"+strings.Repeat("Down\n", 8))
+	sum, _, err = ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, in, false), ContactImport{}, testOptions(t, ".csv"))
+	if err == nil || sum.Rejected != maxServerErrors {
+		t.Errorf("a failing server: %+v, %v; want the job stopped after %d rejects", sum, err, maxServerErrors)
+	}
+}
+
+func TestRunWithoutJournalOrRejectsFile(t *testing.T) {
+	f := newFake(t)
+	in := writeFile(t, t.TempDir(), "c.csv", "email\na@example.com\nbad\n")
+	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, in, false), ContactImport{}, Options{sleep: instant})
+	if err != nil || sum.Created != 1 || sum.Rejected != 1 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+}
+
+func TestDefaultPaths(t *testing.T) {
+	for _, tc := range [][5]string{
+		{"data/contacts.csv", "contacts", "csv", "data/contacts.csv.journal", "data/contacts.rejects.csv"},
+		{"conv.jsonl", "conversations", "ndjson", "conv.jsonl.journal", "conv.rejects.ndjson"},
+		{"-", "contacts", "ndjson", "woot-contacts.journal", "woot-contacts.rejects.ndjson"},
+	} {
+		j, r := DefaultPaths(tc[0], tc[1], tc[2])
+		if j != tc[3] || r != tc[4] {
+			t.Errorf("DefaultPaths(%q) = %q, %q", tc[0], j, r)
+		}
 	}
 }

@@ -239,3 +239,45 @@ func TestListenCancelBeforeConnectReturnsNil(t *testing.T) {
 		t.Fatalf("Listen with a cancelled context = %v, want nil", err)
 	}
 }
+
+func TestListenRetriesServerErrorsOnFirstConnection(t *testing.T) {
+	srv := NewServer(nil)
+	srv.PingInterval = 50 * time.Millisecond
+	var tries atomic.Int32
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if tries.Add(1) <= 2 {
+			http.Error(w, "upstream not ready", http.StatusBadGateway)
+			return
+		}
+		srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { _ = srv.Close(); hs.Close() })
+	l := startListen(t, fastDialer("ws"+strings.TrimPrefix(hs.URL, "http")+"/cable"), agent)
+	st := l.waitState(t, Reconnecting, 3*time.Second)
+	var he *HandshakeError
+	if !errors.As(st.Err, &he) || he.Status != http.StatusBadGateway {
+		t.Errorf("first failure %v, want a 502 handshake error", st.Err)
+	}
+	l.waitState(t, Subscribed, 3*time.Second)
+	if n := tries.Load(); n != 3 {
+		t.Errorf("%d handshakes, want 3", n)
+	}
+}
+
+func TestListenStopsPromptlyOnDeadLink(t *testing.T) {
+	_, url := startServer(t, nil)
+	px := startProxy(t, strings.TrimSuffix(strings.TrimPrefix(url, "ws://"), "/cable"))
+	d := fastDialer("ws://" + px.addr() + "/cable")
+	d.StaleAfter = time.Minute // the watchdog must not be what ends it
+	l := startListen(t, d, agent)
+	l.waitState(t, Subscribed, 3*time.Second)
+	px.freeze() // the server can no longer answer the close handshake
+	start := time.Now()
+	l.cancel()
+	if err := l.result(t, 5*time.Second); err != nil {
+		t.Fatalf("Listen = %v, want nil", err)
+	}
+	if took := time.Since(start); took > closeGrace+time.Second {
+		t.Errorf("stopping took %v, want about closeGrace (%v)", took, closeGrace)
+	}
+}

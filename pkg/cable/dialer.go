@@ -43,13 +43,17 @@ type Dialer struct {
 	Presence         bool
 	PresenceInterval time.Duration
 
-	Logf        func(format string, args ...any)
-	OnState     func(State)
-	OnReconnect func() // after every successful resubscription; lets the caller backfill missed events
+	Logf    func(format string, args ...any)
+	OnState func(State)
+	// OnReconnect runs after every successful resubscription, before any
+	// further event is delivered, so the caller can backfill what was
+	// missed while the link was down.
+	OnReconnect func()
 }
 
 // Listen connects, subscribes id to RoomChannel and calls handle for each
-// broadcast, in order, until ctx ends or a fatal error. It reconnects with
+// broadcast, in the order the frames arrive, until ctx ends or a fatal
+// error. handle runs on Listen's goroutine; while it runs no frame is read. It reconnects with
 // backoff on closed or dead links and on server disconnect frames.
 //
 // Listen returns nil when ctx is cancelled (after closing the socket with a
@@ -62,6 +66,9 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 	if err := id.Validate(); err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	if handle == nil {
+		return errors.New("listen: no event handler")
+	}
 	if err := checkCableURL(d.URL); err != nil {
 		return err
 	}
@@ -70,6 +77,7 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 		attempt        int // reconnection attempts since the last confirmation
 		silent         int // consecutive unconfirmed resubscriptions
 	)
+	d.logf("cable: connecting to %s", d.URL)
 	d.state(State{Phase: Connecting})
 	for {
 		confirmed, err := d.session(ctx, id, handle, subscribedOnce)
@@ -89,6 +97,7 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 		if !sleep(ctx, delay) {
 			return nil
 		}
+		d.state(State{Phase: Connecting, Attempt: attempt})
 	}
 }
 
@@ -116,8 +125,8 @@ func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
 		return nil
 	case subscribedOnce:
 		return nil // after one success, every other failure is worth retrying
-	case errors.As(err, &hs):
-		return hs
+	case errors.As(err, &hs) && hs.Status >= 400 && hs.Status < 500 && hs.Status != http.StatusTooManyRequests:
+		return hs // a wrong URL or origin does not heal by retrying; a 5xx may
 	case errors.As(err, &dns) && dns.IsNotFound:
 		return fmt.Errorf("listen: %w; check the Chatwoot URL", err)
 	case errors.Is(err, errNoWelcome):

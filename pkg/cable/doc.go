@@ -14,4 +14,9 @@
 // Chatwoot authorises in RoomChannel#subscribed: an unknown pubsub token
 // raises there, so the client gets neither confirmation nor rejection. The
 // client therefore treats silence after subscribing as an auth failure.
+//
+// Events are delivered in the order their frames arrive. ActionCable runs
+// broadcasts through thread pools, so a Rails server may itself send
+// broadcasts published back to back out of order; Chatwoot's own jobs
+// re-read conversations for that reason.
 package cable

@@ -3,6 +3,7 @@ package cable
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -161,13 +162,7 @@ func TestListenDisconnectWithoutReconnectIsFatal(t *testing.T) {
 	})
 	err := fastDialer(url).Listen(context.Background(), agent, func(Event) error { return nil })
 	var de *DisconnectError
-	if !asDisconnect(err, &de) || de.Reason != "unauthorized" {
+	if !errors.As(err, &de) || de.Reason != "unauthorized" {
 		t.Fatalf("Listen = %v, want a DisconnectError", err)
 	}
-}
-
-func asDisconnect(err error, de **DisconnectError) bool {
-	e, ok := err.(*DisconnectError)
-	*de = e
-	return ok
 }

@@ -56,7 +56,7 @@ func (c *serverConn) enqueueLocked(frame []byte) bool {
 	default:
 		c.srv.logf("cable server: dropping a client that fell %d frames behind", cap(c.send))
 		c.srv.detachLocked(c)
-		go c.ws.CloseNow() //nolint:errcheck // unblocks a writer stuck on the slow socket
+		go c.ws.CloseNow() // unblocks a writer stuck on the slow socket
 		return false
 	}
 }

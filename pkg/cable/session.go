@@ -10,6 +10,10 @@ import (
 	"github.com/coder/websocket"
 )
 
+// closeGrace bounds the close handshake when Listen is stopped, so Ctrl-C
+// is prompt even on a dead link.
+const closeGrace = time.Second
+
 // errNoWelcome: the endpoint upgraded but never spoke ActionCable.
 var errNoWelcome = errors.New("no welcome frame from the server: is the URL Chatwoot's /cable endpoint?")
 
@@ -54,14 +58,18 @@ func (d *Dialer) session(ctx context.Context, id Identifier, handle func(Event) 
 	if err != nil {
 		return false, err
 	}
+	// sctx lives as long as the connection; cancelling it cuts the socket.
+	sctx, cancel := context.WithCancel(context.Background())
 	// Cancelling ctx closes with a normal closure (a clean goodbye to the
-	// server); the read loop then sees the socket end and returns.
+	// server); the read loop then sees the socket end and returns. A server
+	// that does not answer the close within closeGrace is cut off.
 	closed := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		defer close(closed)
+		force := time.AfterFunc(closeGrace, cancel)
+		defer force.Stop()
 		_ = conn.Close(websocket.StatusNormalClosure, "")
 	})
-	sctx, cancel := context.WithCancel(context.Background())
 	defer func() {
 		cancel()
 		if !stop() {

@@ -74,13 +74,19 @@ func (c *ctx) createAccountBot() {
 	c.ok(agentBotView(b, true))
 }
 
-func (c *ctx) updateAccountBot() {
+// ownBot finds a bot the account may change: its own, not a global one.
+func (c *ctx) ownBot() *agentBot {
 	b := c.findAccountBot()
-	if b == nil {
-		return
-	}
-	if b.AccountID != c.acct.ID {
+	if b != nil && b.AccountID != c.acct.ID {
 		c.unauthorized(errNotAuthorized)
+		return nil
+	}
+	return b
+}
+
+func (c *ctx) updateAccountBot() {
+	b := c.ownBot()
+	if b == nil {
 		return
 	}
 	applyBot(b, c.in("agent_bot"))
@@ -89,12 +95,8 @@ func (c *ctx) updateAccountBot() {
 }
 
 func (c *ctx) deleteAccountBot() {
-	b := c.findAccountBot()
+	b := c.ownBot()
 	if b == nil {
-		return
-	}
-	if b.AccountID != c.acct.ID {
-		c.unauthorized(errNotAuthorized)
 		return
 	}
 	c.st.deleteBot(b)
@@ -112,7 +114,7 @@ func (st *state) deleteBot(b *agentBot) {
 }
 
 func (c *ctx) resetBotToken() {
-	b := c.findAccountBot()
+	b := c.ownBot()
 	if b == nil {
 		return
 	}

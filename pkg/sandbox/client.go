@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"strings"
 )
 
 // The Client API addresses an API inbox by its inbox_identifier and a
@@ -105,19 +104,16 @@ func (c *ctx) createPublicContact() {
 // defaultVisitorName stands in for Chatwoot's generated visitor names.
 func defaultVisitorName() string { return "visitor-" + newToken(6) }
 
+// existingContact finds the account's contact by identifier, then email,
+// then phone number, as Chatwoot's contact builders do.
 func (st *state) existingContact(accountID int64, identifier, email, phone string) *contact {
-	for _, match := range []func(*contact) bool{
-		func(ct *contact) bool { return identifier != "" && ct.Identifier == identifier },
-		func(ct *contact) bool { return email != "" && strings.EqualFold(ct.Email, email) },
-		func(ct *contact) bool { return phone != "" && ct.PhoneNumber == phone },
-	} {
-		for _, ct := range st.Contacts {
-			if ct.AccountID == accountID && match(ct) {
-				return ct
-			}
-		}
+	if ct := st.contactBy(accountID, "identifier", identifier); ct != nil {
+		return ct
 	}
-	return nil
+	if ct := st.contactBy(accountID, "email", email); ct != nil {
+		return ct
+	}
+	return st.contactBy(accountID, "phone_number", phone)
 }
 
 func (c *ctx) showPublicContact() {
@@ -143,7 +139,7 @@ func (c *ctx) updatePublicContact() {
 	if !c.validContact(&draft) {
 		return
 	}
-	*ct = draft
+	c.st.replaceContact(ct, draft)
 	ct.UpdatedAt = c.now()
 	c.contactEvent("contact.updated", ct, ch)
 	c.ok(contactRecord(ct))

@@ -73,7 +73,7 @@ func (st *state) matchContacts(accountID int64, q string) []*contact {
 }
 
 func (c *ctx) filterContacts() {
-	conds, err := parseConditions(c.params)
+	conds, err := parseConditions(c.params, c.now())
 	if err != nil {
 		c.fail(http.StatusUnprocessableEntity, err.Error())
 		return
@@ -232,6 +232,7 @@ func (st *state) addContact(ct *contact, now int64) {
 	ct.ID = st.next("contacts")
 	ct.CreatedAt, ct.UpdatedAt = now, now
 	st.Contacts = append(st.Contacts, ct)
+	st.indexContact(ct)
 }
 
 // newContactInbox links a contact to an inbox; source_id defaults to a
@@ -310,18 +311,11 @@ func (c *ctx) validContact(ct *contact) bool {
 	if ct.PhoneNumber != "" && !e164().MatchString(ct.PhoneNumber) {
 		bad("phone_number", "Phone number should be in e164 format")
 	}
-	for _, other := range c.st.Contacts {
-		if other.AccountID != ct.AccountID || other.ID == ct.ID {
-			continue
-		}
-		if ct.Email != "" && strings.EqualFold(other.Email, ct.Email) && !containsStr(attrs, "email") {
-			bad("email", "Email has already been taken")
-		}
-		if ct.PhoneNumber != "" && other.PhoneNumber == ct.PhoneNumber && !containsStr(attrs, "phone_number") {
-			bad("phone_number", "Phone number has already been taken")
-		}
-		if ct.Identifier != "" && other.Identifier == ct.Identifier && !containsStr(attrs, "identifier") {
-			bad("identifier", "Identifier has already been taken")
+	taken := map[string]string{"email": "Email has already been taken",
+		"phone_number": "Phone number has already been taken", "identifier": "Identifier has already been taken"}
+	for _, k := range uniqueKeys(ct) {
+		if other := c.st.idx.unique[k]; other != nil && other.ID != ct.ID && !containsStr(attrs, k.field) {
+			bad(k.field, taken[k.field])
 		}
 	}
 	if len(msgs) > 0 {
@@ -343,7 +337,7 @@ func (c *ctx) updateContact() {
 	if !c.validContact(&draft) {
 		return
 	}
-	*ct = draft
+	c.st.replaceContact(ct, draft)
 	ct.UpdatedAt = c.now()
 	c.contactEvent("contact.updated", ct, ch)
 	c.ok(obj{"payload": c.st.contactView(ct, c.includeContactInboxes())})
@@ -364,6 +358,7 @@ func (c *ctx) deleteContact() {
 }
 
 func (st *state) deleteContact(ct *contact) {
+	st.unindexContact(ct)
 	st.Contacts = removeID(st.Contacts, ct.ID)
 	st.dropContactInboxes(func(ci *contactInbox) bool { return ci.ContactID == ct.ID })
 	st.dropConversations(func(cv *conversation) bool { return cv.ContactID == ct.ID })
@@ -378,7 +373,7 @@ func (c *ctx) contactConversations() {
 	out := []conversationView{}
 	for _, cv := range c.st.conversationsOfContact(ct.ID) {
 		if c.st.canSee(cv, c.actorID(), c.isAdmin()) {
-			out = append(out, c.st.conversationView(cv, c.actorID()))
+			out = append(out, c.st.conversationView(cv))
 		}
 	}
 	c.ok(obj{"payload": out})
@@ -507,21 +502,24 @@ func (c *ctx) mergeContacts() {
 			r.ParentID = base.ID
 		}
 	}
-	c.st.dropContactInboxes(func(*contactInbox) bool { return false }) // re-index by contact
+	c.st.indexByContact()
+	c.st.unindexContact(mergee)
+	c.st.Contacts = removeID(c.st.Contacts, mergee.ID)
+	merged := *base
 	fill := func(dst *string, src string) {
 		if *dst == "" {
 			*dst = src
 		}
 	}
-	fill(&base.Name, mergee.Name)
-	fill(&base.Email, mergee.Email)
-	fill(&base.PhoneNumber, mergee.PhoneNumber)
-	fill(&base.Identifier, mergee.Identifier)
-	base.CustomAttributes = mergeObj(mergee.CustomAttributes, base.CustomAttributes)
-	base.AdditionalAttributes = mergeObj(mergee.AdditionalAttributes, base.AdditionalAttributes)
-	base.Labels = dedupe(append(labelsOf(base.Labels), mergee.Labels...))
-	base.UpdatedAt = c.now()
-	c.st.Contacts = removeID(c.st.Contacts, mergee.ID)
+	fill(&merged.Name, mergee.Name)
+	fill(&merged.Email, mergee.Email)
+	fill(&merged.PhoneNumber, mergee.PhoneNumber)
+	fill(&merged.Identifier, mergee.Identifier)
+	merged.CustomAttributes = mergeObj(mergee.CustomAttributes, base.CustomAttributes)
+	merged.AdditionalAttributes = mergeObj(mergee.AdditionalAttributes, base.AdditionalAttributes)
+	merged.Labels = dedupe(append(labelsOf(base.Labels), mergee.Labels...))
+	merged.UpdatedAt = c.now()
+	c.st.replaceContact(base, merged)
 	c.emit("contact.merged", base.AccountID, contactPushOf(base), []string{accountStream(base.AccountID)}, "", nil, nil)
 	c.ok(c.st.contactView(base, false))
 }

@@ -85,7 +85,7 @@ func (c *ctx) importRow(header, row []string) {
 		draft := *ct
 		applyContactFields(&draft, fields)
 		if c.quietlyValid(&draft) {
-			*ct = draft
+			c.st.replaceContact(ct, draft)
 			ct.UpdatedAt = c.now()
 		}
 		return

@@ -153,7 +153,15 @@ func (c *ctx) messageEvent(name string, cv *conversation, m *message, ch changes
 	}
 	data := withAccount(c.st.messageView(cv, m), cv.AccountID, nil)
 	if ch != nil {
-		data["previous_changes"] = []obj(ch)
+		// Rails' previous_changes: {"attr": [before, after]}.
+		prev := obj{}
+		for _, change := range ch {
+			for attr, v := range change {
+				vals := v.(obj)
+				prev[attr] = []any{vals["previous_value"], vals["current_value"]}
+			}
+		}
+		data["previous_changes"] = prev
 	}
 	hook := ""
 	if m.MessageType != msgActivity {

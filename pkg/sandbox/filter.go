@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ type condition struct {
 	operator string
 	values   []string
 	join     string // query_operator joining this condition to the next: AND, OR
+	now      int64  // the request's time, for days_before
 }
 
 var filterOperators = map[string]bool{
@@ -24,15 +26,15 @@ var filterOperators = map[string]bool{
 
 // parseConditions reads params["payload"]; an unknown operator is the
 // error Chatwoot renders as 422 {"error": …}.
-func parseConditions(p obj) ([]condition, error) {
+func parseConditions(p obj, now int64) ([]condition, error) {
 	list, _ := getList(p, "payload")
 	var out []condition
 	for _, item := range list {
 		m, ok := item.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("Invalid filter payload")
+			return nil, errors.New("Invalid filter payload")
 		}
-		cd := condition{key: str(m, "attribute_key"), operator: str(m, "filter_operator"), join: strings.ToUpper(str(m, "query_operator"))}
+		cd := condition{key: str(m, "attribute_key"), operator: str(m, "filter_operator"), join: strings.ToUpper(str(m, "query_operator")), now: now}
 		if !filterOperators[cd.operator] {
 			return nil, fmt.Errorf("Invalid operator. The allowed operators for %s are [%s]", cd.key, "equal_to,not_equal_to,contains,does_not_contain")
 		}
@@ -88,7 +90,7 @@ func matchOne(cd condition, have []string) bool {
 		}
 		days, err := strconv.Atoi(cd.values[0])
 		t, ok := parseTimeValue(have[0])
-		return err == nil && ok && t < time.Now().AddDate(0, 0, -days).Unix()
+		return err == nil && ok && t < cd.now-int64(days)*day
 	}
 	return false
 }

@@ -163,6 +163,15 @@ func (c *ctx) addMessage(cv *conversation, m *message) {
 	}
 }
 
+// conversationMessage loads the path's conversation and message.
+func (c *ctx) conversationMessage() (*conversation, *message) {
+	cv := c.findConversation("conversation_id")
+	if cv == nil {
+		return nil, nil
+	}
+	return cv, c.findMessage(cv)
+}
+
 func (c *ctx) findMessage(cv *conversation) *message {
 	id, ok := c.pathID("message_id")
 	if !ok {
@@ -178,11 +187,7 @@ func (c *ctx) findMessage(cv *conversation) *message {
 // updateMessage sets a message's delivery status (and external_error),
 // as an API channel reports it.
 func (c *ctx) updateMessage() {
-	cv := c.findConversation("conversation_id")
-	if cv == nil {
-		return
-	}
-	m := c.findMessage(cv)
+	cv, m := c.conversationMessage()
 	if m == nil {
 		return
 	}
@@ -212,11 +217,7 @@ func (c *ctx) updateMessage() {
 // deleteMessage blanks the message as Chatwoot does: the row stays with
 // "This message was deleted" and content_attributes.deleted.
 func (c *ctx) deleteMessage() {
-	cv := c.findConversation("conversation_id")
-	if cv == nil {
-		return
-	}
-	m := c.findMessage(cv)
+	cv, m := c.conversationMessage()
 	if m == nil {
 		return
 	}

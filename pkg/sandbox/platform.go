@@ -119,6 +119,7 @@ func (c *ctx) platformDeleteAccount() {
 	st.dropConversations(func(cv *conversation) bool { return cv.AccountID == id })
 	st.Labels = keep(st.Labels, func(l *label) bool { return l.AccountID != id })
 	st.Webhooks = keep(st.Webhooks, func(w *webhook) bool { return w.AccountID != id })
+	st.reindex()
 	c.head(http.StatusOK)
 }
 

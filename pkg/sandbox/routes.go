@@ -105,7 +105,7 @@ func (s *Sandbox) conversationRoutes(m *mux) {
 	m.admin("DELETE "+c+"/{id}", (*ctx).deleteConversation)
 	m.bot("POST "+id+"/toggle_status", (*ctx).toggleStatus)
 	m.bot("POST "+id+"/toggle_priority", (*ctx).togglePriority)
-	m.bot("POST "+id+"/toggle_typing_status", (*ctx).toggleTyping)
+	m.user("POST "+id+"/toggle_typing_status", (*ctx).toggleTyping)
 	m.bot("POST "+id+"/custom_attributes", (*ctx).setConversationAttributes)
 	m.user("POST "+id+"/destroy_custom_attributes", (*ctx).destroyConversationAttributes)
 	m.bot("POST "+id+"/assignments", (*ctx).assign)

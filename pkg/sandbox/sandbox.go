@@ -22,8 +22,16 @@
 //     stored by the server (the spec says string);
 //   - GET inboxes/{id}/agent_bot answers 200 {"agent_bot":…} and
 //     set_agent_bot 200 with no body (the spec says 204);
+//   - integration hooks use the server's partial (integer id, hook_type
+//     "account" or "inbox"); the spec types id as a string and hook_type
+//     as a boolean;
 //   - errors use the server's bodies (FACTS §7), not the spec's
 //     bad_request_error.
+//
+// The spec's own inconsistencies are accepted both ways: inbox_id as a
+// string or a number on inbox member routes, attribute and article enums
+// by index or by name, an integer app_id for integration hooks (the
+// catalogue position), and any conversation_uuid on the survey page.
 //
 // Fault injection (Options.Latency, FailRate, ResetRate, RateLimit) never
 // applies to GET /health, GET /api or /cable, so readiness checks and

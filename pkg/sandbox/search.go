@@ -37,7 +37,7 @@ func (c *ctx) searchConversationsPart(q string) []conversationView {
 			break
 		}
 		if c.st.canSee(cv, c.actorID(), c.isAdmin()) && c.st.conversationMatches(cv, q) {
-			out = append(out, c.st.conversationView(cv, c.actorID()))
+			out = append(out, c.st.conversationView(cv))
 		}
 	}
 	return out

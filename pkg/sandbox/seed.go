@@ -201,6 +201,8 @@ func (g *seeder) settings(created int64) {
 	st.addRecord(kindSLAPolicies, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Standard", "description": "Default response targets",
 		"first_response_time_threshold": 3600, "next_response_time_threshold": 7200, "resolution_time_threshold": 86400,
 		"only_during_business_hours": false}}, created)
+	st.addRecord(kindCustomRoles, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Billing specialist",
+		"description": "Handles billing conversations", "permissions": []any{"conversation_manage", "contact_manage"}}}, created)
 	st.addRecord(kindAuditLogs, &record{AccountID: g.acct.ID, Attrs: obj{"auditable_id": g.acct.ID, "auditable_type": "Account",
 		"action": "create", "audited_changes": obj{"name": g.acct.Name}, "user_id": 1, "user_type": "User",
 		"username": "alice@acme.test", "request_uuid": uuid(g.rnd), "remote_address": "127.0.0.1"}}, created)
@@ -246,6 +248,11 @@ func (g *seeder) contacts() {
 		ci := &contactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: uuid(g.rnd), PubsubToken: token(g.rnd, 24)}
 		ci.ID, ci.CreatedAt, ci.UpdatedAt = g.st.next("contact_inboxes"), created, created
 		g.st.addContactInbox(ci)
+		if i%4 == 0 {
+			g.st.addRecord(kindNotes, &record{AccountID: g.acct.ID, ParentID: ct.ID, Attrs: obj{
+				"content": "Met at the " + place.city + " meetup; interested in the " + str(ct.CustomAttributes, "plan") + " plan.",
+				"user_id": int64(1 + i%5)}}, created)
+		}
 	}
 }
 

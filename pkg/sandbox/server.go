@@ -13,7 +13,7 @@ const chatwootVersion = "4.19.0"
 // apiIndex is GET /api: version, time and service health, as Chatwoot's
 // api#index renders them.
 func (c *ctx) apiIndex() {
-	c.ok(obj{"version": chatwootVersion, "timestamp": c.s.now().UTC().Format("2006-01-02 15:04:05 UTC"),
+	c.ok(obj{"version": chatwootVersion, "timestamp": c.s.now().UTC().Format("2006-01-02 15:04:05"),
 		"queue_services": "ok", "data_services": "ok"})
 }
 

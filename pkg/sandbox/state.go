@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"sort"
+	"strings"
 )
 
 // obj is a JSON object: free-form attributes (custom_attributes, bot_config)
@@ -54,6 +55,14 @@ type indexes struct {
 	convs     map[convKey]*conversation
 	source    map[sourceKey]*contactInbox
 	byContact map[int64][]*contactInbox
+	unique    map[uniqueKey]*contact // email, phone number, identifier per account
+}
+
+// uniqueKey is a contact field Chatwoot keeps unique within an account.
+type uniqueKey struct {
+	account int64
+	field   string
+	value   string
 }
 
 type convKey struct{ account, display int64 }
@@ -105,341 +114,6 @@ func removeID[T entity](rows []T, id int64) []T {
 	return rows
 }
 
-type platformApp struct {
-	base
-	Name  string `json:"name"`
-	Token string `json:"token"`
-}
-
-// permissible records that a platform app created an object; the Platform
-// API lets an app touch only those.
-type permissible struct {
-	AppID int64  `json:"app_id"`
-	Type  string `json:"type"` // account, user, agent_bot
-	ID    int64  `json:"id"`
-}
-
-type account struct {
-	base
-	Name               string  `json:"name"`
-	Locale             string  `json:"locale"`
-	Domain             string  `json:"domain"`
-	SupportEmail       string  `json:"support_email"`
-	Status             string  `json:"status"`
-	CustomAttributes   obj     `json:"custom_attributes"`
-	Settings           obj     `json:"settings"`
-	Limits             obj     `json:"limits"`
-	BrandedEmailLayout *string `json:"branded_email_layout"`
-	DisplaySeq         int64   `json:"display_seq"` // last conversation display_id handed out
-}
-
-type user struct {
-	base
-	Name             string `json:"name"`
-	DisplayName      string `json:"display_name"`
-	Email            string `json:"email"`
-	PhoneNumber      string `json:"phone_number"`
-	AccessToken      string `json:"access_token"`
-	PubsubToken      string `json:"pubsub_token"`
-	MessageSignature string `json:"message_signature"`
-	Availability     string `json:"availability"`
-	UISettings       obj    `json:"ui_settings"`
-	CustomAttributes obj    `json:"custom_attributes"`
-	Confirmed        bool   `json:"confirmed"`
-	Type             string `json:"type"` // "SuperAdmin" or ""
-	Deleted          bool   `json:"deleted"`
-}
-
-type accountUser struct {
-	base
-	AccountID    int64  `json:"account_id"`
-	UserID       int64  `json:"user_id"`
-	Role         string `json:"role"` // administrator, agent
-	Availability string `json:"availability"`
-	AutoOffline  bool   `json:"auto_offline"`
-	InviterID    int64  `json:"inviter_id"`
-	ActiveAt     int64  `json:"active_at"`
-	CustomRoleID int64  `json:"custom_role_id"`
-}
-
-type agentBot struct {
-	base
-	AccountID   int64  `json:"account_id"` // 0: a global bot (created through the Platform API)
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	OutgoingURL string `json:"outgoing_url"`
-	AvatarURL   string `json:"avatar_url"`
-	BotType     string `json:"bot_type"`
-	BotConfig   obj    `json:"bot_config"`
-	AccessToken string `json:"access_token"`
-	Secret      string `json:"secret"`
-}
-
-const (
-	channelAPI    = "Channel::Api"
-	channelWidget = "Channel::WebWidget"
-	channelEmail  = "Channel::Email"
-)
-
-type inbox struct {
-	base
-	AccountID   int64  `json:"account_id"`
-	Name        string `json:"name"`
-	ChannelType string `json:"channel_type"`
-	ChannelID   int64  `json:"channel_id"`
-
-	// API channel.
-	Identifier    string `json:"identifier"`
-	HMACToken     string `json:"hmac_token"`
-	HMACMandatory bool   `json:"hmac_mandatory"`
-	WebhookURL    string `json:"webhook_url"`
-	Secret        string `json:"secret"`
-
-	// Website channel.
-	WebsiteURL     string `json:"website_url"`
-	WebsiteToken   string `json:"website_token"`
-	WidgetColor    string `json:"widget_color"`
-	WelcomeTitle   string `json:"welcome_title"`
-	WelcomeTagline string `json:"welcome_tagline"`
-	ReplyTime      string `json:"reply_time"`
-
-	GreetingEnabled            bool   `json:"greeting_enabled"`
-	GreetingMessage            string `json:"greeting_message"`
-	EnableAutoAssignment       bool   `json:"enable_auto_assignment"`
-	EnableEmailCollect         bool   `json:"enable_email_collect"`
-	CSATSurveyEnabled          bool   `json:"csat_survey_enabled"`
-	WorkingHoursEnabled        bool   `json:"working_hours_enabled"`
-	AllowMessagesAfterResolved bool   `json:"allow_messages_after_resolved"`
-	LockToSingleConversation   bool   `json:"lock_to_single_conversation"`
-	OutOfOfficeMessage         string `json:"out_of_office_message"`
-	Timezone                   string `json:"timezone"`
-	SenderNameType             string `json:"sender_name_type"`
-	BusinessName               string `json:"business_name"`
-	AdditionalAttributes       obj    `json:"additional_attributes"`
-	// Channel holds the other channel fields given at creation (email,
-	// phone number, provider…), echoed back as given.
-	Channel    obj     `json:"channel"`
-	Members    []int64 `json:"members"`
-	AgentBotID int64   `json:"agent_bot_id"`
-	PortalID   int64   `json:"portal_id"`
-}
-
-func (in *inbox) isAPI() bool { return in.ChannelType == channelAPI }
-
-type team struct {
-	base
-	AccountID       int64   `json:"account_id"`
-	Name            string  `json:"name"`
-	Description     string  `json:"description"`
-	AllowAutoAssign bool    `json:"allow_auto_assign"`
-	Members         []int64 `json:"members"`
-}
-
-type contact struct {
-	base
-	AccountID            int64    `json:"account_id"`
-	Name                 string   `json:"name"`
-	Email                string   `json:"email"`
-	PhoneNumber          string   `json:"phone_number"`
-	Identifier           string   `json:"identifier"`
-	Blocked              bool     `json:"blocked"`
-	AvatarURL            string   `json:"avatar_url"`
-	AdditionalAttributes obj      `json:"additional_attributes"`
-	CustomAttributes     obj      `json:"custom_attributes"`
-	Labels               []string `json:"labels"`
-	LastActivityAt       int64    `json:"last_activity_at"`
-	Online               bool     `json:"online"`
-}
-
-// resolved says whether Chatwoot lists the contact: anonymous visitors
-// (no email, phone number or identifier) are left out of contacts index.
-func (c *contact) resolved() bool {
-	return c.Email != "" || c.PhoneNumber != "" || c.Identifier != ""
-}
-
-type contactInbox struct {
-	base
-	ContactID    int64  `json:"contact_id"`
-	InboxID      int64  `json:"inbox_id"`
-	SourceID     string `json:"source_id"`
-	PubsubToken  string `json:"pubsub_token"`
-	HMACVerified bool   `json:"hmac_verified"`
-}
-
-const (
-	statusOpen     = "open"
-	statusResolved = "resolved"
-	statusPending  = "pending"
-	statusSnoozed  = "snoozed"
-)
-
-type conversation struct {
-	base
-	AccountID            int64      `json:"account_id"`
-	DisplayID            int64      `json:"display_id"`
-	InboxID              int64      `json:"inbox_id"`
-	ContactID            int64      `json:"contact_id"`
-	ContactInboxID       int64      `json:"contact_inbox_id"`
-	AssigneeID           int64      `json:"assignee_id"`
-	AssigneeBotID        int64      `json:"assignee_bot_id"`
-	TeamID               int64      `json:"team_id"`
-	CampaignID           int64      `json:"campaign_id"`
-	Status               string     `json:"status"`
-	Priority             string     `json:"priority"`
-	SnoozedUntil         int64      `json:"snoozed_until"`
-	UUID                 string     `json:"uuid"`
-	Labels               []string   `json:"labels"`
-	CustomAttributes     obj        `json:"custom_attributes"`
-	AdditionalAttributes obj        `json:"additional_attributes"`
-	Muted                bool       `json:"muted"`
-	SLAPolicyID          int64      `json:"sla_policy_id"`
-	LastActivityAt       int64      `json:"last_activity_at"`
-	AgentLastSeenAt      int64      `json:"agent_last_seen_at"`
-	AssigneeLastSeenAt   int64      `json:"assignee_last_seen_at"`
-	ContactLastSeenAt    int64      `json:"contact_last_seen_at"`
-	FirstReplyCreatedAt  int64      `json:"first_reply_created_at"`
-	WaitingSince         int64      `json:"waiting_since"`
-	Messages             []*message `json:"messages"`
-}
-
-const (
-	msgIncoming = 0
-	msgOutgoing = 1
-	msgActivity = 2
-	msgTemplate = 3
-)
-
-var messageTypeNames = [...]string{"incoming", "outgoing", "activity", "template"}
-
-type message struct {
-	base
-	Content              string       `json:"content"`
-	MessageType          int          `json:"message_type"`
-	Private              bool         `json:"private"`
-	Status               string       `json:"status"`
-	ContentType          string       `json:"content_type"`
-	ContentAttributes    obj          `json:"content_attributes"`
-	AdditionalAttributes obj          `json:"additional_attributes"`
-	SenderType           string       `json:"sender_type"` // Contact, User, AgentBot or ""
-	SenderID             int64        `json:"sender_id"`
-	SourceID             string       `json:"source_id"`
-	EchoID               string       `json:"echo_id"`
-	Attachments          []attachment `json:"attachments"`
-}
-
-type attachment struct {
-	ID        int64  `json:"id"`
-	FileType  string `json:"file_type"`
-	Extension string `json:"extension"`
-	FileName  string `json:"file_name"`
-	FileSize  int64  `json:"file_size"`
-	DataURL   string `json:"data_url"`
-}
-
-type label struct {
-	base
-	AccountID     int64  `json:"account_id"`
-	Title         string `json:"title"`
-	Description   string `json:"description"`
-	Color         string `json:"color"`
-	ShowOnSidebar bool   `json:"show_on_sidebar"`
-}
-
-type cannedResponse struct {
-	base
-	AccountID int64  `json:"account_id"`
-	ShortCode string `json:"short_code"`
-	Content   string `json:"content"`
-}
-
-type attributeDef struct {
-	base
-	AccountID    int64  `json:"account_id"`
-	DisplayName  string `json:"display_name"`
-	DisplayType  string `json:"display_type"`
-	Description  string `json:"description"`
-	Key          string `json:"key"`
-	Model        string `json:"model"` // contact_attribute, conversation_attribute
-	Values       []any  `json:"values"`
-	RegexPattern string `json:"regex_pattern"`
-	RegexCue     string `json:"regex_cue"`
-	DefaultValue any    `json:"default_value"`
-}
-
-type customFilter struct {
-	base
-	AccountID int64  `json:"account_id"`
-	UserID    int64  `json:"user_id"`
-	Name      string `json:"name"`
-	Type      string `json:"type"` // conversation, contact, report
-	Query     obj    `json:"query"`
-}
-
-type webhook struct {
-	base
-	AccountID     int64    `json:"account_id"`
-	InboxID       int64    `json:"inbox_id"`
-	URL           string   `json:"url"`
-	Name          string   `json:"name"`
-	Subscriptions []string `json:"subscriptions"`
-	Secret        string   `json:"secret"`
-}
-
-type automationRule struct {
-	base
-	AccountID   int64  `json:"account_id"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	EventName   string `json:"event_name"`
-	Conditions  []any  `json:"conditions"`
-	Actions     []any  `json:"actions"`
-	Active      bool   `json:"active"`
-}
-
-type campaign struct {
-	base
-	AccountID                     int64  `json:"account_id"`
-	DisplayID                     int64  `json:"display_id"`
-	Title                         string `json:"title"`
-	Description                   string `json:"description"`
-	InboxID                       int64  `json:"inbox_id"`
-	SenderID                      int64  `json:"sender_id"`
-	Message                       string `json:"message"`
-	Enabled                       bool   `json:"enabled"`
-	CampaignType                  string `json:"campaign_type"`   // ongoing, one_off
-	CampaignStatus                string `json:"campaign_status"` // active, completed
-	ScheduledAt                   int64  `json:"scheduled_at"`
-	Audience                      []any  `json:"audience"`
-	TriggerRules                  obj    `json:"trigger_rules"`
-	TemplateParams                obj    `json:"template_params"`
-	TriggerOnlyDuringBusinessHour bool   `json:"trigger_only_during_business_hours"`
-}
-
-// record is a row of a resource kept as free-form attributes: the sandbox
-// stores what the client sent and renders it back with id, account and
-// timestamps.
-type record struct {
-	base
-	AccountID int64 `json:"account_id"`
-	ParentID  int64 `json:"parent_id"` // contact of a note, portal of a category or article
-	Attrs     obj   `json:"attrs"`
-}
-
-// Record kinds.
-const (
-	kindNotes           = "notes"
-	kindMacros          = "macros"
-	kindSLAPolicies     = "sla_policies"
-	kindCustomRoles     = "custom_roles"
-	kindPortals         = "portals"
-	kindCategories      = "categories"
-	kindArticles        = "articles"
-	kindHooks           = "integration_hooks"
-	kindAuditLogs       = "audit_logs"
-	kindReportingEvents = "reporting_events"
-	kindCSAT            = "csat_survey_responses"
-)
-
 func newState() *state {
 	st := &state{Version: stateVersion, Seq: map[string]int64{}, Records: map[string][]*record{}}
 	st.reindex()
@@ -459,6 +133,10 @@ func (st *state) reindex() {
 		convs:     map[convKey]*conversation{},
 		source:    map[sourceKey]*contactInbox{},
 		byContact: map[int64][]*contactInbox{},
+		unique:    map[uniqueKey]*contact{},
+	}
+	for _, ct := range st.Contacts {
+		st.indexContact(ct)
 	}
 	for _, u := range st.Users {
 		if u.AccessToken != "" {
@@ -476,8 +154,8 @@ func (st *state) reindex() {
 	}
 	for _, ci := range st.ContactInboxes {
 		st.idx.source[sourceKey{ci.InboxID, ci.SourceID}] = ci
-		st.idx.byContact[ci.ContactID] = append(st.idx.byContact[ci.ContactID], ci)
 	}
+	st.indexByContact()
 	if st.Records == nil {
 		st.Records = map[string][]*record{}
 	}
@@ -499,12 +177,66 @@ func (st *state) dropContactInboxes(drop func(*contactInbox) bool) {
 	for _, ci := range st.ContactInboxes {
 		if drop(ci) {
 			delete(st.idx.source, sourceKey{ci.InboxID, ci.SourceID})
+			st.idx.byContact[ci.ContactID] = keep(st.idx.byContact[ci.ContactID], func(x *contactInbox) bool { return x != ci })
 			continue
 		}
 		kept = append(kept, ci)
 	}
 	clear(st.ContactInboxes[len(kept):])
 	st.ContactInboxes = kept
+}
+
+// uniqueKeys are the contact's values that must be unique in its account.
+func uniqueKeys(ct *contact) []uniqueKey {
+	var keys []uniqueKey
+	if ct.Email != "" {
+		keys = append(keys, uniqueKey{ct.AccountID, "email", strings.ToLower(ct.Email)})
+	}
+	if ct.PhoneNumber != "" {
+		keys = append(keys, uniqueKey{ct.AccountID, "phone_number", ct.PhoneNumber})
+	}
+	if ct.Identifier != "" {
+		keys = append(keys, uniqueKey{ct.AccountID, "identifier", ct.Identifier})
+	}
+	return keys
+}
+
+func (st *state) indexContact(ct *contact) {
+	for _, k := range uniqueKeys(ct) {
+		st.idx.unique[k] = ct
+	}
+}
+
+func (st *state) unindexContact(ct *contact) {
+	for _, k := range uniqueKeys(ct) {
+		if st.idx.unique[k] == ct {
+			delete(st.idx.unique, k)
+		}
+	}
+}
+
+// replaceContact stores an edited copy of a contact, keeping the unique
+// index in step.
+func (st *state) replaceContact(ct *contact, edited contact) {
+	st.unindexContact(ct)
+	*ct = edited
+	st.indexContact(ct)
+}
+
+// contactBy finds an account's contact by a unique field.
+func (st *state) contactBy(accountID int64, field, value string) *contact {
+	if value == "" {
+		return nil
+	}
+	if field == "email" {
+		value = strings.ToLower(value)
+	}
+	return st.idx.unique[uniqueKey{accountID, field, value}]
+}
+
+// indexByContact rebuilds the contact → contact inboxes lookup, after rows
+// were dropped or moved to another contact.
+func (st *state) indexByContact() {
 	st.idx.byContact = map[int64][]*contactInbox{}
 	for _, ci := range st.ContactInboxes {
 		st.idx.byContact[ci.ContactID] = append(st.idx.byContact[ci.ContactID], ci)

@@ -41,7 +41,7 @@ type convMeta struct {
 	HMACVerified bool        `json:"hmac_verified"`
 }
 
-func (st *state) conversationView(cv *conversation, viewer int64) conversationView {
+func (st *state) conversationView(cv *conversation) conversationView {
 	v := conversationView{
 		ID: cv.DisplayID, Messages: []messageView{}, AccountID: cv.AccountID, UUID: cv.UUID,
 		AdditionalAttributes: orEmpty(cv.AdditionalAttributes),

@@ -82,7 +82,7 @@ func TestSendSignsLikeChatwoot(t *testing.T) {
 	if string(got[0].body) != string(body) {
 		t.Errorf("body sent = %q", got[0].body)
 	}
-	if !uuidV4.MatchString(h.Get(HeaderDelivery)) {
+	if !isUUIDv4(h.Get(HeaderDelivery)) {
 		t.Errorf("delivery id %q is not a UUIDv4", h.Get(HeaderDelivery))
 	}
 }

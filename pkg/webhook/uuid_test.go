@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+func isUUIDv4(s string) bool {
+	return regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(s)
+}
 
 func TestNewDeliveryIDIsRandomUUIDv4(t *testing.T) {
 	seen := map[string]bool{}
@@ -14,7 +16,7 @@ func TestNewDeliveryIDIsRandomUUIDv4(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !uuidV4.MatchString(id) {
+		if !isUUIDv4(id) {
 			t.Fatalf("%q is not a canonical UUIDv4", id)
 		}
 		if seen[id] {
