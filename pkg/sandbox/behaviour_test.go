@@ -15,13 +15,17 @@ import (
 // TestListShapes checks each list's envelope against FACTS §5.
 func TestListShapes(t *testing.T) {
 	_, srv := newTestSandbox(t, Options{})
-	bare := []string{"agents", "teams", "webhooks", "custom_filters", "canned_responses", "campaigns", "agent_bots", "teams/1/team_members"}
+	bare := []string{"agents", "teams", "custom_filters", "canned_responses", "campaigns", "agent_bots", "teams/1/team_members"}
 	for _, p := range bare {
 		r := call(t, srv, "GET", "/api/v1/accounts/1/"+p, SeedUserToken, nil)
 		mustStatus(t, r, 200, p)
 		if l := r.list(t); len(l) == 0 {
 			t.Errorf("%s: empty bare array from the demo seed", p)
 		}
+	}
+	hooks := call(t, srv, "GET", "/api/v1/accounts/1/webhooks", SeedUserToken, nil)
+	if payload, _ := hooks.json(t)["payload"].(map[string]any); payload == nil || len(payload["webhooks"].([]any)) == 0 {
+		t.Errorf("webhooks: want {\"payload\":{\"webhooks\":[…]}} like Chatwoot's view, got %s", hooks.body)
 	}
 	wrapped := []string{"inboxes", "labels", "integrations/apps", "inbox_members/1", "automation_rules", "portals", "macros", "sla_policies"}
 	for _, p := range wrapped {
@@ -176,7 +180,7 @@ func TestWebhookChangesAndInboxCallback(t *testing.T) {
 	created := call(t, srv, "POST", "/api/v1/accounts/1/webhooks", SeedUserToken,
 		obj{"url": receiver.URL + "/account", "subscriptions": []string{"conversation_status_changed"}})
 	mustStatus(t, created, 200, "webhook")
-	secrets := map[string]string{"/account": created.json(t)["secret"].(string), "/inbox": "sandbox-api-inbox-secret"}
+	secrets := map[string]string{"/account": webhookSecret(t, created), "/inbox": "sandbox-api-inbox-secret"}
 	mustStatus(t, call(t, srv, "PATCH", "/api/v1/accounts/1/inboxes/1", SeedUserToken,
 		obj{"channel": obj{"webhook_url": receiver.URL + "/inbox"}}), 200, "inbox webhook_url")
 	var cvID int64

@@ -102,7 +102,7 @@ func TestClientMessageReachesCableAndWebhook(t *testing.T) {
 	hook := call(t, srv, "POST", "/api/v1/accounts/1/webhooks", creds.UserToken,
 		obj{"url": receiver.URL + "/chatwoot", "subscriptions": []string{"message_created"}})
 	mustStatus(t, hook, 200, "create webhook")
-	secret, _ := hook.json(t)["secret"].(string)
+	secret := webhookSecret(t, hook)
 	if secret == "" {
 		t.Fatal("created webhook has no secret")
 	}

@@ -106,3 +106,16 @@ func dig(v any, path string) any {
 	}
 	return v
 }
+
+// webhookSecret reads the secret from a webhook create answer, which
+// Chatwoot wraps as {"payload":{"webhook":{…}}}.
+func webhookSecret(t testing.TB, r response) string {
+	t.Helper()
+	payload, _ := r.json(t)["payload"].(map[string]any)
+	hook, _ := payload["webhook"].(map[string]any)
+	secret, _ := hook["secret"].(string)
+	if secret == "" {
+		t.Fatalf("webhook answer without payload.webhook.secret: %s", r.body)
+	}
+	return secret
+}

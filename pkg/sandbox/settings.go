@@ -395,7 +395,9 @@ func (c *ctx) listWebhooks() {
 	for _, w := range ofAccount(c.st.Webhooks, c.acct.ID) {
 		out = append(out, webhookView(w))
 	}
-	c.ok(out)
+	// Chatwoot's jbuilder views wrap webhooks ({"payload":{"webhooks":[…]}}),
+	// whatever the spec's bare array says.
+	c.ok(obj{"payload": obj{"webhooks": out}})
 }
 
 func (c *ctx) findWebhook() *webhook {
@@ -450,7 +452,7 @@ func (c *ctx) createWebhook() {
 	w.CreatedAt, w.UpdatedAt = c.now(), c.now()
 	c.st.Webhooks = append(c.st.Webhooks, w)
 	c.audit("Webhook", w.ID, "create", obj{"url": w.URL})
-	c.ok(webhookView(w))
+	c.ok(obj{"payload": obj{"webhook": webhookView(w)}})
 }
 
 func (c *ctx) updateWebhook() {
@@ -465,7 +467,7 @@ func (c *ctx) updateWebhook() {
 	*w = draft
 	w.UpdatedAt = c.now()
 	c.audit("Webhook", w.ID, "update", obj{"url": w.URL})
-	c.ok(webhookView(w))
+	c.ok(obj{"payload": obj{"webhook": webhookView(w)}})
 }
 
 func (c *ctx) deleteWebhook() {
