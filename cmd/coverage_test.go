@@ -1,47 +1,16 @@
 package cmd
 
 import (
-	"bufio"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
-// tsvRows reads a tab-separated file of the shared spec directory into maps keyed by its header.
-func tsvRows(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(spectest.File(t, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var header []string
-	var rows []map[string]string
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if header == nil {
-			header = cols
-			continue
-		}
-		row := map[string]string{}
-		for i, h := range header {
-			if i < len(cols) {
-				row[h] = cols[i]
-			}
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
 // foundationOperations are the spec operations of the foundation's four tags.
 func foundationOperations(t *testing.T) []string {
 	var keys []string
-	for _, r := range tsvRows(t, "operations.tsv") {
+	for _, r := range spectest.Rows(t, "operations.tsv") {
 		switch r["tag"] {
 		case "Contacts", "Conversations", "Messages", "Profile":
 			if r["family"] == "application" {
@@ -73,7 +42,7 @@ func TestAPIOperationsCoversEverySpecOperationAndNeededRoute(t *testing.T) {
 		commands[r.Command] = key
 	}
 	counts := map[string]int{}
-	for _, r := range tsvRows(t, "operations.tsv") {
+	for _, r := range spectest.Rows(t, "operations.tsv") {
 		key := r["method"] + " " + r["path"]
 		row, ok := covered[key]
 		if !ok {
@@ -91,7 +60,7 @@ func TestAPIOperationsCoversEverySpecOperationAndNeededRoute(t *testing.T) {
 		}
 	}
 	needed := map[string]int{}
-	for _, r := range tsvRows(t, "routes-beyond-spec.tsv") {
+	for _, r := range spectest.Rows(t, "routes-beyond-spec.tsv") {
 		if r["in_spec"] != "no" {
 			continue
 		}

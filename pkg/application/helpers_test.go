@@ -2,11 +2,8 @@ package application
 
 import (
 	"fmt"
-	"os"
-	"regexp"
 	"sort"
 	"strings"
-	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/wootcli/woot/pkg/api"
@@ -18,48 +15,12 @@ func allOperations() []api.Operation {
 	return append(Operations(), ServerOperations()...)
 }
 
-// tsvRows reads one of the shared TSV tables as maps keyed by its header.
-func tsvRows(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	path := spectest.File(t, name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", name, err)
-	}
-	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	header := strings.Split(lines[0], "\t")
-	rows := make([]map[string]string, 0, len(lines)-1)
-	for i, line := range lines[1:] {
-		cells := strings.Split(line, "\t")
-		if len(cells) != len(header) {
-			t.Fatalf("%s line %d: %d cells, header has %d", name, i+2, len(cells), len(header))
-		}
-		row := make(map[string]string, len(header))
-		for j, h := range header {
-			row[h] = cells[j]
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
-var pathParamRE = regexp.MustCompile(`\{([a-z_]+)\}`)
-
-// pathParams lists a template's parameters in order.
-func pathParams(path string) []string {
-	var out []string
-	for _, m := range pathParamRE.FindAllStringSubmatch(path, -1) {
-		out = append(out, m[1])
-	}
-	return out
-}
-
 // positionalParams are the path parameters a command takes as arguments:
 // all but {account_id}, which comes from configuration for every family
 // this package declares.
 func positionalParams(op api.Operation) []string {
 	var out []string
-	for _, p := range pathParams(op.Path) {
+	for _, p := range spectest.PathParams(op.Path) {
 		if p != "account_id" {
 			out = append(out, p)
 		}

@@ -2,7 +2,6 @@ package output
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -50,53 +49,19 @@ func jqParseError(expr string, pe *gojq.ParseError) *UsageError {
 }
 
 // jqPrinter runs a compiled expression and prints each result on its own
-// line: strings raw (like jq -r), anything else as compact JSON. Over a
-// list it sees the whole array, so items are held until Close; with
-// perItem (-o ndjson) it runs on each item as it arrives and holds nothing.
+// line: strings raw (like jq -r), anything else as compact JSON. It sees a
+// list whole, or each item with -o ndjson (see scoped).
 type jqPrinter struct {
-	w       io.Writer
-	code    *gojq.Code
-	perItem bool
-	list    []any
-	object  bool
-	buf     bytes.Buffer
+	scoped
+	w    io.Writer
+	code *gojq.Code
+	buf  bytes.Buffer
 }
 
 func newJQPrinter(w io.Writer, code *gojq.Code, perItem bool) *jqPrinter {
-	return &jqPrinter{w: w, code: code, perItem: perItem}
-}
-
-func (p *jqPrinter) Item(raw json.RawMessage) error {
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return fmt.Errorf("jq: decode item: %w", err)
-	}
-	if p.perItem {
-		return p.run(v)
-	}
-	p.list = append(p.list, v)
-	return nil
-}
-
-func (p *jqPrinter) Object(raw json.RawMessage) error {
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return fmt.Errorf("jq: decode result: %w", err)
-	}
-	p.object = true
-	return p.run(v)
-}
-
-func (p *jqPrinter) Close() error {
-	if p.perItem || p.object {
-		return nil
-	}
-	list := p.list
-	p.list = nil
-	if list == nil {
-		list = []any{}
-	}
-	return p.run(list)
+	p := &jqPrinter{w: w, code: code}
+	p.scoped = scoped{name: "jq", perItem: perItem, run: p.run}
+	return p
 }
 
 func (p *jqPrinter) run(v any) error {

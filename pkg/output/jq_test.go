@@ -17,6 +17,7 @@ func TestJQOverWholeList(t *testing.T) {
 		{"one result per line", ".[] | .id", []string{`{"id":1}`, `{"id":2}`}, "1\n2\n"},
 		{"objects compact", "map({id})", []string{`{"id":1,"x":2}`, `{"id":2}`}, `[{"id":1},{"id":2}]` + "\n"},
 		{"length of empty list", "length", nil, "0\n"},
+		{"empty list is an empty array", ".", nil, "[]\n"},
 		{"big integer exact", ".[0].id", []string{contactChen}, "12345678901234567\n"},
 		{"arithmetic on numbers", "map(.id) | add", []string{`{"id":40}`, `{"id":2}`}, "42\n"},
 		{"halt stops quietly", ".[0].id, halt, 99", []string{`{"id":1}`}, "1\n"},

@@ -115,52 +115,19 @@ func valueTime(v any) (time.Time, bool) {
 }
 
 // templatePrinter executes a template over the whole list at Close, or
-// per item with -o ndjson. Output is exactly what the template writes:
-// add {{"\n"}} where lines should end.
+// per item with -o ndjson (see scoped). Output is exactly what the template
+// writes: add {{"\n"}} where lines should end.
 type templatePrinter struct {
-	w       io.Writer
-	tmpl    *template.Template
-	perItem bool
-	list    []any
-	object  bool
-	buf     bytes.Buffer
+	scoped
+	w    io.Writer
+	tmpl *template.Template
+	buf  bytes.Buffer
 }
 
 func newTemplatePrinter(w io.Writer, tmpl *template.Template, perItem bool) *templatePrinter {
-	return &templatePrinter{w: w, tmpl: tmpl, perItem: perItem}
-}
-
-func (p *templatePrinter) Item(raw json.RawMessage) error {
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return fmt.Errorf("template: decode item: %w", err)
-	}
-	if p.perItem {
-		return p.execute(v)
-	}
-	p.list = append(p.list, v)
-	return nil
-}
-
-func (p *templatePrinter) Object(raw json.RawMessage) error {
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return fmt.Errorf("template: decode result: %w", err)
-	}
-	p.object = true
-	return p.execute(v)
-}
-
-func (p *templatePrinter) Close() error {
-	if p.perItem || p.object {
-		return nil
-	}
-	list := p.list
-	p.list = nil
-	if list == nil {
-		list = []any{}
-	}
-	return p.execute(list)
+	p := &templatePrinter{w: w, tmpl: tmpl}
+	p.scoped = scoped{name: "template", perItem: perItem, run: p.execute}
+	return p
 }
 
 // execute renders into a buffer first so a failing template prints
