@@ -7,7 +7,10 @@ import (
 	"net/http"
 
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cable"
 	"github.com/wootcli/woot/pkg/output"
+	"github.com/wootcli/woot/pkg/webhook"
 )
 
 // Exit codes: the one table every failure is mapped through.
@@ -78,14 +81,24 @@ func exitCode(err error) int {
 		apiErr   *api.Error
 		netErr   *api.NetworkError
 		credErr  *api.CredentialError
+		sigErr   *webhook.SignatureError
+		subErr   *cable.AuthError
+		inErr    *bulk.InputError
+		jrnErr   *bulk.JournalError
 	)
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &exitErr):
 		return exitErr.Code
+	case errors.As(err, &sigErr):
+		return exitSignature
+	case errors.As(err, &subErr):
+		return exitAuth
 	case errors.As(err, &flagErr), errors.As(err, &usageErr):
 		return exitUsage
+	case errors.As(err, &inErr), errors.As(err, &jrnErr):
+		return exitUsage // a bad input file, or a journal of another job
 	case errors.As(err, &credErr):
 		return exitAuth
 	case errors.As(err, &apiErr):
@@ -121,8 +134,14 @@ func errorHint(err error) string {
 		apiErr  *api.Error
 		netErr  *api.NetworkError
 		flagErr *FlagError
+		sigErr  *webhook.SignatureError
+		subErr  *cable.AuthError
 	)
 	switch {
+	case errors.As(err, &sigErr):
+		return sigErr.Hint
+	case errors.As(err, &subErr):
+		return "Chatwoot stays silent for an unknown pubsub token, user or account: agents get theirs from the profile (check the token and --account), contacts from `woot client contacts create --save`"
 	case errors.As(err, &apiErr):
 		return apiErr.Hint()
 	case errors.As(err, &netErr):

@@ -7,5 +7,7 @@ func extraTopCommands() []topCommand {
 	var tops []topCommand
 	tops = append(tops, helpTopics()...)
 	tops = append(tops, topCommand{"sandbox", newSandboxCmd})
+	tops = append(tops, bulkTopCommands()...)
+	tops = append(tops, topCommand{"listen", newListenCmd}, topCommand{"verify", newVerifyCmd}, topCommand{"webhooks", newWebhooksToolsCmd})
 	return tops
 }

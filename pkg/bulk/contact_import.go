@@ -112,7 +112,8 @@ func (ci *contactImporter) next() (*task, error) {
 		return nil, ci.j.finish(rec.num, rec.key, reject(strings.Join(row.problems, "; ")), render)
 	}
 	return &task{num: rec.num, key: rec.key, render: render, run: func(ctx context.Context) (outcome, error) {
-		return ci.importRow(ctx, row, st)
+		// Read at run time: a retried row sees the intents of its earlier attempts.
+		return ci.importRow(ctx, row, ci.j.jr.state(rec.num))
 	}}, nil
 }
 
@@ -182,6 +183,10 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 	}
 	body, err := ci.j.send(ctx, http.MethodPost, ci.j.path("/contacts"), nil, d.body(ci.imp.InboxID))
 	if err != nil {
+		if !hasMatchKey(d) {
+			// Nothing to look it up by: trying again could create it twice.
+			return outcome{}, &unrepeatable{err}
+		}
 		return outcome{}, err
 	}
 	c, _, err := decodeCreatedContact(body)

@@ -71,7 +71,8 @@ func (ci *convImporter) next() (*task, error) {
 		return nil, ci.j.finish(rec.num, rec.key, reject(strings.Join(row.problems, "; ")), render)
 	}
 	return &task{num: rec.num, key: rec.key, render: render, run: func(ctx context.Context) (outcome, error) {
-		return ci.importRow(ctx, row, st)
+		// Read at run time: a retried row resumes from its own steps.
+		return ci.importRow(ctx, row, ci.j.jr.state(rec.num))
 	}}, nil
 }
 

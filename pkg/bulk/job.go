@@ -246,7 +246,7 @@ func (j *job) feed(ctx context.Context, next func() (*task, error), tasks chan<-
 }
 
 func (j *job) work(ctx context.Context, t *task) error {
-	o, err := t.run(ctx)
+	o, err := j.attempts(ctx, t)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err() // interrupted mid-row: an intent (if any) stays for the next run
@@ -264,6 +264,62 @@ func (j *job) work(ctx context.Context, t *task) error {
 	}
 	return j.finishN(t.num, t.key, size, o, t.render)
 }
+
+// rowRetries is how often a row is tried again after a transient failure
+// (a 5xx, a dropped connection). A retry starts the row over with what
+// the journal holds, so a create that may have happened is looked up
+// before it is sent again, exactly as after a kill: no row is created
+// twice, and a flaky server costs time, not rows.
+const rowRetries = 6
+
+// attempts runs t, trying it again after transient failures.
+func (j *job) attempts(ctx context.Context, t *task) (outcome, error) {
+	for attempt := 0; ; attempt++ {
+		o, err := t.run(ctx)
+		if err == nil || ctx.Err() != nil || attempt >= rowRetries || !j.retryable(err) {
+			return o, err
+		}
+		j.retried.Add(1)
+		wait := rowBackoff << attempt
+		if wait > rowBackoffMax {
+			wait = rowBackoffMax
+		}
+		if serr := j.sleep(ctx, wait); serr != nil {
+			return o, err
+		}
+	}
+}
+
+const (
+	rowBackoff    = 200 * time.Millisecond
+	rowBackoffMax = 5 * time.Second
+)
+
+// retryable is true for failures that say nothing about the row: the
+// server failed (5xx) or the connection broke. Without a journal there is
+// no intent to reconcile a retried create with, so nothing is retried.
+func (j *job) retryable(err error) bool {
+	if j.jr == nil {
+		return false
+	}
+	var once *unrepeatable
+	if errors.As(err, &once) {
+		return false
+	}
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return ae.Status >= 500
+	}
+	var ne *api.NetworkError
+	return errors.As(err, &ne) && !errors.Is(err, context.Canceled)
+}
+
+// unrepeatable marks a failure whose row must not be tried again: a create
+// that cannot be looked up afterwards (a contact with only a name).
+type unrepeatable struct{ err error }
+
+func (e *unrepeatable) Error() string { return e.err.Error() }
+func (e *unrepeatable) Unwrap() error { return e.err }
 
 // classify turns a row's error into a rejection when the error belongs to
 // the row (400, 404, 422, a rowError); anything else stops the job.

@@ -282,20 +282,36 @@ func (j *journal) apply(r jrecord) {
 	}
 }
 
-// state is what earlier runs recorded for row num, or nil.
+// state is what earlier runs, and this run's intents and steps so far,
+// recorded for row num, or nil.
 func (j *journal) state(num int64) *rowState {
 	if j == nil {
 		return nil
 	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
 	return j.rows[num]
 }
 
+// intent and step also apply to the in-memory state, so a row tried again
+// within the same run (after a 5xx or a dropped connection) reconciles its
+// creates exactly as a resumed run would.
 func (j *journal) intent(num int64, key, step string) error {
-	return j.write(jrecord{T: "intent", Row: num, Key: key, Step: step}, true)
+	return j.writeApplied(jrecord{T: "intent", Row: num, Key: key, Step: step}, true)
 }
 
 func (j *journal) step(num int64, key, step string, id int64, ref string) error {
-	return j.write(jrecord{T: "step", Row: num, Key: key, Step: step, ID: id, Ref: ref}, false)
+	return j.writeApplied(jrecord{T: "step", Row: num, Key: key, Step: step, ID: id, Ref: ref}, false)
+}
+
+func (j *journal) writeApplied(r jrecord, sync bool) error {
+	if err := j.write(r, sync); err != nil || j == nil || j.readOnly {
+		return err
+	}
+	j.mu.Lock()
+	j.apply(r)
+	j.mu.Unlock()
+	return nil
 }
 
 // done records an outcome. A reject is fsynced at once, because the

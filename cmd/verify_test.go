@@ -1,0 +1,240 @@
+package cmd
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// referenceSignature is a second implementation of Chatwoot's formula,
+// written from the documentation and independent of pkg/webhook:
+// "sha256=" + hex(HMAC-SHA256(secret, "<timestamp>.<raw body>")).
+func referenceSignature(secret string, ts int64, body []byte) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(strconv.FormatInt(ts, 10)))
+	m.Write([]byte{'.'})
+	m.Write(body)
+	return fmt.Sprintf("sha256=%x", m.Sum(nil))
+}
+
+// The harness clock: every test command sees 2026-11-21 12:00:00 UTC.
+var harnessNow = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC).Unix()
+
+func writeBodyFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestVerifySignatureVectors(t *testing.T) {
+	const secret = "whsec_7Qm2vXr9Lp4Tz8Kd"
+	compact := []byte(`{"event":"message_created","id":5017,"content":"hi"}`)
+	pretty := []byte("{\n  \"event\": \"message_created\",\n  \"id\": 5017,\n  \"content\": \"hi\"\n}")
+	unicode := []byte(`{"event":"message_created","content":"Grüße aus Malmö — 👋 ありがとう"}`)
+	withNewline := append(append([]byte{}, compact...), '\n')
+	cases := []struct {
+		name     string
+		signWith string // secret used to sign
+		signed   []byte // body the signature covers
+		sent     []byte // body handed to verify
+		ts       int64
+		extra    []string
+		code     int
+		reason   string
+	}{
+		{"compact body", secret, compact, compact, harnessNow - 3, nil, 0, "signed 3s ago"},
+		{"non-ASCII body", secret, unicode, unicode, harnessNow, nil, 0, "signature valid"},
+		{"empty body", secret, []byte{}, []byte{}, harnessNow, nil, 0, "signature valid"},
+		{"trailing newline kept", secret, withNewline, withNewline, harnessNow, nil, 0, "signature valid"},
+		{"trailing newline added by an editor", secret, compact, withNewline, harnessNow, nil, exitSignature, "signature mismatch"},
+		{"trailing newline lost", secret, withNewline, compact, harnessNow, nil, exitSignature, "signature mismatch"},
+		{"re-serialised with whitespace", secret, compact, pretty, harnessNow, nil, exitSignature, "signature mismatch"},
+		{"whitespace kept as signed", secret, pretty, pretty, harnessNow, nil, 0, "signature valid"},
+		{"wrong secret", "an-api-access-token", compact, compact, harnessNow, nil, exitSignature, "signature mismatch"},
+		{"stale timestamp", secret, compact, compact, harnessNow - 301, nil, exitSignature, "timestamp too old: signed 301s (5m1s) ago"},
+		{"just within tolerance", secret, compact, compact, harnessNow - 299, nil, 0, "within tolerance 5m0s"},
+		{"stale but age check off", secret, compact, compact, harnessNow - 86400, []string{"--tolerance", "0"}, 0, "age check disabled"},
+		{"stale with a wider tolerance", secret, compact, compact, harnessNow - 3600, []string{"--tolerance", "2h"}, 0, "signature valid"},
+		{"future timestamp", secret, compact, compact, harnessNow + 400, nil, exitSignature, "timestamp in the future: 400s (6m40s) ahead"},
+		{"wrong secret on a stale request reports the secret", "other", compact, compact, harnessNow - 9000, nil, exitSignature, "signature mismatch"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t)
+			file := writeBodyFile(t, "body", c.sent)
+			args := append([]string{"verify", "--secret", secret, "--timestamp", strconv.FormatInt(c.ts, 10),
+				"--signature", referenceSignature(c.signWith, c.ts, c.signed), file}, c.extra...)
+			if code := h.run(args...); code != c.code {
+				t.Fatalf("exit %d, want %d\nstderr: %s", code, c.code, h.errOut)
+			}
+			if !strings.Contains(h.errOut.String(), c.reason) {
+				t.Errorf("stderr lacks %q:\n%s", c.reason, h.errOut)
+			}
+			if c.reason == "signature mismatch" && !strings.Contains(h.errOut.String(), "not the API access token and not the inbox HMAC token") {
+				t.Errorf("a mismatch must say which secret is meant:\n%s", h.errOut)
+			}
+			if h.out.Len() != 0 {
+				t.Errorf("stdout without -o: %q", h.out)
+			}
+		})
+	}
+}
+
+// TestVerifyKnownAnswer pins the formula to a vector computed outside Go:
+// printf '1767225600.{"event":"message_created","id":1}' | openssl dgst -sha256 -hmac s3cret
+func TestVerifyKnownAnswer(t *testing.T) {
+	h := newHarness(t)
+	h.in = bytes.NewBufferString(`{"event":"message_created","id":1}`)
+	const sig = "sha256=6b84bca6ea65e7714e0de000984fdb4caae0b6d7945b9ab3921674f5eba539dc"
+	if want := referenceSignature("s3cret", 1767225600, h.in.Bytes()); want != sig {
+		t.Fatalf("reference implementation gives %s, openssl %s", want, sig)
+	}
+	if code := h.run("verify", "--secret", "s3cret", "--timestamp", "1767225600", "--signature", sig, "--tolerance", "0"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, h.errOut)
+	}
+}
+
+func TestVerifyMalformedInput(t *testing.T) {
+	const secret = "s3cret"
+	good := referenceSignature(secret, harnessNow, []byte("{}"))
+	cases := []struct {
+		name, sig, ts string
+		code          int
+		reason        string
+	}{
+		{"missing signature header", "", strconv.FormatInt(harnessNow, 10), exitSignature, "missing X-Chatwoot-Signature header"},
+		{"missing timestamp header", good, "", exitSignature, "missing X-Chatwoot-Timestamp header"},
+		{"no sha256= prefix", strings.TrimPrefix(good, "sha256="), strconv.FormatInt(harnessNow, 10), exitSignature, "malformed signature"},
+		{"short digest", good[:len(good)-1], strconv.FormatInt(harnessNow, 10), exitSignature, "expected 64 hex digits"},
+		{"timestamp not an integer", good, "2026-11-21T12:00:00Z", exitSignature, "is not an integer"},
+		{"timestamp in milliseconds", good, strconv.FormatInt(harnessNow*1000, 10), exitSignature, "milliseconds"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.in = bytes.NewBufferString("{}")
+			if code := h.run("verify", "--secret", secret, "--signature", c.sig, "--timestamp", c.ts); code != c.code {
+				t.Fatalf("exit %d, want %d\n%s", code, c.code, h.errOut)
+			}
+			if !strings.Contains(h.errOut.String(), c.reason) || !strings.Contains(h.errOut.String(), "hint: ") {
+				t.Errorf("stderr lacks %q and a hint:\n%s", c.reason, h.errOut)
+			}
+		})
+	}
+}
+
+func TestVerifyJSONOutput(t *testing.T) {
+	body := []byte(`{"event":"contact_created","id":42}`)
+	type result struct {
+		Valid      bool   `json:"valid"`
+		Reason     string `json:"reason"`
+		AgeSeconds *int64 `json:"age_seconds"`
+	}
+	run := func(t *testing.T, sig, ts string) (int, result, map[string]json.RawMessage) {
+		h := newHarness(t)
+		h.in = bytes.NewBuffer(body)
+		code := h.run("verify", "--secret", "s3cret", "--signature", sig, "--timestamp", ts, "-o", "json")
+		var r result
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(h.out.Bytes(), &r); err != nil {
+			t.Fatalf("stdout %q: %v", h.out, err)
+		}
+		_ = json.Unmarshal(h.out.Bytes(), &keys)
+		return code, r, keys
+	}
+	ts := harnessNow - 400
+	code, r, keys := run(t, referenceSignature("s3cret", ts, body), strconv.FormatInt(ts, 10))
+	if code != exitSignature || r.Valid || r.AgeSeconds == nil || *r.AgeSeconds != 400 || !strings.Contains(r.Reason, "too old") {
+		t.Fatalf("stale: exit %d, %+v", code, r)
+	}
+	if len(keys) != 3 {
+		t.Errorf("keys %v, want valid, reason, age_seconds", keys)
+	}
+	code, r, _ = run(t, referenceSignature("s3cret", harnessNow, body), strconv.FormatInt(harnessNow, 10))
+	if code != 0 || !r.Valid || r.AgeSeconds == nil || *r.AgeSeconds != 0 {
+		t.Fatalf("valid: exit %d, %+v", code, r)
+	}
+	code, r, _ = run(t, "sha256=nothex", strconv.FormatInt(harnessNow, 10))
+	if code != exitSignature || r.Valid || r.AgeSeconds != nil {
+		t.Fatalf("malformed: exit %d, %+v (age_seconds must be null when unknown)", code, r)
+	}
+}
+
+func TestVerifyRawRequest(t *testing.T) {
+	const secret = "whsec-raw"
+	body := `{"event":"message_created","content":"Grüße"}`
+	ts := harnessNow - 10
+	sig := referenceSignature(secret, ts, []byte(body))
+	raw := "POST /hooks/chatwoot HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nContent-Type: application/json\r\n" +
+		"Content-Length: " + strconv.Itoa(len(body)) + "\r\n" +
+		"X-Chatwoot-Delivery: 0f8d5a3e-71b2-4c9a-a7a4-5c3b1e2d9f60\r\nX-Chatwoot-Timestamp: " + strconv.FormatInt(ts, 10) +
+		"\r\nX-Chatwoot-Signature: " + sig + "\r\n\r\n" + body
+
+	t.Run("file, secret from the environment", func(t *testing.T) {
+		h := newHarness(t)
+		h.env["CHATWOOT_WEBHOOK_SECRET"] = secret
+		if code := h.run("verify", "--request", writeBodyFile(t, "req.http", []byte(raw+"\n"))); code != 0 {
+			t.Fatalf("exit %d\n%s", code, h.errOut)
+		}
+	})
+	t.Run("stdin with bare newlines", func(t *testing.T) {
+		h := newHarness(t)
+		h.in = bytes.NewBufferString(strings.ReplaceAll(raw, "\r\n", "\n"))
+		if code := h.run("verify", "--secret", secret, "--request", "-"); code != 0 {
+			t.Fatalf("exit %d\n%s", code, h.errOut)
+		}
+	})
+	t.Run("header stripped by a proxy", func(t *testing.T) {
+		h := newHarness(t)
+		stripped := strings.Replace(raw, "X-Chatwoot-Signature: "+sig+"\r\n", "", 1)
+		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(stripped))); code != exitSignature {
+			t.Fatalf("exit %d\n%s", code, h.errOut)
+		}
+		if !strings.Contains(h.errOut.String(), "missing X-Chatwoot-Signature header") {
+			t.Errorf("stderr: %s", h.errOut)
+		}
+	})
+	t.Run("flag overrides the header", func(t *testing.T) {
+		h := newHarness(t)
+		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(raw)), "--timestamp", strconv.FormatInt(ts+1, 10)); code != exitSignature {
+			t.Fatalf("exit %d\n%s", code, h.errOut)
+		}
+	})
+}
+
+func TestVerifyUsageErrors(t *testing.T) {
+	for name, args := range map[string][]string{
+		"no secret":             {"verify", "--signature", "sha256=00", "--timestamp", "1", "-"},
+		"no signature flags":    {"verify", "--secret", "s", "-"},
+		"request and body":      {"verify", "--secret", "s", "--request", "a", "b"},
+		"negative tolerance":    {"verify", "--secret", "s", "--signature", "x", "--timestamp", "1", "--tolerance", "-1s"},
+		"unreadable body":       {"verify", "--secret", "s", "--signature", "x", "--timestamp", "1", "/nonexistent/body.json"},
+		"request not a request": {"verify", "--secret", "s", "--request", "-"},
+		"bad jq":                {"verify", "--secret", "s", "--signature", "x", "--timestamp", "1", "--jq", ".["},
+		"two positional bodies": {"verify", "--secret", "s", "--signature", "x", "--timestamp", "1", "a", "b"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t)
+			h.in = bytes.NewBufferString("")
+			if code := h.run(args...); code != exitUsage {
+				t.Fatalf("exit %d, want 2\n%s", code, h.errOut)
+			}
+		})
+	}
+	h := newHarness(t)
+	h.run("verify", "--signature", "x", "--timestamp", "1", "-")
+	if !strings.Contains(h.errOut.String(), "CHATWOOT_WEBHOOK_SECRET") {
+		t.Errorf("missing-secret message does not say where a secret comes from: %s", h.errOut)
+	}
+}
