@@ -11,17 +11,19 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/config"
 )
 
-var pathParamRE = regexp.MustCompile(`\{([a-z_]+)\}`)
+// pathParamRE is compiled on first use, not at start-up.
+var pathParamRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z_]+)\}`) })
 
 // pathParams lists the template's parameters in order.
 func pathParams(template string) []string {
 	var names []string
-	for _, m := range pathParamRE.FindAllStringSubmatch(template, -1) {
+	for _, m := range pathParamRE().FindAllStringSubmatch(template, -1) {
 		names = append(names, m[1])
 	}
 	return names
@@ -74,7 +76,7 @@ type pathValues struct {
 func fillPath(op api.Operation, args []string, vals pathValues) (string, error) {
 	var err error
 	argIdx := 0
-	path := pathParamRE.ReplaceAllStringFunc(op.Path, func(m string) string {
+	path := pathParamRE().ReplaceAllStringFunc(op.Path, func(m string) string {
 		if err != nil {
 			return m
 		}

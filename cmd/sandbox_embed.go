@@ -1,9 +1,10 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -81,11 +82,36 @@ func (s *embeddedSandbox) httpClient() *http.Client {
 type handlerTransport struct{ h http.Handler }
 
 func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, r)
-	resp := rec.Result()
-	resp.Request = r
-	return resp, nil
+	w := &memResponse{header: http.Header{}, status: http.StatusOK}
+	t.h.ServeHTTP(w, r)
+	return &http.Response{
+		StatusCode: w.status, Status: fmt.Sprintf("%d %s", w.status, http.StatusText(w.status)),
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: w.header, Body: io.NopCloser(&w.body), ContentLength: int64(w.body.Len()), Request: r,
+	}, nil
+}
+
+// memResponse collects a handler's answer in memory. It stands in for
+// httptest.ResponseRecorder, whose package would add a test certificate
+// to every start-up of woot.
+type memResponse struct {
+	header      http.Header
+	body        bytes.Buffer
+	status      int
+	wroteHeader bool
+}
+
+func (m *memResponse) Header() http.Header { return m.header }
+
+func (m *memResponse) WriteHeader(code int) {
+	if !m.wroteHeader {
+		m.status, m.wroteHeader = code, true
+	}
+}
+
+func (m *memResponse) Write(p []byte) (int, error) {
+	m.WriteHeader(http.StatusOK)
+	return m.body.Write(p)
 }
 
 // closeSandbox saves the embedded sandbox's state if the command changed it.
