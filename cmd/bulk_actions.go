@@ -63,6 +63,7 @@ func newBulkActionCmd(f *Factory, kind string, s bulkActionSpec, runF func(*bulk
 		Example: s.example,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.args = args
+			o.job.pace = jobPace(c, f)
 			if err := o.prepare(); err != nil {
 				return err
 			}
@@ -204,7 +205,7 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 	if err != nil {
 		return err
 	}
-	client, lim, err := o.f.BulkClient()
+	client, lim, err := o.f.BulkClient(o.job.pace)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/bulk"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/sandbox"
@@ -141,5 +142,28 @@ func TestBulkActionOptionsFromFlags(t *testing.T) {
 	ids, err := got.ids()
 	if err != nil || len(ids) != 3 || ids[0] != 7 || ids[2] != 9 {
 		t.Errorf("ids %v %v", ids, err)
+	}
+}
+
+func TestJobPaceDefaultsUnderChatwootsLimit(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want float64
+	}{{nil, chatwootPace}, {[]string{"--rate", "5"}, 5}, {[]string{"--rate", "0"}, 0}} {
+		f := &Factory{}
+		root := &cobra.Command{Use: "woot"}
+		bindGlobalFlags(root, &f.Global)
+		var got float64
+		root.AddCommand(&cobra.Command{Use: "job", RunE: func(c *cobra.Command, _ []string) error {
+			got = jobPace(c, f)
+			return nil
+		}})
+		root.SetArgs(append([]string{"job"}, tc.args...))
+		if err := root.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("%v: pace %v, want %v", tc.args, got, tc.want)
+		}
 	}
 }

@@ -106,7 +106,7 @@ func (e *exporter) run(ctx context.Context) error {
 			return err
 		}
 	}
-	client, _, err := e.f.BulkClient()
+	client, _, err := e.f.BulkClient(e.f.Global.Rate)
 	if err != nil {
 		return err
 	}

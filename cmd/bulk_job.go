@@ -12,6 +12,12 @@ import (
 	"github.com/wootcli/woot/pkg/output"
 )
 
+// chatwootPace is the pace a job keeps without --rate: just under
+// rack-attack's default 3,000 requests a minute per IP, so a job against a
+// default Chatwoot never meets a 429 and never idles. Another limit is
+// found by the adaptive limiter; --rate sets another cap (0: none).
+const chatwootPace = 49.0
+
 // jobFlags are the flags every import and bulk action shares.
 type jobFlags struct {
 	journal     string
@@ -19,7 +25,16 @@ type jobFlags struct {
 	dryRun      bool
 	restart     bool
 	concurrency int
-	format      string // -o: "" for text, "json"
+	format      string  // -o: "" for text, "json"
+	pace        float64 // requests a second at most; 0 = no cap
+}
+
+// jobPace is --rate when given, else chatwootPace.
+func jobPace(c *cobra.Command, f *Factory) float64 {
+	if c.Flags().Changed("rate") {
+		return f.Global.Rate
+	}
+	return chatwootPace
 }
 
 func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
@@ -28,10 +43,10 @@ func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
 	fs.StringVar(&o.journal, "journal", "", "Journal of every row's outcome; the same command resumes from it (default: "+defaultPaths+")")
 	fs.StringVar(&o.rejects, "rejects", "", "File receiving each rejected row with its reason (default: "+defaultPaths+")")
 	fs.BoolVar(&o.restart, "restart", false, "Discard the journal and rejects file of an earlier run and start over")
-	fs.IntVar(&o.concurrency, "concurrency", 4, "Rows worked on at once (--rate caps the requests per second)")
+	fs.IntVar(&o.concurrency, "concurrency", 4, "Rows worked on at once (requests stay under --rate, default 49/s: Chatwoot's 3,000 a minute)")
 	fs.StringVarP(&o.format, "output", "o", "", "json: print the summary (or the dry-run plan) as JSON on stdout")
 	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"json"}, cobra.ShellCompDirectiveNoFileComp
+		return []string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp
 	})
 }
 

@@ -12,7 +12,7 @@ import (
 // pageWalk reads a page-numbered list for an export: the pages a shard
 // owns (all of them for the zero shard), up to `inFlight` at once, handed
 // to emit one page at a time in page order. It stops after the first
-// short or empty page, as Api.Paginate does: Chatwoot's totals are not
+// short or empty page, as api.Client.Paginate does: Chatwoot's totals are not
 // trusted.
 //
 // Shards are dealt round-robin (page p belongs to shard (p-1) mod N + 1),

@@ -53,6 +53,7 @@ was done or skipped, 5 when rows were rejected.`,
 		Args: exactArgs([]string{"FILE"}),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.input = args[0]
+			o.job.pace = jobPace(c, f)
 			if err := o.validate(); err != nil {
 				return err
 			}
@@ -107,7 +108,7 @@ func contactsImportRun(ctx context.Context, o *contactsImportOptions) error {
 	if err != nil {
 		return err
 	}
-	client, lim, err := o.f.BulkClient()
+	client, lim, err := o.f.BulkClient(o.job.pace)
 	if err != nil {
 		return err
 	}

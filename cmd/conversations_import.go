@@ -51,6 +51,7 @@ was imported, 5 when some were rejected.`,
 		Args: exactArgs([]string{"FILE"}),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.input = args[0]
+			o.job.pace = jobPace(c, f)
 			if err := o.job.validate(); err != nil {
 				return err
 			}
@@ -70,7 +71,7 @@ func conversationsImportRun(ctx context.Context, o *conversationsImportOptions) 
 	if err != nil {
 		return err
 	}
-	client, lim, err := o.f.BulkClient()
+	client, lim, err := o.f.BulkClient(o.job.pace)
 	if err != nil {
 		return err
 	}

@@ -7,15 +7,15 @@ import (
 
 // BulkClient returns the transport for bulk jobs and exports: the same
 // settings as APIClient, paced by an adaptive limiter instead of a fixed
-// one. --rate caps it; without --rate it runs unpaced until the first 429
-// and then settles just under the server's limit (Chatwoot's 429 carries
-// no Retry-After, so the client has to find the limit itself).
-func (f *Factory) BulkClient() (*api.Client, *bulk.AdaptiveLimiter, error) {
+// one that never exceeds perSecond (0: no cap, unpaced until the first
+// 429). On 429 it settles just under the server's limit: Chatwoot's 429
+// carries no Retry-After, so the client has to find the limit itself.
+func (f *Factory) BulkClient(perSecond float64) (*api.Client, *bulk.AdaptiveLimiter, error) {
 	s, err := f.Settings()
 	if err != nil {
 		return nil, nil, err
 	}
-	lim := bulk.NewAdaptiveLimiter(f.Global.Rate)
+	lim := bulk.NewAdaptiveLimiter(perSecond)
 	// Everything but the limiter is what APIClient builds; keep the two in step.
 	cfg := api.Config{
 		BaseURL:       s.URL.Value,

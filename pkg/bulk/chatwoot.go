@@ -38,6 +38,26 @@ func (j *job) send(ctx context.Context, method, path string, query url.Values, b
 	return resp.Body, nil
 }
 
+// lookup is send for a request that only reads, whatever its method
+// (contacts/filter is a POST): a 5xx or a broken connection is repeated
+// here, with a short backoff, rather than costing the row a retry.
+func (j *job) lookup(ctx context.Context, method, path string, body any) ([]byte, error) {
+	for attempt := 0; ; attempt++ {
+		b, err := j.send(ctx, method, path, nil, body)
+		if err == nil || attempt >= lookupRetries || ctx.Err() != nil || !j.transient(err) {
+			return b, err
+		}
+		j.retried.Add(1)
+		if serr := j.sleep(ctx, rowBackoff<<attempt); serr != nil {
+			return nil, err
+		}
+	}
+}
+
+// lookupRetries is how often a failed read is repeated before the row
+// itself is tried again.
+const lookupRetries = 4
+
 func mustJSON(v any) json.RawMessage {
 	b, _ := json.Marshal(v)
 	return b

@@ -19,7 +19,7 @@ func (j *job) findContact(ctx context.Context, d *contactData, keys []string) (f
 	if len(conds) == 0 {
 		return nil, "", nil
 	}
-	body, err := j.send(ctx, http.MethodPost, j.path("/contacts/filter"), nil, map[string]any{"payload": conds})
+	body, err := j.lookup(ctx, http.MethodPost, j.path("/contacts/filter"), map[string]any{"payload": conds})
 	if err != nil {
 		return nil, "", fmt.Errorf("look up contact: %w", err)
 	}

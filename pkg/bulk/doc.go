@@ -101,16 +101,25 @@
 // completes the file from the journal, so no reject is lost or written
 // twice. Summary.HasRejects tells the command to exit 5.
 //
+// A failure that says nothing about the row (a 5xx, a dropped connection)
+// is tried again, with backoff: lookups at once, the row as a whole after
+// that, and a retried row reconciles its intents exactly as a resumed run
+// does, so a flaky server costs time, never a duplicate or a rejected row.
+// A contact with only a name is the exception: its create cannot be looked
+// up, so it is not repeated (see the residual case above).
+//
 // Other failures stop the job, leaving the journal consistent: an
-// authentication error, a network failure, a server failing five rows in
-// a row. Running the command again resumes.
+// authentication error, a network failure or a server failing that
+// persists through the retries, a server failing five rows in a row.
+// Running the command again resumes.
 //
 // # Pace
 //
 // Options.Concurrency rows are worked on at once. The client's limiter
 // paces the requests; NewAdaptiveLimiter returns one that backs off on
-// 429 (which Chatwoot sends without Retry-After) and climbs back to just
-// under the server's limit. A 429 the transport gave up on is waited out
+// 429 (which Chatwoot sends without Retry-After), climbs back to just
+// under the server's limit, and learns a per-minute allowance
+// (rack-attack's) from how much got through before the refusals began. A 429 the transport gave up on is waited out
 // and repeated by the job itself (rack-attack refuses before Chatwoot
 // runs, so this is safe for creates too). Context cancellation (Ctrl-C)
 // stops the feed; rows in flight finish or stay behind as intents.

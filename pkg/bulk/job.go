@@ -94,10 +94,12 @@ func newJob(c *api.Client, account int64, opts Options, name string, id InputID,
 		return j, nil
 	}
 	var existing []string
+	started := j.jr == nil || opts.Restart
 	if j.jr != nil {
 		existing = j.jr.rejects
+		started = started || j.jr.created
 	}
-	if j.rej, err = openRejects(opts.Rejects, rejectsHeader, existing, j.jr == nil || opts.Restart); err != nil {
+	if j.rej, err = openRejects(opts.Rejects, rejectsHeader, existing, opts.Restart || j.jr == nil, started); err != nil {
 		j.jr.close()
 		return nil, err
 	}
@@ -270,7 +272,7 @@ func (j *job) work(ctx context.Context, t *task) error {
 // the journal holds, so a create that may have happened is looked up
 // before it is sent again, exactly as after a kill: no row is created
 // twice, and a flaky server costs time, not rows.
-const rowRetries = 6
+const rowRetries = 8
 
 // attempts runs t, trying it again after transient failures.
 func (j *job) attempts(ctx context.Context, t *task) (outcome, error) {
@@ -306,6 +308,11 @@ func (j *job) retryable(err error) bool {
 	if errors.As(err, &once) {
 		return false
 	}
+	return j.transient(err)
+}
+
+// transient is true for a 5xx or a connection that broke.
+func (j *job) transient(err error) bool {
 	var ae *api.Error
 	if errors.As(err, &ae) {
 		return ae.Status >= 500

@@ -97,6 +97,7 @@ type journal struct {
 	rows    map[int64]*rowState
 	rejects []string         // rendered rejects, in journal order
 	counts  map[string]int64 // outcomes recorded by earlier runs
+	created bool             // this run started the journal: nothing to resume
 }
 
 // openJournal opens (or creates) the journal for job over input id. A nil
@@ -160,6 +161,7 @@ func (j *journal) load(job string, id InputID) error {
 		return fmt.Errorf("open journal: %w", err)
 	}
 	if good == 0 {
+		j.created = true
 		return j.writeHeader(job, id)
 	}
 	return nil

@@ -89,14 +89,22 @@ func TestAdaptiveLimiterFloorAndNoCap(t *testing.T) {
 	if r := l.Rate(); math.Abs(r-100) > 5 {
 		t.Fatalf("rate = %.1f, want half the measured 200/s", r)
 	}
-	// Refused again and again with nothing getting through: it slows
-	// down, but not below an eighth of the ceiling, nor below the floor.
+	// Refused again and again with nothing getting through (the
+	// allowance is spent): it slows down to the floor, so waiting costs
+	// a few requests, not a storm…
 	for range 20 {
 		clock.advance(time.Second)
 		l.Observe(429)
 	}
-	if r := l.Rate(); math.Abs(r-25) > 2 {
-		t.Errorf("rate = %.1f, want the ceiling/8 = 25", r)
+	if r := l.Rate(); r != limiterFloor {
+		t.Errorf("rate = %.1f, want the floor %.1f", r, limiterFloor)
+	}
+	// …and once answers succeed again, it takes what got through before
+	// the refusals (200 requests) as the minute's allowance and climbs
+	// back to 90% of that pace within seconds.
+	succeed(l, clock, 10, 3*time.Second)
+	if r, allowance := l.Rate(), 200.0/60; r < 0.9*allowance-0.01 || r > allowance+0.01 {
+		t.Errorf("rate 3s after the window reopened = %.2f, want between 90%% and 100%% of %.2f", r, allowance)
 	}
 	slow, c2 := newTestLimiter(1)
 	for range 10 {

@@ -26,8 +26,10 @@ type rejectsFile struct {
 
 // openRejects prepares the rejects file for a job whose journal already
 // holds the rendered rejects in existing. fresh is true when the file may
-// be replaced outright (no journal, or --restart).
-func openRejects(path, header string, existing []string, fresh bool) (*rejectsFile, error) {
+// be replaced outright (no journal, or --restart); started is true when
+// no earlier run of this job exists, so a file with rejects in it belongs
+// to another job and is left alone.
+func openRejects(path, header string, existing []string, fresh, started bool) (*rejectsFile, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -47,6 +49,9 @@ func openRejects(path, header string, existing []string, fresh bool) (*rejectsFi
 	}
 	if len(existing) == 0 && (len(have) == 0 || string(have) == header) {
 		return r, nil
+	}
+	if started {
+		return nil, fmt.Errorf("rejects file %s holds rows of another job (a journal that was deleted, or another input): move it away, or choose another --rejects", path)
 	}
 	switch {
 	case bytes.HasPrefix([]byte(want), have):
