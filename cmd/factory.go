@@ -110,8 +110,15 @@ func (f *Factory) AccountID() (int64, error) {
 	return id, nil
 }
 
-// APIClient returns the transport configured from the settings.
+// APIClient returns the transport configured from the settings, with the
+// fixed --rate cap.
 func (f *Factory) APIClient() (*api.Client, error) {
+	return f.apiClientWith(api.NewRateLimiter(f.Global.Rate))
+}
+
+// apiClientWith builds the transport from the settings with the given
+// pacing; bulk jobs pass an adaptive limiter.
+func (f *Factory) apiClientWith(limiter api.Limiter) (*api.Client, error) {
 	s, err := f.Settings()
 	if err != nil {
 		return nil, err
@@ -124,7 +131,7 @@ func (f *Factory) APIClient() (*api.Client, error) {
 		UserAgent:     "woot/" + Version(),
 		Timeout:       f.Global.Timeout,
 		Retries:       f.Global.Retries,
-		Limiter:       api.NewRateLimiter(f.Global.Rate),
+		Limiter:       limiter,
 		HTTPClient:    f.httpClient(s.Insecure || f.Global.Insecure),
 		Sleep:         f.Sleep,
 	}

@@ -11,31 +11,8 @@ import (
 // 429). On 429 it settles just under the server's limit: Chatwoot's 429
 // carries no Retry-After, so the client has to find the limit itself.
 func (f *Factory) BulkClient(perSecond float64) (*api.Client, *bulk.AdaptiveLimiter, error) {
-	s, err := f.Settings()
-	if err != nil {
-		return nil, nil, err
-	}
 	lim := bulk.NewAdaptiveLimiter(perSecond)
-	// Everything but the limiter is what APIClient builds; keep the two in step.
-	cfg := api.Config{
-		BaseURL:       s.URL.Value,
-		UserToken:     s.UserToken.Value,
-		PlatformToken: s.PlatformToken.Value,
-		TokenStyle:    api.TokenStyle(s.TokenStyle.Value),
-		UserAgent:     "woot/" + Version(),
-		Timeout:       f.Global.Timeout,
-		Retries:       f.Global.Retries,
-		Limiter:       lim,
-		HTTPClient:    f.httpClient(s.Insecure || f.Global.Insecure),
-		Sleep:         f.Sleep,
-	}
-	if f.Global.Debug || f.Getenv("WOOT_DEBUG") == "api" {
-		cfg.Debug = f.IOStreams.ErrOut
-	}
-	if cfg.TokenStyle != "" && !validTokenStyle(cfg.TokenStyle) {
-		return nil, nil, flagErrorf("token style %q (from %s) is not one of %v", cfg.TokenStyle, s.TokenStyle.Origin, api.TokenStyles)
-	}
-	c, err := api.New(cfg)
+	c, err := f.apiClientWith(lim)
 	if err != nil {
 		return nil, nil, err
 	}
