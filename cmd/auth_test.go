@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -107,8 +109,9 @@ func TestStatusShowsSourcesAndMasksTokens(t *testing.T) {
 	if got["url"].Source != "env CHATWOOT_URL" || got["account"].Value != "1" {
 		t.Errorf("url/account rows: %+v %+v", got["url"], got["account"])
 	}
-	if got["user_token"].Value != "****7a" && !strings.HasPrefix(got["user_token"].Value, "****") {
-		t.Errorf("user token row %+v", got["user_token"])
+	sum := sha256.Sum256([]byte(testToken))
+	if want := "set (sha256:" + hex.EncodeToString(sum[:4]) + ")"; got["user_token"].Value != want || strings.Contains(got["user_token"].Value, testToken[len(testToken)-4:]) {
+		t.Errorf("user token row %+v, want the fingerprint %s and no part of the token", got["user_token"], want)
 	}
 	if got["user"].Value != "Ann Agent <ann@example.com> (id 7)" {
 		t.Errorf("user row %+v", got["user"])
