@@ -1,112 +1,38 @@
 package cable
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wootcli/woot/pkg/spectest"
 )
 
-// harness drives shared/harness/cable.sh: Rails' own ActionCable with a
-// RoomChannel shaped like Chatwoot's.
+// harness is the shared ActionCable harness (Rails' own server with a
+// RoomChannel shaped like Chatwoot's) plus this package's broadcast shape.
 type harness struct {
-	t    *testing.T
-	dir  string
-	port int
-	log  string
+	*spectest.Cable
+	t *testing.T
 }
 
 // startHarness starts a real ActionCable server on a free port, stopped in
 // Cleanup. It skips when the harness or puma is missing.
 func startHarness(t *testing.T, env ...string) *harness {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("real ActionCable harness skipped in -short mode")
-	}
-	dir := os.Getenv("WOOT_HARNESS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "harness")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "cable.sh")); err != nil {
-		t.Skipf("ActionCable harness not found at %s (set WOOT_HARNESS)", dir)
-	}
-	for _, bin := range []string{"puma", "ruby", "curl"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			t.Skipf("%s not installed: apt-get install -y --no-install-recommends ruby ruby-actioncable puma curl", bin)
-		}
-	}
-	h := &harness{t: t, dir: dir, port: freePort(t)}
-	out, err := h.run(env, "start")
-	if err != nil {
-		t.Fatalf("cable.sh start: %v\n%s", err, out)
-	}
-	if i := strings.Index(out, " log "); i >= 0 {
-		h.log = strings.Fields(out[i+5:])[0]
-	}
-	t.Cleanup(func() {
-		_, _ = h.run(nil, "resume") // a stopped process would ignore SIGTERM
-		if out, err := h.run(nil, "stop"); err != nil {
-			t.Errorf("cable.sh stop: %v\n%s", err, out)
-		}
-		if t.Failed() && h.log != "" {
-			if b, err := os.ReadFile(h.log); err == nil {
-				t.Logf("harness log (tail):\n%s", tail(string(b), 30))
-			}
-		}
-	})
-	return h
+	return &harness{Cable: spectest.StartCable(t, env...), t: t}
 }
-
-func (h *harness) run(env []string, verb string) (string, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "bash", filepath.Join(h.dir, "cable.sh"), verb, strconv.Itoa(h.port))
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
-}
-
-func (h *harness) url() string { return fmt.Sprintf("ws://127.0.0.1:%d/cable", h.port) }
 
 func (h *harness) post(path string, body []byte) {
 	h.t.Helper()
-	client := &http.Client{Timeout: 5 * time.Second}
-	resp, err := client.Post(fmt.Sprintf("http://127.0.0.1:%d%s", h.port, path), "application/json", bytes.NewReader(body))
-	if err != nil {
-		h.t.Fatalf("POST %s: %v", path, err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		h.t.Fatalf("POST %s: HTTP %d", path, resp.StatusCode)
+	if err := h.Post(path, body); err != nil {
+		h.t.Fatal(err)
 	}
 }
 
 func (h *harness) broadcast(token string, i int) {
 	h.post("/broadcast?token="+token, messageCreated(i))
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-func tail(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
 // harnessDialer: real pings come every 3 s, so staleness needs more slack.
@@ -148,7 +74,7 @@ func TestHarnessSubscribeAndBroadcasts(t *testing.T) {
 	t.Parallel() // each test has its own server and port; most of the time is waiting
 	h := startHarness(t)
 	t.Run("200 broadcasts, none lost or duplicated, in wire order", func(t *testing.T) {
-		px := startProxy(t, fmt.Sprintf("127.0.0.1:%d", h.port))
+		px := startProxy(t, h.Addr())
 		l := startListen(t, harnessDialer("ws://"+px.addr()+"/cable"), agent)
 		l.waitState(t, Subscribed, 5*time.Second)
 		const n = 200
@@ -173,7 +99,7 @@ func TestHarnessSubscribeAndBroadcasts(t *testing.T) {
 		// ActionCable hands broadcasts to thread pools, so the server may
 		// send them out of order; the client must keep the order they
 		// arrived in, frame for frame.
-		wire := broadcastIDs(t, px.wire())
+		wire := spectest.BroadcastIDs(t, px.wire())
 		if fmt.Sprint(wire) != fmt.Sprint(got) {
 			t.Fatalf("delivered order differs from the wire order:\nwire %v\ngot  %v", wire, got)
 		}
@@ -183,13 +109,13 @@ func TestHarnessSubscribeAndBroadcasts(t *testing.T) {
 	})
 	t.Run("contact identity", func(t *testing.T) {
 		contact := Identifier{PubsubToken: "contact-inbox-token"}
-		l := startListen(t, harnessDialer(h.url()), contact)
+		l := startListen(t, harnessDialer(h.URL()), contact)
 		l.waitState(t, Subscribed, 5*time.Second)
 		h.broadcast(contact.PubsubToken, 1)
 		expectIDs(t, l, 1, 1)
 	})
 	t.Run("blank token rejected", func(t *testing.T) {
-		l := startListen(t, harnessDialer(h.url()), Identifier{PubsubToken: " "})
+		l := startListen(t, harnessDialer(h.URL()), Identifier{PubsubToken: " "})
 		if ae := asAuthError(t, l.result(t, 5*time.Second)); !ae.Rejected {
 			t.Errorf("AuthError %+v, want a rejection", ae)
 		}
@@ -215,65 +141,14 @@ func outOfOrder(ids []int) int {
 	return n
 }
 
-// broadcastIDs decodes the server's side of a captured websocket stream
-// (HTTP 101 response, then unmasked frames) and returns the message ids
-// of the broadcast frames in the order they were sent.
-func broadcastIDs(t *testing.T, stream []byte) []int {
-	t.Helper()
-	head := bytes.Index(stream, []byte("\r\n\r\n"))
-	if head < 0 {
-		t.Fatal("no handshake response in the capture")
-	}
-	b := stream[head+4:]
-	var ids []int
-	var msg []byte
-	for len(b) >= 2 {
-		fin, op := b[0]&0x80 != 0, b[0]&0x0f
-		size, hdr := int(b[1]&0x7f), 2
-		switch size {
-		case 126:
-			size, hdr = int(b[2])<<8|int(b[3]), 4
-		case 127:
-			size, hdr = int(binary64(b[2:10])), 10
-		}
-		if b[1]&0x80 != 0 || len(b) < hdr+size {
-			break // masked (not a server frame) or cut short by the capture's end
-		}
-		payload := b[hdr : hdr+size]
-		b = b[hdr+size:]
-		if op == 0x1 || op == 0x0 {
-			msg = append(msg, payload...)
-			if !fin {
-				continue
-			}
-			var f struct {
-				Message struct{ Data struct{ ID int } }
-			}
-			if json.Unmarshal(msg, &f) == nil && f.Message.Data.ID != 0 {
-				ids = append(ids, f.Message.Data.ID)
-			}
-			msg = nil
-		}
-	}
-	return ids
-}
-
-func binary64(b []byte) uint64 {
-	var n uint64
-	for _, c := range b {
-		n = n<<8 | uint64(c)
-	}
-	return n
-}
-
 func TestHarnessUnknownTokenIsAuthError(t *testing.T) {
 	t.Parallel() // each test has its own server and port; most of the time is waiting
 	h := startHarness(t, "CABLE_TOKENS=a")
-	known := startListen(t, harnessDialer(h.url()), Identifier{PubsubToken: "a", AccountID: 1, UserID: 1})
+	known := startListen(t, harnessDialer(h.URL()), Identifier{PubsubToken: "a", AccountID: 1, UserID: 1})
 	known.waitState(t, Subscribed, 5*time.Second)
 
 	start := time.Now()
-	l := startListen(t, harnessDialer(h.url()), Identifier{PubsubToken: "b", AccountID: 1, UserID: 1})
+	l := startListen(t, harnessDialer(h.URL()), Identifier{PubsubToken: "b", AccountID: 1, UserID: 1})
 	ae := asAuthError(t, l.result(t, 10*time.Second))
 	if ae.Rejected {
 		t.Errorf("AuthError %+v: Chatwoot sends no rejection for an unknown token", ae)
@@ -286,7 +161,7 @@ func TestHarnessUnknownTokenIsAuthError(t *testing.T) {
 func TestHarnessRestartSurvived(t *testing.T) {
 	t.Parallel() // each test has its own server and port; most of the time is waiting
 	h := startHarness(t)
-	l := startListen(t, harnessDialer(h.url()), agent)
+	l := startListen(t, harnessDialer(h.URL()), agent)
 	l.waitState(t, Subscribed, 5*time.Second)
 	for i := 1; i <= 20; i++ {
 		h.broadcast(agent.PubsubToken, i)
@@ -294,7 +169,7 @@ func TestHarnessRestartSurvived(t *testing.T) {
 	expectIDs(t, l, 1, 20)
 
 	// Hard restart: the process dies, the socket with it, no frame sent.
-	if out, err := h.run(nil, "restart"); err != nil {
+	if out, err := h.Run("restart"); err != nil {
 		t.Fatalf("cable.sh restart: %v\n%s", err, out)
 	}
 	up := time.Now()
@@ -325,11 +200,11 @@ func TestHarnessRestartSurvived(t *testing.T) {
 func TestHarnessPauseDetectedByWatchdog(t *testing.T) {
 	t.Parallel() // each test has its own server and port; most of the time is waiting
 	h := startHarness(t)
-	d := harnessDialer(h.url())
+	d := harnessDialer(h.URL())
 	l := startListen(t, d, agent)
 	l.waitState(t, Subscribed, 5*time.Second)
 
-	if out, err := h.run(nil, "pause"); err != nil {
+	if out, err := h.Run("pause"); err != nil {
 		t.Fatalf("cable.sh pause: %v\n%s", err, out)
 	}
 	paused := time.Now()
@@ -340,7 +215,7 @@ func TestHarnessPauseDetectedByWatchdog(t *testing.T) {
 	if waited := time.Since(paused); waited > d.StaleAfter+time.Second {
 		t.Errorf("watchdog fired %v after the pause, want within StaleAfter (%v)", waited, d.StaleAfter)
 	}
-	if out, err := h.run(nil, "resume"); err != nil {
+	if out, err := h.Run("resume"); err != nil {
 		t.Fatalf("cable.sh resume: %v\n%s", err, out)
 	}
 	l.waitState(t, Subscribed, 8*time.Second)
