@@ -176,14 +176,8 @@ func BulkAction(ctx context.Context, c *api.Client, accountID int64, kind string
 	}
 	j.total.Store(int64(len(ids)))
 	b := &bulkRunner{j: j, kind: kind, action: action, ids: ids, size: size}
-	if opts.DryRun {
-		return j.summary(), b.plan(), nil
-	}
-	err = j.run(ctx, b.next)
-	if cerr := j.close(); err == nil {
-		err = cerr
-	}
-	return j.summary(), Plan{}, err
+	plan := func() (Plan, error) { return b.plan(), nil }
+	return j.execute(ctx, plan, b.next)
 }
 
 // bulkInputID identifies a bulk job by what it does and to which ids.

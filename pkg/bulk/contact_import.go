@@ -66,15 +66,7 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	}
 	j.total.Store(rows.total)
 	ci := &contactImporter{j: j, imp: imp, rows: rows}
-	if opts.DryRun {
-		plan, err := ci.plan()
-		return j.summary(), plan, err
-	}
-	err = j.run(ctx, ci.next)
-	if cerr := j.close(); err == nil {
-		err = cerr
-	}
-	return j.summary(), Plan{}, err
+	return j.execute(ctx, ci.plan, ci.next)
 }
 
 type contactImporter struct {

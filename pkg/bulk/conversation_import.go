@@ -34,15 +34,7 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 	}
 	j.total.Store(in.countRows("ndjson"))
 	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12]}
-	if opts.DryRun {
-		plan, err := ci.plan()
-		return j.summary(), plan, err
-	}
-	err = j.run(ctx, ci.next)
-	if cerr := j.close(); err == nil {
-		err = cerr
-	}
-	return j.summary(), Plan{}, err
+	return j.execute(ctx, ci.plan, ci.next)
 }
 
 type convImporter struct {

@@ -389,3 +389,18 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// execute is every job's last step: a dry run only plans; otherwise the
+// rows run and the journal is closed, whose error counts when the run
+// itself had none. The summary is returned also when the job stops early.
+func (j *job) execute(ctx context.Context, plan func() (Plan, error), next func() (*task, error)) (Summary, Plan, error) {
+	if j.opts.DryRun {
+		p, err := plan()
+		return j.summary(), p, err
+	}
+	err := j.run(ctx, next)
+	if cerr := j.close(); err == nil {
+		err = cerr
+	}
+	return j.summary(), Plan{}, err
+}
