@@ -281,3 +281,58 @@ func TestListenStopsPromptlyOnDeadLink(t *testing.T) {
 		t.Errorf("stopping took %v, want about closeGrace (%v)", took, closeGrace)
 	}
 }
+
+// A stop that arrives while the handler is busy finds no read in progress:
+// the library's close handshake then owns the socket and would wait its own
+// 5 s for a frozen peer. The link must still be cut after closeGrace.
+func TestListenStopsPromptlyWhileHandlerBusy(t *testing.T) {
+	srv, url := startServer(t, nil)
+	px := startProxy(t, strings.TrimSuffix(strings.TrimPrefix(url, "ws://"), "/cable"))
+	d := fastDialer("ws://" + px.addr() + "/cable")
+	d.StaleAfter = time.Minute
+	d.Logf = t.Logf
+	subscribed := make(chan struct{}, 1)
+	d.OnState = func(s State) {
+		if s.Phase == Subscribed {
+			subscribed <- struct{}{}
+		}
+	}
+	inHandler, release := make(chan struct{}), make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- d.Listen(ctx, agent, func(Event) error {
+			close(inHandler)
+			<-release
+			return nil
+		})
+	}()
+	select {
+	case <-subscribed:
+	case <-time.After(3 * time.Second):
+		t.Fatal("not subscribed within 3s")
+	}
+	srv.Broadcast(agent.PubsubToken, messageCreated(1))
+	select {
+	case <-inHandler:
+	case <-time.After(3 * time.Second):
+		t.Fatal("no event within 3s")
+	}
+	px.freeze()
+	start := time.Now()
+	cancel()
+	time.Sleep(100 * time.Millisecond) // let the close handshake take the socket first
+	close(release)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Listen = %v, want nil", err)
+		}
+	case <-time.After(4 * time.Second):
+		t.Fatal("Listen still running 4s after the stop")
+	}
+	if took := time.Since(start); took > closeGrace+time.Second {
+		t.Errorf("stopping took %v, want about closeGrace (%v)", took, closeGrace)
+	}
+}

@@ -18,7 +18,9 @@ const closeGrace = time.Second
 var errNoWelcome = errors.New("no welcome frame from the server: is the URL Chatwoot's /cable endpoint?")
 
 // dial opens the websocket with the handshake headers Rails expects.
-func (d *Dialer) dial(ctx context.Context) (*websocket.Conn, error) {
+func (d *Dialer) dial(ctx context.Context, raw *rawConn) (*websocket.Conn, error) {
+	client, release := recordingClient(d.HTTPClient, raw)
+	defer release()
 	hctx, cancel := context.WithTimeout(ctx, orDefault(d.HandshakeTimeout, DefaultHandshakeTimeout))
 	defer cancel()
 	header := cloneHeader(d.Header)
@@ -32,7 +34,7 @@ func (d *Dialer) dial(ctx context.Context) (*websocket.Conn, error) {
 		}
 	}
 	conn, resp, err := websocket.Dial(hctx, d.URL, &websocket.DialOptions{
-		HTTPClient:   d.HTTPClient,
+		HTTPClient:   client,
 		HTTPHeader:   header,
 		Subprotocols: []string{Subprotocol},
 	})
@@ -54,7 +56,8 @@ func (d *Dialer) dial(ctx context.Context) (*websocket.Conn, error) {
 // until the link fails. confirmed reports whether the subscription was
 // confirmed on it.
 func (d *Dialer) session(ctx context.Context, id Identifier, handle func(Event) error, resumed bool) (confirmed bool, err error) {
-	conn, err := d.dial(ctx)
+	raw := &rawConn{}
+	conn, err := d.dial(ctx, raw)
 	if err != nil {
 		return false, err
 	}
@@ -66,9 +69,7 @@ func (d *Dialer) session(ctx context.Context, id Identifier, handle func(Event) 
 	closed := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		defer close(closed)
-		force := time.AfterFunc(closeGrace, cancel)
-		defer force.Stop()
-		_ = conn.Close(websocket.StatusNormalClosure, "")
+		closeWithin(conn, raw, closeGrace)
 	})
 	defer func() {
 		cancel()
@@ -78,7 +79,7 @@ func (d *Dialer) session(ctx context.Context, id Identifier, handle func(Event) 
 		}
 		var he *handlerError
 		if errors.As(err, &he) {
-			_ = conn.Close(websocket.StatusNormalClosure, "")
+			closeWithin(conn, raw, closeGrace)
 		} else {
 			_ = conn.CloseNow() // a dead or misbehaving link: no handshake to wait for
 		}
