@@ -83,7 +83,7 @@ func newBulkActionCmd(f *Factory, kind string, s bulkActionSpec, runF func(*bulk
 }
 
 func labelFlags(c *cobra.Command, o *bulkActionOptions) {
-	c.Flags().StringSliceVar(&o.action.Labels, "labels", nil, "Labels (repeat or comma-separate)")
+	stringListVar(c.Flags(), &o.action.Labels, "labels", "Labels (repeat or comma-separate)")
 }
 
 func conversationBulkSpecs() []bulkActionSpec {

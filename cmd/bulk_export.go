@@ -31,7 +31,7 @@ func addExportFlags(c *cobra.Command, o *exportFlags) {
 	fs := c.Flags()
 	fs.StringVarP(&o.format, "output", "o", "", "Format: "+strings.Join(exportFormats, "|")+" (default: from --output-file's extension, else ndjson)")
 	fs.StringVar(&o.outputFile, "output-file", "", "Write the export to this file instead of stdout")
-	fs.StringSliceVar(&o.fields, "fields", nil, "CSV/TSV columns (dotted paths; prefix.* for every key under prefix); default: every column found")
+	stringListVar(fs, &o.fields, "fields", "CSV/TSV columns (dotted paths; prefix.* for every key under prefix); default: every column found")
 	fs.StringVar(&o.jq, "jq", "", "Filter each item (ndjson) or the whole list (json) with a jq expression")
 	fs.IntVar(&o.concurrency, "concurrency", 4, "Pages fetched at once; output keeps the server's order (--rate caps requests per second)")
 	fs.StringVar(&o.shard, "shard", "", "Export only share K of N (K/N, e.g. 2/4): pages are dealt round-robin, so N machines split the job")

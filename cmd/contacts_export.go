@@ -54,7 +54,7 @@ together hold every contact once.`,
 		},
 	}
 	c.Flags().StringVar(&o.sort, "sort", "", "Sort key (name, email, phone_number, last_activity_at; - prefix for descending)")
-	c.Flags().StringSliceVar(&o.labels, "labels", nil, "Only contacts with these labels")
+	stringListVar(c.Flags(), &o.labels, "labels", "Only contacts with these labels")
 	addExportFlags(c, &o.export)
 	c.Flags().SortFlags = false
 	return c

@@ -64,7 +64,7 @@ was done or skipped, 5 when rows were rejected.`,
 		},
 	}
 	fs := c.Flags()
-	fs.StringSliceVar(&o.match, "match", nil, "Look rows up by these keys, first match wins: identifier, email, phone_number")
+	stringListVar(fs, &o.match, "match", "Look rows up by these keys, first match wins: identifier, email, phone_number")
 	fs.StringVar(&o.onConflict, "on-conflict", bulk.ConflictUpdate, "What a matched row does: update, skip or error")
 	fs.StringVar(&o.extra, "extra", "", "custom: import unknown columns as custom attributes instead of failing")
 	fs.Int64Var(&o.inboxID, "inbox-id", 0, "Add each new contact to this inbox")

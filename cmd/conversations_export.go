@@ -68,7 +68,7 @@ as in woot contacts export (conversations come 25 a page).`,
 	fs.StringVar(&o.assigneeType, "assignee-type", "", "Only me, unassigned, assigned or all")
 	fs.Int64Var(&o.inboxID, "inbox-id", 0, "Only this inbox")
 	fs.Int64Var(&o.teamID, "team-id", 0, "Only this team")
-	fs.StringSliceVar(&o.labels, "labels", nil, "Only conversations with these labels")
+	stringListVar(fs, &o.labels, "labels", "Only conversations with these labels")
 	fs.BoolVar(&o.withMessages, "with-messages", false, "Add each conversation's full message history as \"messages\"")
 	addExportFlags(c, &o.export)
 	_ = c.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -29,6 +29,11 @@ type Factory struct {
 	// Global flags, bound by the root command.
 	Global GlobalOptions
 
+	// commandWords are the positional words of the command line when it
+	// names a top-level command, so that only what it runs is built in
+	// full (selection.go); nil builds everything.
+	commandWords []string
+
 	cfg      *config.File
 	settings *config.Settings
 	sandbox  *embeddedSandbox

@@ -82,7 +82,7 @@ was not reached). Ctrl-C stops cleanly with exit 0.`,
 	fs.StringVar(&o.as, "as", "agent", "Identity to subscribe with: agent|contact")
 	fs.StringVar(&o.pubsubToken, "pubsub-token", "", "Subscribe as the contact with this pubsub token (returned when the contact is created)")
 	fs.StringVar(&o.cableURL, "cable-url", "", "Websocket endpoint (default: <url>/cable, ws or wss after the URL's scheme)")
-	fs.StringSliceVar(&o.events, "events", nil, "Print only these events, e.g. message.created,conversation.updated (webhook names work too)")
+	stringListVar(fs, &o.events, "events", "Print only these events, e.g. message.created,conversation.updated (webhook names work too)")
 	fs.IntVar(&o.count, "count", 0, "Exit after this many events")
 	fs.DurationVar(&o.timeout, "timeout", 0, "Stop after this long (exit 1 if --count was not reached)")
 	fs.BoolVar(&o.backfill, "backfill", false, "After a reconnect, fetch and print the messages missed while disconnected")

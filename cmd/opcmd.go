@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -121,22 +120,9 @@ func groupCmd(name, short string) *cobra.Command {
 	}
 }
 
-// addOperationTree adds op under parent, creating intermediate nouns.
-func addOperationTree(f *Factory, parent *cobra.Command, words []string, op api.Operation) {
-	for _, w := range words[:len(words)-1] {
-		sub := findSub(parent, w)
-		if sub == nil {
-			sub = groupCmd(w, nounShort(w))
-			parent.AddCommand(sub)
-		}
-		parent = sub
-	}
-	parent.AddCommand(newOperationCmd(f, op, nil))
-}
-
 func nounShort(noun string) string {
-	if s, ok := nounDescriptions()[noun]; ok {
+	if s := nounDescription(noun); s != "" {
 		return s
 	}
-	return fmt.Sprintf("Manage %s", strings.ReplaceAll(noun, "-", " "))
+	return "Manage " + strings.ReplaceAll(noun, "-", " ")
 }

@@ -1,9 +1,6 @@
 package cmd
 
 import (
-	"strings"
-	"sync"
-
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/application"
@@ -21,46 +18,15 @@ func allOperations() []api.Operation {
 	return ops
 }
 
-// topLevel memoises the top-level operations: one run needs them twice
-// (to pick the noun, then to build it) and building them is not free.
-var topLevel struct {
-	once sync.Once
-	ops  []api.Operation
-}
-
-// topLevelOperations are the operations whose commands sit at the top
-// level (the Application family and the server routes).
-func topLevelOperations() []api.Operation {
-	topLevel.once.Do(func() {
-		topLevel.ops = append(application.Operations(), application.ServerOperations()...)
-	})
-	return topLevel.ops
-}
-
 // operationNouns lists the top-level nouns of the generated commands.
-func operationNouns() []string {
-	var nouns []string
-	seen := map[string]bool{}
-	for _, op := range topLevelOperations() {
-		n := strings.Fields(op.Command)[0]
-		if !seen[n] {
-			seen[n] = true
-			nouns = append(nouns, n)
-		}
-	}
-	return nouns
-}
+func operationNouns() []string { return application.Nouns() }
 
-// newNounCmd builds one top-level noun with its generated operations.
+// newNounCmd builds one top-level noun with its generated operations,
+// building only that noun's operation table.
 func newNounCmd(f *Factory, noun string) *cobra.Command {
 	c := groupCmd(noun, nounShort(noun))
 	c.GroupID = groupApplication
-	for _, op := range topLevelOperations() {
-		words := strings.Fields(op.Command)
-		if words[0] == noun {
-			addOperationTree(f, c, words[1:], op)
-		}
-	}
+	addOperations(f, c, application.OperationsOf(noun), 1)
 	return c
 }
 
@@ -84,10 +50,7 @@ returned when the contact is created). No access token is sent.`
 A platform app sees only the accounts, users and bots it created itself.`
 	}
 	c.GroupID = groupFamilies
-	for _, op := range ops {
-		words := strings.Fields(op.Command)
-		addOperationTree(f, c, words[1:], op)
-	}
+	addOperations(f, c, ops, 1)
 	return c
 }
 
@@ -97,39 +60,73 @@ func bindClientFlags(c *cobra.Command, g *GlobalOptions) {
 	fs.StringVar(&g.ContactIdentifier, "contact-identifier", "", "Contact identifier, the contact's source_id (env CHATWOOT_CONTACT_IDENTIFIER)")
 }
 
-// nounDescriptions are the one-line help of nouns whose name alone says too little.
-func nounDescriptions() map[string]string {
-	return map[string]string{
-		"account":           "Show or update the account's settings",
-		"agent-bots":        "Manage the account's agent bots",
-		"agents":            "Manage the account's agents (users and roles)",
-		"applied-slas":      "Read SLA policies applied to conversations and their breaches",
-		"audit-logs":        "Read the account's audit log",
-		"automation-rules":  "Manage automation rules",
-		"bulk-actions":      "Run Chatwoot's bulk actions on conversations and contacts",
-		"campaigns":         "Manage campaigns (ongoing and one-off)",
-		"canned-responses":  "Manage canned responses (saved replies)",
-		"contacts":          "Manage contacts: list, search, create, update, merge, notes, labels",
-		"conversations":     "Manage conversations: list, filter, assign, change status, labels",
-		"csat-responses":    "Read customer satisfaction survey responses and metrics",
-		"custom-attributes": "Manage custom attribute definitions",
-		"custom-filters":    "Manage saved conversation and contact filters",
-		"custom-roles":      "Manage custom agent roles and their permissions",
-		"inboxes":           "Manage inboxes and their members",
-		"integrations":      "List integration apps and manage their hooks",
-		"labels":            "Manage the account's labels",
-		"macros":            "Manage macros and run them on conversations",
-		"messages":          "List, send, update and delete messages of a conversation",
-		"notifications":     "Read and clear your notifications",
-		"portals":           "Manage help center portals, categories and articles",
-		"profile":           "Show or update your own user profile",
-		"reporting-events":  "Read the account's reporting events",
-		"reports":           "Read account, agent, inbox, label and team reports",
-		"search":            "Search conversations, messages, contacts and articles at once",
-		"server":            "Server version and health",
-		"sla-policies":      "Manage SLA policies",
-		"surveys":           "Read a conversation's public CSAT survey page",
-		"teams":             "Manage teams and their members",
-		"webhooks":          "Manage account webhooks; receive, trigger and verify deliveries",
+// nounDescription is the one-line help of a noun whose name alone says
+// too little ("" for the others). A switch, not a map: it runs at every
+// start-up.
+func nounDescription(noun string) string {
+	switch noun {
+	case "account":
+		return "Show or update the account's settings"
+	case "agent-bots":
+		return "Manage the account's agent bots"
+	case "agents":
+		return "Manage the account's agents (users and roles)"
+	case "applied-slas":
+		return "Read SLA policies applied to conversations and their breaches"
+	case "audit-logs":
+		return "Read the account's audit log"
+	case "automation-rules":
+		return "Manage automation rules"
+	case "bulk-actions":
+		return "Run Chatwoot's bulk actions on conversations and contacts"
+	case "campaigns":
+		return "Manage campaigns (ongoing and one-off)"
+	case "canned-responses":
+		return "Manage canned responses (saved replies)"
+	case "contacts":
+		return "Manage contacts: list, search, create, update, merge, notes, labels"
+	case "conversations":
+		return "Manage conversations: list, filter, assign, change status, labels"
+	case "csat-responses":
+		return "Read customer satisfaction survey responses and metrics"
+	case "custom-attributes":
+		return "Manage custom attribute definitions"
+	case "custom-filters":
+		return "Manage saved conversation and contact filters"
+	case "custom-roles":
+		return "Manage custom agent roles and their permissions"
+	case "inboxes":
+		return "Manage inboxes and their members"
+	case "integrations":
+		return "List integration apps and manage their hooks"
+	case "labels":
+		return "Manage the account's labels"
+	case "macros":
+		return "Manage macros and run them on conversations"
+	case "messages":
+		return "List, send, update and delete messages of a conversation"
+	case "notifications":
+		return "Read and clear your notifications"
+	case "portals":
+		return "Manage help center portals, categories and articles"
+	case "profile":
+		return "Show or update your own user profile"
+	case "reporting-events":
+		return "Read the account's reporting events"
+	case "reports":
+		return "Read account, agent, inbox, label and team reports"
+	case "search":
+		return "Search conversations, messages, contacts and articles at once"
+	case "server":
+		return "Server version and health"
+	case "sla-policies":
+		return "Manage SLA policies"
+	case "surveys":
+		return "Read a conversation's public CSAT survey page"
+	case "teams":
+		return "Manage teams and their members"
+	case "webhooks":
+		return "Manage account webhooks; receive, trigger and verify deliveries"
 	}
+	return ""
 }

@@ -38,7 +38,7 @@ func bindParam(c *cobra.Command, p api.Param) *paramFlag {
 	case api.Bool:
 		fs.BoolVar(&pf.bool, name, false, usage)
 	case api.Strings:
-		fs.StringSliceVar(&pf.list, name, nil, usage)
+		stringListVar(fs, &pf.list, name, usage)
 	case api.Ints:
 		fs.Int64SliceVar(&pf.ints, name, nil, usage)
 	case api.Map:

@@ -7,26 +7,41 @@ import (
 	"mime/multipart"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/config"
 )
 
-// pathParamRE is compiled on first use, not at start-up.
-var pathParamRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z_]+)\}`) })
-
-// pathParams lists the template's parameters in order.
+// pathParams lists the template's {name} parameters in order.
 func pathParams(template string) []string {
 	var names []string
-	for _, m := range pathParamRE().FindAllStringSubmatch(template, -1) {
-		names = append(names, m[1])
-	}
+	expandPath(template, func(name string) string {
+		names = append(names, name)
+		return ""
+	})
 	return names
+}
+
+// expandPath replaces each {name} of the template with value(name). Every
+// command's help lists the parameters, so this is a plain scan, not a
+// regexp compiled at start-up.
+func expandPath(template string, value func(name string) string) string {
+	var b strings.Builder
+	rest := template
+	for {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}')
+		if open < 0 || end < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		b.WriteString(rest[:open])
+		b.WriteString(value(rest[open+1 : open+end]))
+		rest = rest[open+end+1:]
+	}
 }
 
 // configuredParam reports whether a path parameter comes from
@@ -76,11 +91,10 @@ type pathValues struct {
 func fillPath(op api.Operation, args []string, vals pathValues) (string, error) {
 	var err error
 	argIdx := 0
-	path := pathParamRE().ReplaceAllStringFunc(op.Path, func(m string) string {
+	path := expandPath(op.Path, func(name string) string {
 		if err != nil {
-			return m
+			return "{" + name + "}"
 		}
-		name := m[1 : len(m)-1]
 		if !configuredParam(op.Family, name) {
 			v := args[argIdx]
 			argIdx++

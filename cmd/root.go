@@ -52,8 +52,14 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 	bindGlobalFlags(root, &f.Global)
 
-	for _, top := range selectTopCommands(f, args) {
+	tops := selectTopCommands(f, args)
+	for _, top := range tops {
 		root.AddCommand(top.build(f))
+	}
+	if len(tops) == 1 {
+		// cobra builds its completion command (four shells, their flags)
+		// on every run; a line that names another command never needs it.
+		root.CompletionOptions.DisableDefaultCmd = true
 	}
 	return root
 }
@@ -98,6 +104,7 @@ func selectTopCommands(f *Factory, args []string) []topCommand {
 	}
 	for _, t := range all {
 		if t.name == word {
+			f.commandWords = commandWords(args)
 			return []topCommand{t}
 		}
 	}

@@ -1,51 +1,99 @@
 package application
 
-import "github.com/wootcli/woot/pkg/api"
+import (
+	"slices"
+	"strings"
+
+	"github.com/wootcli/woot/pkg/api"
+)
+
+// table is one group of operations and the top-level nouns its commands
+// start with. Knowing the nouns up front lets `woot contacts …` build only
+// the contacts table at start-up; a test keeps the lists true.
+type table struct {
+	nouns []string
+	ops   func() []api.Operation
+}
+
+// tables lists the Application API groups in help order: everyday
+// conversation work first, then contacts, account set-up, automation,
+// reporting, help center and administration.
+func tables() []table {
+	return []table{
+		{[]string{"conversations"}, conversationOperations},
+		{[]string{"messages"}, messageOperations},
+		{[]string{"contacts"}, contactOperations},
+		{[]string{"search"}, searchOperations},
+		{[]string{"bulk-actions"}, bulkActionOperations},
+		{[]string{"inboxes"}, inboxOperations},
+		{[]string{"teams"}, teamOperations},
+		{[]string{"agents"}, agentOperations},
+		{[]string{"labels"}, labelOperations},
+		{[]string{"canned-responses"}, cannedResponseOperations},
+		{[]string{"custom-attributes"}, customAttributeOperations},
+		{[]string{"custom-filters"}, customFilterOperations},
+		{[]string{"macros"}, macroOperations},
+		{[]string{"automation-rules"}, automationOperations},
+		{[]string{"campaigns"}, campaignOperations},
+		{[]string{"reporting-events", "reports"}, reportOperations},
+		{[]string{"csat-responses"}, csatOperations},
+		{[]string{"applied-slas"}, appliedSLAOperations},
+		{[]string{"sla-policies"}, slaPolicyOperations},
+		{[]string{"portals"}, helpCenterOperations},
+		{[]string{"webhooks"}, webhookOperations},
+		{[]string{"integrations"}, integrationOperations},
+		{[]string{"agent-bots"}, agentBotOperations},
+		{[]string{"custom-roles"}, customRoleOperations},
+		{[]string{"account", "audit-logs"}, accountOperations},
+		{[]string{"profile"}, profileOperations},
+		{[]string{"notifications"}, notificationOperations},
+	}
+}
+
+// serverNouns are the nouns of ServerOperations that no table has.
+var serverNouns = []string{"server", "surveys"}
 
 // Operations returns every Application API operation woot has a command
-// for, grouped in help order: everyday conversation work first, then
-// contacts, account set-up, automation, reporting, help center and
-// administration.
+// for, in help order.
 func Operations() []api.Operation {
-	groups := [][]api.Operation{
-		conversationOperations(),
-		messageOperations(),
-		contactOperations(),
-		searchOperations(),
-		bulkActionOperations(),
-		inboxOperations(),
-		teamOperations(),
-		agentOperations(),
-		labelOperations(),
-		cannedResponseOperations(),
-		customAttributeOperations(),
-		customFilterOperations(),
-		macroOperations(),
-		automationOperations(),
-		campaignOperations(),
-		reportOperations(),
-		csatOperations(),
-		appliedSLAOperations(),
-		slaPolicyOperations(),
-		helpCenterOperations(),
-		webhookOperations(),
-		integrationOperations(),
-		agentBotOperations(),
-		customRoleOperations(),
-		accountOperations(),
-		profileOperations(),
-		notificationOperations(),
-	}
-	n := 0
-	for _, g := range groups {
-		n += len(g)
-	}
-	ops := make([]api.Operation, 0, n)
-	for _, g := range groups {
-		for _, op := range g {
-			op.Family = api.FamilyApplication
-			ops = append(ops, op)
-		}
+	var ops []api.Operation
+	for _, t := range tables() {
+		ops = appendApplication(ops, t.ops())
 	}
 	return ops
+}
+
+func appendApplication(ops, group []api.Operation) []api.Operation {
+	for _, op := range group {
+		op.Family = api.FamilyApplication
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+// Nouns lists the top-level nouns of Operations and ServerOperations in
+// help order, without building either.
+func Nouns() []string {
+	var nouns []string
+	for _, t := range tables() {
+		nouns = append(nouns, t.nouns...)
+	}
+	return append(nouns, serverNouns...)
+}
+
+// OperationsOf returns the operations of Operations and ServerOperations
+// whose command starts with noun, in the same order, building only the
+// tables that can hold it.
+func OperationsOf(noun string) []api.Operation {
+	var ops []api.Operation
+	for _, t := range tables() {
+		if slices.Contains(t.nouns, noun) {
+			ops = appendApplication(ops, t.ops())
+		}
+	}
+	ops = append(ops, ServerOperations()...)
+	return slices.DeleteFunc(ops, func(op api.Operation) bool {
+		first, _, _ := strings.Cut(op.Command, " ")
+		return first != noun
+	})
 }
