@@ -277,8 +277,8 @@ func TestListenStopsPromptlyOnDeadLink(t *testing.T) {
 	if err := l.result(t, 5*time.Second); err != nil {
 		t.Fatalf("Listen = %v, want nil", err)
 	}
-	if took := time.Since(start); took > closeGrace+time.Second {
-		t.Errorf("stopping took %v, want about closeGrace (%v)", took, closeGrace)
+	if took := time.Since(start); took > closeGrace+2*time.Second {
+		t.Errorf("stopping took %v, want about closeGrace (%v), well short of the library's own 5 s", took, closeGrace)
 	}
 }
 
@@ -332,7 +332,7 @@ func TestListenStopsPromptlyWhileHandlerBusy(t *testing.T) {
 	case <-time.After(4 * time.Second):
 		t.Fatal("Listen still running 4s after the stop")
 	}
-	if took := time.Since(start); took > closeGrace+time.Second {
-		t.Errorf("stopping took %v, want about closeGrace (%v)", took, closeGrace)
+	if took := time.Since(start); took > closeGrace+2*time.Second {
+		t.Errorf("stopping took %v, want about closeGrace (%v), well short of the library's own 5 s", took, closeGrace)
 	}
 }
