@@ -171,29 +171,15 @@ func TestListenReturnsHandlerError(t *testing.T) {
 	srv, url := startServer(t, nil)
 	errStop := errors.New("stop here")
 	d := fastDialer(url)
-	subscribed := make(chan struct{}, 1)
-	d.OnState = func(s State) {
-		if s.Phase == Subscribed {
-			subscribed <- struct{}{}
-		}
-	}
+	subscribed := onSubscribed(d)
 	done := make(chan error, 1)
 	go func() {
 		done <- d.Listen(context.Background(), agent, func(Event) error { return errStop })
 	}()
-	select {
-	case <-subscribed:
-	case <-time.After(3 * time.Second):
-		t.Fatal("not subscribed")
-	}
+	receive(t, subscribed, 3*time.Second, "subscription")
 	srv.Broadcast(agent.PubsubToken, messageCreated(1))
-	select {
-	case err := <-done:
-		if !errors.Is(err, errStop) {
-			t.Fatalf("Listen = %v, want the handler's error", err)
-		}
-	case <-time.After(3 * time.Second):
-		t.Fatal("Listen did not return the handler's error")
+	if err := receive(t, done, 3*time.Second, "Listen's return"); !errors.Is(err, errStop) {
+		t.Fatalf("Listen = %v, want the handler's error", err)
 	}
 }
 
@@ -290,13 +276,7 @@ func TestListenStopsPromptlyWhileHandlerBusy(t *testing.T) {
 	px := startProxy(t, strings.TrimSuffix(strings.TrimPrefix(url, "ws://"), "/cable"))
 	d := fastDialer("ws://" + px.addr() + "/cable")
 	d.StaleAfter = time.Minute
-	d.Logf = t.Logf
-	subscribed := make(chan struct{}, 1)
-	d.OnState = func(s State) {
-		if s.Phase == Subscribed {
-			subscribed <- struct{}{}
-		}
-	}
+	subscribed := onSubscribed(d)
 	inHandler, release := make(chan struct{}), make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -308,29 +288,16 @@ func TestListenStopsPromptlyWhileHandlerBusy(t *testing.T) {
 			return nil
 		})
 	}()
-	select {
-	case <-subscribed:
-	case <-time.After(3 * time.Second):
-		t.Fatal("not subscribed within 3s")
-	}
+	receive(t, subscribed, 3*time.Second, "subscription")
 	srv.Broadcast(agent.PubsubToken, messageCreated(1))
-	select {
-	case <-inHandler:
-	case <-time.After(3 * time.Second):
-		t.Fatal("no event within 3s")
-	}
+	receive(t, inHandler, 3*time.Second, "event")
 	px.freeze()
 	start := time.Now()
 	cancel()
 	time.Sleep(100 * time.Millisecond) // let the close handshake take the socket first
 	close(release)
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Listen = %v, want nil", err)
-		}
-	case <-time.After(4 * time.Second):
-		t.Fatal("Listen still running 4s after the stop")
+	if err := receive(t, done, 4*time.Second, "Listen's return after the stop"); err != nil {
+		t.Fatalf("Listen = %v, want nil", err)
 	}
 	if took := time.Since(start); took > closeGrace+2*time.Second {
 		t.Errorf("stopping took %v, want about closeGrace (%v), well short of the library's own 5 s", took, closeGrace)

@@ -25,6 +25,30 @@ func startServer(t *testing.T, authorize Authorize) (*Server, string) {
 	return srv, "ws" + strings.TrimPrefix(hs.URL, "http") + "/cable"
 }
 
+// onSubscribed signals each confirmed subscription of d.
+func onSubscribed(d *Dialer) <-chan struct{} {
+	ch := make(chan struct{}, 8)
+	d.OnState = func(s State) {
+		if s.Phase == Subscribed {
+			ch <- struct{}{}
+		}
+	}
+	return ch
+}
+
+// receive waits up to within for a value (or the close) of ch.
+func receive[T any](t *testing.T, ch <-chan T, within time.Duration, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(within):
+		t.Fatalf("no %s within %v", what, within)
+	}
+	var zero T
+	return zero
+}
+
 // listener runs Dialer.Listen in the background and records what it sees.
 type listener struct {
 	events chan Event
