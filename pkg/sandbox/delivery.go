@@ -12,9 +12,10 @@ import (
 // delivery is one webhook POST: Chatwoot's payload, signed with secret
 // when the webhook has one.
 type delivery struct {
-	url    string
-	secret string
-	body   []byte
+	url      string
+	secret   string
+	body     []byte
+	attempts int // 0: one attempt, as for account and API-inbox webhooks
 }
 
 const (
@@ -79,7 +80,7 @@ func (d *deliverer) run() {
 
 func (d *deliverer) send(x delivery) {
 	sender := signing.NewSender(d.client, x.secret)
-	sender.MaxAttempts = 1 // account and API-inbox webhooks are tried once (FACTS §2)
+	sender.MaxAttempts = max(x.attempts, 1) // account and API-inbox webhooks are tried once (FACTS §2)
 	sender.UserAgent = "woot-sandbox"
 	sender.Now = d.now
 	if _, err := sender.Send(d.ctx, x.url, x.body); err != nil {

@@ -96,7 +96,56 @@ func (c *ctx) deliveries(accountID int64, hook string, data obj, in *inbox) []de
 	if in != nil && in.isAPI() && in.WebhookURL != "" {
 		out = append(out, delivery{url: in.WebhookURL, secret: in.Secret, body: raw})
 	}
+	if d, ok := c.botDelivery(hook, data, in); ok {
+		out = append(out, d)
+	}
 	return out
+}
+
+// botAttempts: Chatwoot retries agent-bot deliveries on 429 and 5xx,
+// three attempts in all (FACTS §2).
+const botAttempts = 3
+
+// botDelivery is what the inbox's agent bot is sent for an account event,
+// if anything. Chatwoot's agent-bot listener forwards message events and
+// a conversation resolving or opening to the bot's outgoing_url, signed
+// with the bot's own secret (FACTS §2).
+func (c *ctx) botDelivery(hook string, data obj, in *inbox) (delivery, bool) {
+	if in == nil || in.AgentBotID == 0 {
+		return delivery{}, false
+	}
+	bot := findID(c.st.AgentBots, in.AgentBotID)
+	if bot == nil || bot.OutgoingURL == "" {
+		return delivery{}, false
+	}
+	event := botEvent(hook, data)
+	if event == "" {
+		return delivery{}, false
+	}
+	body := copyObj(data)
+	delete(body, "changed_attributes")
+	body["event"] = event
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return delivery{}, false
+	}
+	return delivery{url: bot.OutgoingURL, secret: bot.Secret, body: raw, attempts: botAttempts}, true
+}
+
+// botEvent names the agent-bot event for an account webhook event, or "".
+func botEvent(hook string, data obj) string {
+	switch hook {
+	case "message_created", "message_updated", "webwidget_triggered":
+		return hook
+	case "conversation_status_changed":
+		switch data["status"] {
+		case statusResolved:
+			return "conversation_resolved"
+		case statusOpen:
+			return "conversation_opened"
+		}
+	}
+	return ""
 }
 
 // agentTokens are the pubsub tokens of a conversation's agents: the

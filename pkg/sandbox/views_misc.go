@@ -143,7 +143,9 @@ func agentBotView(b *agentBot, withToken bool) obj {
 		v["account_id"] = b.AccountID
 	}
 	if withToken {
-		v["access_token"] = b.AccessToken
+		// The secret that signs deliveries to outgoing_url (Chatwoot
+		// v4.13+): not the access token, which is the bot's API key.
+		v["access_token"], v["secret"] = b.AccessToken, b.Secret
 	}
 	return v
 }
