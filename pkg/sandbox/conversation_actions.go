@@ -263,6 +263,11 @@ func (c *ctx) setAssignee(cv *conversation, id int64) {
 	}
 	c.agentOnlyEvent("assignee.changed", cv)
 	c.touch(cv, ch)
+	// Chatwoot tells the new assignee, unless they took it themselves or
+	// the conversation is still with a bot (pending).
+	if id != 0 && id != c.actorID() && cv.Status != statusPending {
+		c.notify(id, notifyAssignment, cv, nil)
+	}
 }
 
 func (c *ctx) setTeam(cv *conversation, id int64) {

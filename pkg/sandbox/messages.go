@@ -140,6 +140,7 @@ func (c *ctx) addMessage(cv *conversation, m *message) {
 		cv.LastActivityAt = now
 	}
 	c.messageEvent("message.created", cv, m, nil)
+	c.notifyMessage(cv, m)
 	switch {
 	case m.MessageType == msgIncoming:
 		if ct := c.st.contactOf(cv.ContactID); ct != nil {

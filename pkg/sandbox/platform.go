@@ -342,3 +342,63 @@ func (c *ctx) platformDeleteBot() {
 		c.head(http.StatusOK)
 	}
 }
+
+// platformDeleteBotAvatar removes a bot's avatar (beyond the spec).
+func (c *ctx) platformDeleteBotAvatar() {
+	if id, ok := c.platformRow("agent_bot", "id"); ok {
+		findID(c.st.AgentBots, id).AvatarURL = ""
+		c.head(http.StatusOK)
+	}
+}
+
+// platformMigrateEmailChannels creates an email inbox per mailbox moved
+// from another system (beyond the spec; Chatwoot needs the
+// EMAIL_CHANNEL_MIGRATION flag, which the sandbox behaves as if set). Each
+// entry succeeds or fails on its own, as the server reports them.
+func (c *ctx) platformMigrateEmailChannels() {
+	id, ok := c.platformRow("account", "account_id")
+	if !ok {
+		return
+	}
+	entries, _ := c.params["migrations"].([]any)
+	if len(entries) == 0 || len(entries) > 25 {
+		c.fail(http.StatusUnprocessableEntity, "migrations must hold between 1 and 25 entries")
+		return
+	}
+	results := []obj{}
+	for _, e := range entries {
+		entry, _ := e.(obj)
+		results = append(results, c.migrateMailbox(id, entry))
+	}
+	c.ok(obj{"results": results})
+}
+
+func (c *ctx) migrateMailbox(accountID int64, entry obj) obj {
+	email := str(entry, "email")
+	result := obj{"email": email}
+	fail := func(msg string) obj {
+		result["status"], result["message"] = "error", msg
+		return result
+	}
+	switch {
+	case email == "":
+		return fail("Email can't be blank")
+	case str(entry, "provider") != "google" && str(entry, "provider") != "microsoft":
+		return fail("Provider must be google or microsoft")
+	}
+	for _, in := range c.st.Inboxes {
+		if in.ChannelType == channelEmail && str(in.Channel, "email") == email {
+			return fail("Email has already been taken")
+		}
+	}
+	now := c.now()
+	in := &inbox{AccountID: accountID, Name: orDefault(str(entry, "inbox_name"), email), ChannelType: channelEmail,
+		Timezone: "UTC", SenderNameType: "friendly", AllowMessagesAfterResolved: true, EnableAutoAssignment: true,
+		Channel: obj{"email": email, "provider": str(entry, "provider")}}
+	in.ID = c.st.next("inboxes")
+	in.ChannelID = c.st.next("channel_" + channelEmail)
+	in.CreatedAt, in.UpdatedAt = now, now
+	c.st.Inboxes = append(c.st.Inboxes, in)
+	result["status"], result["inbox_id"], result["channel_id"] = "success", in.ID, in.ChannelID
+	return result
+}

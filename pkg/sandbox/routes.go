@@ -62,6 +62,12 @@ func (s *Sandbox) accountRoutes(m *mux) {
 
 	m.user("GET "+acc+"/notifications", (*ctx).listNotifications)
 	m.user("GET "+acc+"/notifications/unread_count", (*ctx).notificationsUnread)
+	m.user("POST "+acc+"/notifications/read_all", (*ctx).readAllNotifications)
+	m.user("POST "+acc+"/notifications/destroy_all", (*ctx).destroyAllNotifications)
+	m.user("PATCH|PUT "+acc+"/notifications/{id}", (*ctx).updateNotification)
+	m.user("DELETE "+acc+"/notifications/{id}", (*ctx).deleteNotification)
+	m.user("POST "+acc+"/notifications/{id}/unread", (*ctx).unreadNotification)
+	m.user("POST "+acc+"/notifications/{id}/snooze", (*ctx).snoozeNotification)
 }
 
 func (s *Sandbox) contactRoutes(m *mux) {
@@ -281,6 +287,8 @@ func (s *Sandbox) clientRoutes(m *mux) {
 	ct := in + "/contacts/{contact_identifier}"
 	cv := ct + "/conversations/{conversation_id}"
 	m.public("GET "+in, (*ctx).showPublicInbox)
+	m.public("GET /public/api/v1/csat_survey/{id}", (*ctx).showCSATSurvey)
+	m.public("PATCH|PUT /public/api/v1/csat_survey/{id}", (*ctx).answerCSATSurvey)
 	m.public("POST "+in+"/contacts", (*ctx).createPublicContact)
 	m.public("GET "+ct, (*ctx).showPublicContact)
 	m.public("PATCH|PUT "+ct, (*ctx).updatePublicContact)
@@ -305,11 +313,13 @@ func (s *Sandbox) platformRoutes(m *mux) {
 	m.platform("GET "+p+"/accounts/{account_id}/account_users", (*ctx).platformListAccountUsers)
 	m.platform("POST "+p+"/accounts/{account_id}/account_users", (*ctx).platformCreateAccountUser)
 	m.platform("DELETE "+p+"/accounts/{account_id}/account_users", (*ctx).platformDeleteAccountUser)
+	m.platform("POST "+p+"/accounts/{account_id}/email_channel_migrations", (*ctx).platformMigrateEmailChannels)
 	m.platform("GET "+p+"/agent_bots", (*ctx).platformListBots)
 	m.platform("POST "+p+"/agent_bots", (*ctx).platformCreateBot)
 	m.platform("GET "+p+"/agent_bots/{id}", (*ctx).platformShowBot)
 	m.platform("PATCH|PUT "+p+"/agent_bots/{id}", (*ctx).platformUpdateBot)
 	m.platform("DELETE "+p+"/agent_bots/{id}", (*ctx).platformDeleteBot)
+	m.platform("DELETE "+p+"/agent_bots/{id}/avatar", (*ctx).platformDeleteBotAvatar)
 	m.platform("POST "+p+"/users", (*ctx).platformCreateUser)
 	m.platform("GET "+p+"/users/{id}", (*ctx).platformShowUser)
 	m.platform("PATCH|PUT "+p+"/users/{id}", (*ctx).platformUpdateUser)

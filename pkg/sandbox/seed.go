@@ -3,6 +3,8 @@ package sandbox
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -122,7 +124,31 @@ func (g *seeder) demo() {
 	g.settings(created)
 	g.contacts()
 	g.conversations()
+	g.mentions()
 	g.helpCenter(created)
+}
+
+// mentions turns the agents' private notes into notes that mention Alice,
+// the sandbox's signed-in user, so her notification inbox has something
+// in it: one conversation_mention each, those older than a week read.
+func (g *seeder) mentions() {
+	alice := g.users[0]
+	for _, cv := range g.st.Conversations {
+		for _, m := range cv.Messages {
+			if !m.Private || m.SenderType != "User" || m.SenderID == alice.ID {
+				continue
+			}
+			m.Content = "[@" + alice.Name + "](mention://user/" + strconv.FormatInt(alice.ID, 10) + "/" +
+				url.PathEscape(alice.Name) + ") " + m.Content
+			n := &notification{AccountID: cv.AccountID, UserID: alice.ID, Type: notifyMention, ConversationID: cv.DisplayID,
+				MessageID: m.ID, LastActivityAt: m.CreatedAt}
+			n.ID, n.CreatedAt, n.UpdatedAt = g.st.next("notifications"), m.CreatedAt, m.CreatedAt
+			if g.now-m.CreatedAt > int64(7*24*time.Hour/time.Second) {
+				n.ReadAt = m.CreatedAt + 3600
+			}
+			g.st.Notifications = append(g.st.Notifications, n)
+		}
+	}
 }
 
 func (g *seeder) settings(created int64) {

@@ -3,7 +3,6 @@ package sandbox
 import (
 	"html"
 	"net/http"
-	"strconv"
 )
 
 // chatwootVersion is the server version the sandbox claims; it answers
@@ -110,11 +109,3 @@ func (c *ctx) deleteHook() {
 		c.deleteRecord(kindHooks, r)
 	}
 }
-
-// Notifications: the sandbox keeps none, so the inbox is always empty.
-
-func (c *ctx) listNotifications() {
-	c.ok(obj{"data": obj{"meta": obj{"unread_count": 0, "count": 0, "current_page": strconv.Itoa(c.page())}, "payload": []obj{}}})
-}
-
-func (c *ctx) notificationsUnread() { c.ok(0) }

@@ -40,6 +40,7 @@ type state struct {
 	Webhooks        []*webhook        `json:"webhooks"`
 	AutomationRules []*automationRule `json:"automation_rules"`
 	Campaigns       []*campaign       `json:"campaigns"`
+	Notifications   []*notification   `json:"notifications"`
 
 	// Records holds the resources the sandbox stores as free-form
 	// attributes (macros, SLA policies, notes, portals…), by kind.

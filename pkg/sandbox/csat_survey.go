@@ -1,0 +1,100 @@
+package sandbox
+
+import (
+	"net/http"
+	"strings"
+)
+
+// csatLockAfter: Chatwoot refuses survey answers this long after the
+// survey was sent.
+const csatLockAfter = 14 * 24 * 3600
+
+// surveyConversation finds the {id} conversation by its uuid, the key of
+// the survey link a customer gets. A survey exists once the conversation
+// was resolved, as Chatwoot sends it then.
+func (c *ctx) surveyConversation() *conversation {
+	uuid := c.r.PathValue("id")
+	for _, cv := range c.st.Conversations {
+		if cv.UUID == uuid && uuid != "" && cv.Status == statusResolved {
+			return cv
+		}
+	}
+	c.notFound()
+	return nil
+}
+
+// surveyAnswer is the conversation's stored CSAT response, if any.
+func (st *state) surveyAnswer(cv *conversation) *record {
+	for _, r := range st.records(kindCSAT) {
+		if r.AccountID == cv.AccountID && intOf(r.Attrs, "conversation_id") == cv.DisplayID {
+			return r
+		}
+	}
+	return nil
+}
+
+// surveySent is when the survey went out and the message that carries it:
+// Chatwoot sends it as the conversation is resolved, so the sandbox takes
+// the latest resolution line.
+func surveySent(cv *conversation) (at, messageID int64) {
+	for i := len(cv.Messages) - 1; i >= 0; i-- {
+		if m := cv.Messages[i]; m.MessageType == msgActivity && strings.Contains(m.Content, "marked resolved") {
+			return m.CreatedAt, m.ID
+		}
+	}
+	return cv.UpdatedAt, 0
+}
+
+func (st *state) surveyView(cv *conversation) obj {
+	sentAt, messageID := surveySent(cv)
+	v := obj{"id": messageID, "csat_survey_response": nil, "display_type": "emoji", "content": "Please rate the conversation",
+		"inbox_avatar_url": "", "inbox_name": "", "locale": "en", "conversation_id": cv.DisplayID, "created_at": sentAt}
+	if in := st.inboxOf(cv.InboxID); in != nil {
+		v["inbox_name"] = in.Name
+	}
+	if r := st.surveyAnswer(cv); r != nil {
+		v["id"] = intOf(r.Attrs, "message_id")
+		v["csat_survey_response"] = obj{"id": r.ID, "rating": intOf(r.Attrs, "rating"),
+			"feedback_message": str(r.Attrs, "feedback_message"), "created_at": r.CreatedAt}
+	}
+	return v
+}
+
+func (c *ctx) showCSATSurvey() {
+	if cv := c.surveyConversation(); cv != nil {
+		c.ok(c.st.surveyView(cv))
+	}
+}
+
+// answerCSATSurvey records the customer's rating and feedback, sent as
+// message.submitted_values.csat_survey_response.
+func (c *ctx) answerCSATSurvey() {
+	cv := c.surveyConversation()
+	if cv == nil {
+		return
+	}
+	sentAt, messageID := surveySent(cv)
+	if c.now()-sentAt > csatLockAfter {
+		c.fail(http.StatusUnprocessableEntity, "You cannot update the CSAT survey after 14 days")
+		return
+	}
+	msg, _ := getObj(c.params, "message")
+	values, _ := getObj(msg, "submitted_values")
+	answer, _ := getObj(values, "csat_survey_response")
+	rating, hasRating := getInt(answer, "rating")
+	if !hasRating || rating < 1 || rating > 5 {
+		c.invalid("Rating is not included in the list", "rating")
+		return
+	}
+	r := c.st.surveyAnswer(cv)
+	if r == nil {
+		r = c.st.addRecord(kindCSAT, &record{AccountID: cv.AccountID, Attrs: obj{"conversation_id": cv.DisplayID,
+			"contact_id": cv.ContactID, "assigned_agent_id": cv.AssigneeID, "message_id": messageID}}, c.now())
+	}
+	r.Attrs["rating"] = rating
+	if fb, ok := getStr(answer, "feedback_message"); ok {
+		r.Attrs["feedback_message"] = fb
+	}
+	r.UpdatedAt = c.now()
+	c.ok(c.st.surveyView(cv))
+}
