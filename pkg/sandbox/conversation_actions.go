@@ -261,13 +261,29 @@ func (c *ctx) setAssignee(cv *conversation, id int64) {
 	} else {
 		c.activity(cv, "Conversation unassigned by "+c.actorName())
 	}
-	c.agentOnlyEvent("assignee.changed", cv)
+	c.assigneeChanged(cv)
 	c.touch(cv, ch)
 	// Chatwoot tells the new assignee, unless they took it themselves or
 	// the conversation is still with a bot (pending).
 	if id != 0 && id != c.actorID() && cv.Status != statusPending {
 		c.notify(id, notifyAssignment, cv, nil)
 	}
+}
+
+// assigneeChanged tells agents, with the assignment record newer Chatwoot
+// adds: who the assignee is now and whether a person made the change.
+func (c *ctx) assigneeChanged(cv *conversation) {
+	data := c.st.conversationPush(cv)
+	source := "unknown"
+	if c.user != nil {
+		source = "human"
+	}
+	assignment := obj{"source": source, "assignee_id": nil, "assignee_type": nil, "updated_at": c.now()}
+	if cv.AssigneeID != 0 {
+		assignment["assignee_id"], assignment["assignee_type"] = cv.AssigneeID, "User"
+	}
+	data["assignment"] = assignment
+	c.emit("assignee.changed", cv.AccountID, data, c.st.agentTokens(cv.AccountID, cv.InboxID), "", nil, nil)
 }
 
 func (c *ctx) setTeam(cv *conversation, id int64) {

@@ -79,12 +79,20 @@ func (c *ctx) notifyMessage(cv *conversation, m *message) {
 	if m.Private {
 		for _, id := range mentionedUsers(m.Content) {
 			if id != sender {
+				c.mentioned(id, cv)
 				c.notify(id, notifyMention, cv, m)
 			}
 		}
 	}
 	if cv.AssigneeID != 0 && cv.AssigneeID != sender {
 		c.notify(cv.AssigneeID, notifyNewMessage, cv, m)
+	}
+}
+
+// mentioned sends conversation.mentioned to the mentioned user alone.
+func (c *ctx) mentioned(userID int64, cv *conversation) {
+	if u := c.st.user(userID); u != nil && c.st.accountUser(cv.AccountID, userID) != nil {
+		c.emit("conversation.mentioned", cv.AccountID, c.st.conversationPush(cv), []string{u.PubsubToken}, "", nil, nil)
 	}
 }
 

@@ -42,6 +42,18 @@ func TestNotificationsFollowAssignmentsMessagesAndMentions(t *testing.T) {
 	}
 	// The agent bot assigns it to me, a contact writes, the bot mentions me.
 	mustStatus(t, call(t, srv, "POST", path+"/assignments", creds.AgentBotToken, obj{"assignee_id": me}), 200, "bot assigns")
+	changed := waitEvent(t, events, "assignee.changed")
+	var assigned struct {
+		ID         int64 `json:"id"`
+		Assignment struct {
+			Source     string `json:"source"`
+			AssigneeID int64  `json:"assignee_id"`
+			Type       string `json:"assignee_type"`
+		} `json:"assignment"`
+	}
+	if err := json.Unmarshal(changed.Data, &assigned); err != nil || assigned.Assignment.AssigneeID != me || assigned.Assignment.Type != "User" || assigned.ID != conv {
+		t.Errorf("assignee.changed %s, want conversation %d with an assignment to user %d", changed.Data, conv, me)
+	}
 	created := waitEvent(t, events, "notification.created")
 	var frame struct {
 		Notification struct {
@@ -56,6 +68,7 @@ func TestNotificationsFollowAssignmentsMessagesAndMentions(t *testing.T) {
 		obj{"content": "Still waiting", "message_type": "incoming"}), 200, "incoming message")
 	mustStatus(t, call(t, srv, "POST", path+"/messages", creds.AgentBotToken,
 		obj{"content": fmt.Sprintf("[@Alice](mention://user/%d/Alice) can you check?", me), "private": true}), 200, "mention")
+	waitEvent(t, events, "conversation.mentioned")
 
 	list := call(t, srv, "GET", "/api/v1/accounts/1/notifications", creds.UserToken, nil).json(t)
 	var types []any
