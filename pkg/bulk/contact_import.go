@@ -91,22 +91,9 @@ func (ci *contactImporter) next() (*task, error) {
 		return nil, err
 	}
 	rec := row.rec
-	ci.j.seen.Add(1)
-	if err := ci.j.checkKey(rec.num, rec.key); err != nil {
-		return nil, err
-	}
-	st := ci.j.jr.state(rec.num)
-	if ci.j.alreadyDone(st, 1) {
-		return nil, nil
-	}
-	render := ci.render(rec)
-	if len(row.problems) > 0 {
-		return nil, ci.j.finish(rec.num, rec.key, reject(strings.Join(row.problems, "; ")), render)
-	}
-	return &task{num: rec.num, key: rec.key, render: render, run: func(ctx context.Context) (outcome, error) {
-		// Read at run time: a retried row sees the intents of its earlier attempts.
-		return ci.importRow(ctx, row, ci.j.jr.state(rec.num))
-	}}, nil
+	return ci.j.rowTask(rec.num, rec.key, ci.render(rec), func() ([]string, rowRun) {
+		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
+	})
 }
 
 func (ci *contactImporter) importRow(ctx context.Context, row *contactRow, st *rowState) (outcome, error) {

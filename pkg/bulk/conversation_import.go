@@ -49,23 +49,11 @@ func (ci *convImporter) next() (*task, error) {
 	if err != nil {
 		return nil, err
 	}
-	ci.j.seen.Add(1)
-	if err := ci.j.checkKey(rec.num, rec.key); err != nil {
-		return nil, err
-	}
-	st := ci.j.jr.state(rec.num)
-	if ci.j.alreadyDone(st, 1) {
-		return nil, nil
-	}
-	row := parseConversation(rec)
 	render := func(reason string) string { return jsonReject(rec.raw, reason) }
-	if len(row.problems) > 0 {
-		return nil, ci.j.finish(rec.num, rec.key, reject(strings.Join(row.problems, "; ")), render)
-	}
-	return &task{num: rec.num, key: rec.key, render: render, run: func(ctx context.Context) (outcome, error) {
-		// Read at run time: a retried row resumes from its own steps.
-		return ci.importRow(ctx, row, ci.j.jr.state(rec.num))
-	}}, nil
+	return ci.j.rowTask(rec.num, rec.key, render, func() ([]string, rowRun) {
+		row := parseConversation(rec)
+		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
+	})
 }
 
 func (ci *convImporter) importRow(ctx context.Context, row *convRow, st *rowState) (outcome, error) {

@@ -157,6 +157,31 @@ func (j *job) alreadyDone(st *rowState, size int64) bool {
 	return true
 }
 
+// rowRun imports one row, given its journal state read at run time: a
+// retried row resumes from the steps its earlier attempts recorded.
+type rowRun func(ctx context.Context, st *rowState) (outcome, error)
+
+// rowTask is what every importer does with a row it has read: count it,
+// check it against the journal, skip it when an earlier run finished it,
+// reject it when it did not parse, else hand it to a worker. prepare runs
+// only for a row still to do and returns its problems and its import.
+func (j *job) rowTask(num int64, key string, render func(string) string, prepare func() ([]string, rowRun)) (*task, error) {
+	j.seen.Add(1)
+	if err := j.checkKey(num, key); err != nil {
+		return nil, err
+	}
+	if j.alreadyDone(j.jr.state(num), 1) {
+		return nil, nil
+	}
+	problems, run := prepare()
+	if len(problems) > 0 {
+		return nil, j.finish(num, key, reject(strings.Join(problems, "; ")), render)
+	}
+	return &task{num: num, key: key, render: render, run: func(ctx context.Context) (outcome, error) {
+		return run(ctx, j.jr.state(num))
+	}}, nil
+}
+
 // checkKey refuses a row whose content differs from what the journal
 // recorded under the same row number: the input changed since.
 func (j *job) checkKey(num int64, key string) error {
