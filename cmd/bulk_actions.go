@@ -201,11 +201,7 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 			return err
 		}
 	}
-	account, err := o.f.AccountID()
-	if err != nil {
-		return err
-	}
-	client, lim, err := o.f.BulkClient(o.job.pace)
+	j, account, client, err := newJob(o.f, &o.job, o.kind+" bulk "+o.action.Name)
 	if err != nil {
 		return err
 	}
@@ -213,7 +209,6 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 	if err != nil {
 		return err
 	}
-	j := &job{f: o.f, flags: &o.job, what: o.kind + " bulk " + o.action.Name, limiter: lim}
 	j.setPaths(journal, rejects)
 	opts := j.options(strings.ToUpper(o.action.Name[:1]) + o.action.Name[1:] + " " + o.kind)
 	opts.BatchSize = o.batchSize

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/bulk"
 	"github.com/wootcli/woot/pkg/output"
 )
@@ -69,6 +70,20 @@ type job struct {
 	rejects string
 	limiter *bulk.AdaptiveLimiter
 	bar     *output.Progress
+}
+
+// newJob resolves what every bulk job needs before it reads its input:
+// the account, and a client paced by the job's adaptive limiter.
+func newJob(f *Factory, flags *jobFlags, what string) (*job, int64, *api.Client, error) {
+	account, err := f.AccountID()
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	client, lim, err := f.BulkClient(flags.pace)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return &job{f: f, flags: flags, what: what, limiter: lim}, account, client, nil
 }
 
 // setPaths fills the journal and rejects paths, the flags winning over

@@ -104,11 +104,7 @@ func (o *contactsImportOptions) validate() error {
 }
 
 func contactsImportRun(ctx context.Context, o *contactsImportOptions) error {
-	account, err := o.f.AccountID()
-	if err != nil {
-		return err
-	}
-	client, lim, err := o.f.BulkClient(o.job.pace)
+	j, account, client, err := newJob(o.f, &o.job, "contacts import")
 	if err != nil {
 		return err
 	}
@@ -121,7 +117,6 @@ func contactsImportRun(ctx context.Context, o *contactsImportOptions) error {
 	if err != nil {
 		return err
 	}
-	j := &job{f: o.f, flags: &o.job, what: "contacts import", limiter: lim}
 	j.setPaths(bulk.DefaultPaths(o.input, "contacts", rows.Format()))
 	imp := bulk.ContactImport{Match: o.match, OnConflict: o.onConflict, ExtraCustom: o.extra == "custom", InboxID: o.inboxID}
 	sum, plan, err := bulk.ImportContacts(ctx, client, account, rows, imp, j.options("Importing contacts"))

@@ -67,11 +67,7 @@ was imported, 5 when some were rejected.`,
 }
 
 func conversationsImportRun(ctx context.Context, o *conversationsImportOptions) error {
-	account, err := o.f.AccountID()
-	if err != nil {
-		return err
-	}
-	client, lim, err := o.f.BulkClient(o.job.pace)
+	j, account, client, err := newJob(o.f, &o.job, "conversations import")
 	if err != nil {
 		return err
 	}
@@ -80,7 +76,6 @@ func conversationsImportRun(ctx context.Context, o *conversationsImportOptions) 
 		return err
 	}
 	defer in.Close()
-	j := &job{f: o.f, flags: &o.job, what: "conversations import", limiter: lim}
 	j.setPaths(bulk.DefaultPaths(o.input, "conversations", "ndjson"))
 	sum, plan, err := bulk.ImportConversations(ctx, client, account, in, j.options("Importing conversations"))
 	return j.finish(sum, plan, err)
