@@ -134,9 +134,12 @@ func (e *exporter) write(ctx context.Context, client *api.Client, ios *output.IO
 	bar := e.f.IOStreams.Progress("Exporting " + e.noun)
 	defer bar.Done()
 	var n int64
-	walk := &pageWalk{client: client, req: e.req, data: e.data, pageSize: e.pageSize, shard: shard, inFlight: e.flags.concurrency}
-	err = walk.run(ctx, func(items []json.RawMessage) error {
-		if e.enrich != nil {
+	// Items come in page order; enrichment (a conversation's messages) works
+	// on a page's worth at a time so its requests can run side by side.
+	batch := make([]json.RawMessage, 0, e.pageSize)
+	flush := func() error {
+		items := batch
+		if e.enrich != nil && len(items) > 0 {
 			var err error
 			if items, err = e.enrich(ctx, client, items, e.flags.concurrency); err != nil {
 				return err
@@ -149,8 +152,20 @@ func (e *exporter) write(ctx context.Context, client *api.Client, ios *output.IO
 		}
 		n += int64(len(items))
 		bar.Set(n, 0)
+		batch = batch[:0]
 		return nil
-	})
+	}
+	err = client.Paginate(ctx, e.req, e.data, &api.List{Pager: api.PageNumber, PageSize: e.pageSize}, shardPages(shard, e.flags.concurrency),
+		func(raw json.RawMessage) error {
+			batch = append(batch, raw)
+			if len(batch) < e.pageSize {
+				return nil
+			}
+			return flush()
+		})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
 		discard()
 		return n, err

@@ -14,6 +14,10 @@ type PageOptions struct {
 	StartPage   int  // first page number (PageNumber lists); 0 = 1
 	Limit       int  // stop after this many items; 0 = no limit
 	Concurrency int  // pages fetched at once (PageNumber lists); output stays in page order
+	// Stride is the step between page numbers (PageNumber lists); 0 = 1.
+	// StartPage K with Stride N reads pages K, K+N, K+2N…: one of N shards
+	// of a list, which ends at its own first short page.
+	Stride int
 }
 
 // Paginate reads a list and calls emit for every item, in order, as pages
@@ -136,11 +140,11 @@ func (c *Client) pagesByNumber(ctx context.Context, req *Request, data string, l
 	// earlier page was emitted, so output keeps page order while up to
 	// `workers` requests run at once.
 	window := make([]chan pageResult, 0, workers)
-	next := start
+	next, stride := start, max(opts.Stride, 1)
 	launch := func() {
 		ch := make(chan pageResult, 1)
 		page := next
-		next++
+		next += stride
 		window = append(window, ch)
 		go func() {
 			items, err := c.fetchItems(ctx, req, data, url.Values{"page": {strconv.Itoa(page)}})

@@ -156,6 +156,30 @@ func TestPaginateOnePageAndLimit(t *testing.T) {
 	assertSequence(t, ids, 21, 45)
 }
 
+// With a stride, N readers starting at pages 1..N share a list: each reads
+// every N-th page, stops at its own first short page, and together they
+// read every item exactly once.
+func TestPaginateStrideShardsAList(t *testing.T) {
+	srv, log := chatwootLists(t, 100, 0, 0) // 7 pages of 15, the last short
+	c := newTestClient(t, srv.URL)
+	seen := map[int]int{}
+	for k := 1; k <= 3; k++ {
+		ids := collectIDs(t, c, "/api/v1/accounts/1/contacts", "payload", &List{Pager: PageNumber, PageSize: 15},
+			PageOptions{All: true, StartPage: k, Stride: 3, Concurrency: 2})
+		for _, id := range ids {
+			seen[id]++
+		}
+		if k == 2 && (len(ids) != 30 || ids[0] != 16 || ids[15] != 61) {
+			t.Errorf("shard 2 read %v, want pages 2 and 5 (ids 16-30, 61-75)", ids)
+		}
+	}
+	for id := 1; id <= 100; id++ {
+		if seen[id] != 1 {
+			t.Fatalf("contact %d read %d times across the shards, want once (requests %v)", id, seen[id], log.uris)
+		}
+	}
+}
+
 func TestPaginateEmptyList(t *testing.T) {
 	srv, _ := chatwootLists(t, 0, 0, 0)
 	c := newTestClient(t, srv.URL)
