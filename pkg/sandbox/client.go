@@ -134,15 +134,9 @@ func (c *ctx) updatePublicContact() {
 	if verified {
 		ci.HMACVerified = true
 	}
-	draft := *ct
-	ch := applyContactFields(&draft, c.params)
-	if !c.validContact(&draft) {
-		return
+	if c.applyContactUpdate(ct) {
+		c.ok(contactRecord(ct))
 	}
-	c.st.replaceContact(ct, draft)
-	ct.UpdatedAt = c.now()
-	c.contactEvent("contact.updated", ct, ch)
-	c.ok(contactRecord(ct))
 }
 
 func (c *ctx) createPublicConversation() {

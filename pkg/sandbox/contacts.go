@@ -332,15 +332,25 @@ func (c *ctx) updateContact() {
 	if ct == nil {
 		return
 	}
+	if c.applyContactUpdate(ct) {
+		c.ok(obj{"payload": c.st.contactView(ct, c.includeContactInboxes())})
+	}
+}
+
+// applyContactUpdate applies the request's contact fields to ct, as the
+// Application and Client APIs both do: validated on a copy first, then
+// stored, then contact.updated with what changed. It reports whether the
+// update was stored (when not, the answer is already written).
+func (c *ctx) applyContactUpdate(ct *contact) bool {
 	draft := *ct
 	ch := applyContactFields(&draft, c.params)
 	if !c.validContact(&draft) {
-		return
+		return false
 	}
 	c.st.replaceContact(ct, draft)
 	ct.UpdatedAt = c.now()
 	c.contactEvent("contact.updated", ct, ch)
-	c.ok(obj{"payload": c.st.contactView(ct, c.includeContactInboxes())})
+	return true
 }
 
 func (c *ctx) deleteContact() {
