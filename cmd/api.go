@@ -12,11 +12,12 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
 type apiOptions struct {
-	f        *Factory
+	f        *cmdutil.Factory
 	method   string
 	path     string
 	fields   []string
@@ -26,11 +27,11 @@ type apiOptions struct {
 	paginate bool
 	include  bool
 	family   string
-	out      outputFlags
+	out      cmdutil.OutputFlags
 	dryRun   bool
 }
 
-func newAPICmd(f *Factory) *cobra.Command {
+func newAPICmd(f *cmdutil.Factory) *cobra.Command {
 	opts := &apiOptions{f: f}
 	c := &cobra.Command{
 		Use:   "api PATH",
@@ -57,7 +58,7 @@ as one JSON array (or one per line with -o ndjson).`,
   $ woot api /platform/api/v1/users/7
   $ woot api operations -o json`,
 		Args:    exactArgs([]string{"PATH"}),
-		GroupID: groupTools,
+		GroupID: cmdutil.GroupTools,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.path = args[0]
 			return apiRun(c.Context(), opts)
@@ -73,14 +74,14 @@ as one JSON array (or one per line with -o ndjson).`,
 	fs.BoolVarP(&opts.include, "include", "i", false, "Print the response status and headers before the body")
 	fs.StringVar(&opts.family, "family", "", "API family whose credentials to use: application|client|platform")
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "Print the request that would be sent, as JSON, and send nothing")
-	addOutputFlags(c, &opts.out)
+	cmdutil.AddOutputFlags(c, &opts.out)
 	c.AddCommand(newAPIOperationsCmd(f))
 	return c
 }
 
 func apiRun(ctx context.Context, o *apiOptions) error {
-	popts := o.out.options(nil)
-	if o.out.format == "" {
+	popts := o.out.Options(nil)
+	if o.out.Format == "" {
 		popts.Format = "json"
 	}
 	if err := popts.Validate(); err != nil {
@@ -97,7 +98,7 @@ func apiRun(ctx context.Context, o *apiOptions) error {
 	if err != nil {
 		return err
 	}
-	ios, closeOut, err := o.out.streams(o.f.IOStreams)
+	ios, closeOut, err := o.out.Streams(o.f.IOStreams)
 	if err != nil {
 		return err
 	}
@@ -121,23 +122,23 @@ func (o *apiOptions) request() (*api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	stdin := o.f.stdinOnce()
+	stdin := o.f.StdinOnce()
 	fields := map[string]any{}
 	for _, kv := range o.fields {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" {
-			return nil, flagErrorf("-f %q: expected key=value", kv)
+			return nil, cmdutil.FlagErrorf("-f %q: expected key=value", kv)
 		}
 		setDotted(fields, k, v)
 	}
 	for _, kv := range o.typed {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" {
-			return nil, flagErrorf("-F %q: expected key=value", kv)
+			return nil, cmdutil.FlagErrorf("-F %q: expected key=value", kv)
 		}
 		tv, err := typedValue(v, stdin)
 		if err != nil {
-			return nil, flagErrorf("-F %s: %v", k, err)
+			return nil, cmdutil.FlagErrorf("-F %s: %v", k, err)
 		}
 		setDotted(fields, k, tv)
 	}
@@ -152,7 +153,7 @@ func (o *apiOptions) request() (*api.Request, error) {
 	for _, h := range o.headers {
 		name, value, ok := strings.Cut(h, ":")
 		if !ok {
-			return nil, flagErrorf("-H %q: expected name:value", h)
+			return nil, cmdutil.FlagErrorf("-H %q: expected name:value", h)
 		}
 		req.Header.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
@@ -167,7 +168,7 @@ func (o *apiOptions) attachFields(req *api.Request, fields map[string]any, stdin
 	if o.input != "" {
 		data, err := readFileArg(o.input, stdin)
 		if err != nil {
-			return flagErrorf("--input: %v", err)
+			return cmdutil.FlagErrorf("--input: %v", err)
 		}
 		req.Body = data
 		if len(fields) == 0 {
@@ -187,7 +188,7 @@ func (o *apiOptions) attachFields(req *api.Request, fields map[string]any, stdin
 	if req.Body != nil {
 		var base map[string]any
 		if err := json.Unmarshal(req.Body, &base); err != nil {
-			return flagErrorf("--input must hold a JSON object to combine with fields: %v", err)
+			return cmdutil.FlagErrorf("--input must hold a JSON object to combine with fields: %v", err)
 		}
 		for k, v := range fields {
 			base[k] = v
@@ -218,7 +219,7 @@ func addQueryValue(q url.Values, k string, v any) {
 func (o *apiOptions) resolvePath() (string, error) {
 	p := o.path
 	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-		return "", flagErrorf("PATH must be a path like /api/v1/profile, not a full URL: the base URL comes from --url or the profile")
+		return "", cmdutil.FlagErrorf("PATH must be a path like /api/v1/profile, not a full URL: the base URL comes from --url or the profile")
 	}
 	if !strings.HasPrefix(p, "/") {
 		p = "/api/v1/accounts/{account_id}/" + p
@@ -243,7 +244,7 @@ func (o *apiOptions) resolveFamily(path string) (api.Family, error) {
 		return api.FamilyPlatform, nil
 	case "":
 	default:
-		return "", flagErrorf("--family %q is not one of application, client, platform", o.family)
+		return "", cmdutil.FlagErrorf("--family %q is not one of application, client, platform", o.family)
 	}
 	switch {
 	case strings.HasPrefix(path, "/platform/"):
@@ -273,7 +274,7 @@ func (o *apiOptions) single(ctx context.Context, client *api.Client, ios *output
 		printHeaders(ios, status, header)
 	}
 	if len(body) > 0 {
-		if err == nil && (popts.JQ != "" || popts.Template != "" || o.out.format != "") && json.Valid(body) {
+		if err == nil && (popts.JQ != "" || popts.Template != "" || o.out.Format != "") && json.Valid(body) {
 			printer, perr := output.New(ios, popts)
 			if perr != nil {
 				return perr
@@ -311,7 +312,7 @@ func printHeaders(ios *output.IOStreams, status int, h http.Header) {
 // the rest with the same pager the generated commands use.
 func (o *apiOptions) paginateAll(ctx context.Context, client *api.Client, ios *output.IOStreams, req *api.Request, popts output.Options) error {
 	if req.Method != http.MethodGet {
-		return flagErrorf("--paginate works with GET requests only")
+		return cmdutil.FlagErrorf("--paginate works with GET requests only")
 	}
 	first, err := client.Do(ctx, req)
 	if err != nil {

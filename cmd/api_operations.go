@@ -1,10 +1,8 @@
 package cmd
 
 import (
-	"encoding/json"
-
 	"github.com/spf13/cobra"
-	"github.com/wootcli/woot/pkg/output"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // operationRow is one line of `woot api operations`.
@@ -16,8 +14,8 @@ type operationRow struct {
 	InSpec  bool   `json:"in_spec"`
 }
 
-func newAPIOperationsCmd(f *Factory) *cobra.Command {
-	var out outputFlags
+func newAPIOperationsCmd(f *cmdutil.Factory) *cobra.Command {
+	var out cmdutil.OutputFlags
 	c := &cobra.Command{
 		Use:   "operations",
 		Short: "List every Chatwoot operation woot covers and the command that calls it",
@@ -27,16 +25,16 @@ whether the spec documents it (routes Chatwoot serves beyond its spec are
 in_spec=false). Tooling computes coverage from this table.`,
 		Example: `  $ woot api operations
   $ woot api operations -o json --jq '[.[] | select(.in_spec | not)] | length'`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts := out.options([]string{"family", "method", "path", "command", "in_spec"})
+			opts := out.Options([]string{"family", "method", "path", "command", "in_spec"})
 			if err := opts.Validate(); err != nil {
 				return err
 			}
-			return printRows(f.IOStreams, opts, operationRows())
+			return cmdutil.PrintRows(f.IOStreams, opts, operationRows())
 		},
 	}
-	addOutputFlags(c, &out)
+	cmdutil.AddOutputFlags(c, &out)
 	return c
 }
 
@@ -51,22 +49,4 @@ func operationRows() []operationRow {
 	// woot api reaches everything else; it has a row of its own.
 	rows = append(rows, operationRow{Family: "any", Method: "ANY", Path: "{path}", Command: "woot api", InSpec: false})
 	return rows
-}
-
-// printRows prints Go values through the list printer.
-func printRows[T any](ios *output.IOStreams, opts output.Options, rows []T) error {
-	printer, err := output.New(ios, opts)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		data, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		if err := printer.Item(data); err != nil {
-			return err
-		}
-	}
-	return printer.Close()
 }

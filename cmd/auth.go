@@ -12,13 +12,14 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/application"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 	"golang.org/x/term"
 )
 
-func newAuthCmd(f *Factory) *cobra.Command {
+func newAuthCmd(f *cmdutil.Factory) *cobra.Command {
 	c := groupCmd("auth", "Log in, show the identity in use, log out")
-	c.GroupID = groupTools
+	c.GroupID = cmdutil.GroupTools
 	c.Long = `Profiles keep each installation's URL, account and tokens in the config file
 (mode 0600; WOOT_CONFIG_DIR moves it). Environment variables and flags override
 a profile: flags > environment > config file > defaults.`
@@ -27,14 +28,14 @@ a profile: flags > environment > config file > defaults.`
 }
 
 type loginOptions struct {
-	f          *Factory
+	f          *cmdutil.Factory
 	withToken  bool
 	platform   bool
 	tokenStyle string
 	noVerify   bool
 }
 
-func newAuthLoginCmd(f *Factory) *cobra.Command {
+func newAuthLoginCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &loginOptions{f: f}
 	c := &cobra.Command{
 		Use:   "login",
@@ -49,7 +50,7 @@ token on stdin with --with-token; the token is never a command-line argument.
   $ echo "$TOKEN" | woot auth login --url https://chat.example.com --account 1 --with-token
   $ woot auth login --profile staging --url https://staging.example.com
   $ echo "$PLATFORM_TOKEN" | woot auth login --platform --with-token`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return loginRun(c.Context(), o) },
 	}
 	fs := c.Flags()
@@ -75,14 +76,14 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 		prof = &config.Profile{}
 	}
 	if o.tokenStyle != "" {
-		if !validTokenStyle(api.TokenStyle(o.tokenStyle)) {
-			return flagErrorf("--token-style %q is not one of api_access_token, api-access-token, bearer", o.tokenStyle)
+		if !cmdutil.ValidTokenStyle(api.TokenStyle(o.tokenStyle)) {
+			return cmdutil.FlagErrorf("--token-style %q is not one of api_access_token, api-access-token, bearer", o.tokenStyle)
 		}
 		prof.TokenStyle = o.tokenStyle
 	}
 	interactive := !o.withToken && ios.CanPrompt()
 	if !interactive && !o.withToken {
-		return flagErrorf("no terminal to ask on: pass the token on stdin with --with-token (and --url, --account)")
+		return cmdutil.FlagErrorf("no terminal to ask on: pass the token on stdin with --with-token (and --url, --account)")
 	}
 	in := bufio.NewReader(ios.In)
 	if f.Global.URL != "" {
@@ -93,7 +94,7 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 		}
 	}
 	if prof.URL == "" {
-		return flagErrorf("no URL: pass --url https://chat.example.com")
+		return cmdutil.FlagErrorf("no URL: pass --url https://chat.example.com")
 	}
 	token, err := readToken(o, in)
 	if err != nil {
@@ -137,7 +138,7 @@ func readToken(o *loginOptions, in *bufio.Reader) (string, error) {
 		fmt.Fprintln(ios.ErrOut)
 	}
 	if token == "" {
-		return "", flagErrorf("the token is empty")
+		return "", cmdutil.FlagErrorf("the token is empty")
 	}
 	return token, nil
 }
@@ -174,7 +175,7 @@ func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, 
 	if f.Global.Account != "" {
 		id, err := strconv.ParseInt(f.Global.Account, 10, 64)
 		if err != nil || id <= 0 {
-			return flagErrorf("--account %q is not a positive number", f.Global.Account)
+			return cmdutil.FlagErrorf("--account %q is not a positive number", f.Global.Account)
 		}
 		prof.AccountID = id
 	}
@@ -182,7 +183,7 @@ func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, 
 		return nil
 	}
 	client, err := api.New(api.Config{BaseURL: prof.URL, UserToken: prof.UserToken, TokenStyle: api.TokenStyle(prof.TokenStyle),
-		UserAgent: "woot/" + Version(), Timeout: f.Global.Timeout, Retries: f.Global.Retries, HTTPClient: f.httpClient(f.Global.Insecure)})
+		UserAgent: "woot/" + cmdutil.Version(), Timeout: f.Global.Timeout, Retries: f.Global.Retries, HTTPClient: f.HTTPClientFor(f.Global.Insecure)})
 	if err != nil {
 		return err
 	}
@@ -207,7 +208,7 @@ func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, 
 	}
 	n, err := strconv.Atoi(choice)
 	if err != nil || n < 1 || n > len(me.Accounts) {
-		return flagErrorf("account choice %q is not between 1 and %d", choice, len(me.Accounts))
+		return cmdutil.FlagErrorf("account choice %q is not between 1 and %d", choice, len(me.Accounts))
 	}
 	prof.AccountID = me.Accounts[n-1].ID
 	return nil

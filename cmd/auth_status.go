@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/application"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 )
 
@@ -15,8 +16,8 @@ type statusRow struct {
 	Source  string `json:"source"`
 }
 
-func newAuthStatusCmd(f *Factory) *cobra.Command {
-	var out outputFlags
+func newAuthStatusCmd(f *cmdutil.Factory) *cobra.Command {
+	var out cmdutil.OutputFlags
 	var offline bool
 	c := &cobra.Command{
 		Use:   "status",
@@ -27,18 +28,18 @@ Unless --offline, the user token is checked with GET /api/v1/profile.
 Exits 3 when no URL or token is configured, or the token is refused.`,
 		Example: `  $ woot auth status
   $ woot auth status --profile staging -o json`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return authStatusRun(c.Context(), f, &out, offline)
 		},
 	}
 	c.Flags().BoolVar(&offline, "offline", false, "Do not contact the server")
-	addOutputFlags(c, &out)
+	cmdutil.AddOutputFlags(c, &out)
 	return c
 }
 
-func authStatusRun(ctx context.Context, f *Factory, out *outputFlags, offline bool) error {
-	opts := out.options([]string{"setting", "value", "source"})
+func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputFlags, offline bool) error {
+	opts := out.Options([]string{"setting", "value", "source"})
 	if err := opts.Validate(); err != nil {
 		return err
 	}
@@ -72,14 +73,14 @@ func authStatusRun(ctx context.Context, f *Factory, out *outputFlags, offline bo
 			rows = append(rows, statusRow{"user", user, "server"})
 		}
 	}
-	if err := printRows(f.IOStreams, opts, rows); err != nil {
+	if err := cmdutil.PrintRows(f.IOStreams, opts, rows); err != nil {
 		return err
 	}
 	if checkErr != nil {
 		return checkErr
 	}
 	if s.URL.Value == "" || (s.UserToken.Value == "" && s.PlatformToken.Value == "") {
-		return &ExitError{Code: exitAuth, Err: fmt.Errorf("not logged in: run `woot auth login` or set CHATWOOT_URL and CHATWOOT_API_TOKEN")}
+		return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("not logged in: run `woot auth login` or set CHATWOOT_URL and CHATWOOT_API_TOKEN")}
 	}
 	return nil
 }
@@ -95,7 +96,7 @@ func row(name string, v config.Value, shown string) statusRow {
 	return statusRow{name, shown, src}
 }
 
-func whoAmI(ctx context.Context, f *Factory) (string, error) {
+func whoAmI(ctx context.Context, f *cmdutil.Factory) (string, error) {
 	client, err := f.APIClient()
 	if err != nil {
 		return "", err
@@ -107,13 +108,13 @@ func whoAmI(ctx context.Context, f *Factory) (string, error) {
 	return fmt.Sprintf("%s <%s> (id %d)", me.Name, me.Email, me.ID), nil
 }
 
-func newAuthLogoutCmd(f *Factory) *cobra.Command {
+func newAuthLogoutCmd(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "logout",
 		Short: "Remove the current profile's tokens from the config file",
 		Example: `  $ woot auth logout
   $ woot auth logout --profile staging`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			cfg, err := f.Config()
 			if err != nil {
@@ -121,7 +122,7 @@ func newAuthLogoutCmd(f *Factory) *cobra.Command {
 			}
 			name := config.Resolve(cfg, config.Flags{Profile: f.Global.Profile}, f.Getenv).Profile
 			if cfg.Profile(name) == nil {
-				return &ExitError{Code: exitAuth, Err: fmt.Errorf("profile %q is not logged in (profiles: %v)", name, cfg.Names())}
+				return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("profile %q is not logged in (profiles: %v)", name, cfg.Names())}
 			}
 			delete(cfg.Profiles, name)
 			if cfg.Current == name {

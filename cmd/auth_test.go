@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 )
 
@@ -77,7 +78,7 @@ func TestLoginInteractivePicksAccount(t *testing.T) {
 
 func TestLoginWithoutTerminalOrTokenIsUsageError(t *testing.T) {
 	h := loggedOutHarness(t)
-	if code := h.run("auth", "login", "--url", "https://chat.example.com"); code != exitUsage || !strings.Contains(h.errOut.String(), "--with-token") {
+	if code := h.run("auth", "login", "--url", "https://chat.example.com"); code != cmdutil.ExitUsage || !strings.Contains(h.errOut.String(), "--with-token") {
 		t.Fatalf("exit %d, stderr %s", code, h.errOut)
 	}
 }
@@ -86,7 +87,7 @@ func TestLoginRefusedTokenExits3(t *testing.T) {
 	h := loggedOutHarness(t)
 	h.stub.On("GET", "/api/v1/profile", 401, `{"error":"Invalid Access Token"}`)
 	h.in = bytes.NewBufferString("wrong-token\n")
-	if code := h.run("auth", "login", "--url", h.stub.URL, "--with-token"); code != exitAuth {
+	if code := h.run("auth", "login", "--url", h.stub.URL, "--with-token"); code != cmdutil.ExitAuth {
 		t.Fatalf("exit %d, want 3; stderr %s", code, h.errOut)
 	}
 	if _, err := os.Stat(filepath.Join(h.env["WOOT_CONFIG_DIR"], "config.json")); err == nil {
@@ -120,7 +121,7 @@ func TestStatusShowsSourcesAndMasksTokens(t *testing.T) {
 
 func TestStatusWhenNotLoggedInExits3(t *testing.T) {
 	h := loggedOutHarness(t)
-	if code := h.run("auth", "status"); code != exitAuth || !strings.Contains(h.errOut.String(), "woot auth login") {
+	if code := h.run("auth", "status"); code != cmdutil.ExitAuth || !strings.Contains(h.errOut.String(), "woot auth login") {
 		t.Fatalf("exit %d, stderr %s", code, h.errOut)
 	}
 }
@@ -150,7 +151,7 @@ func TestLogoutRemovesProfile(t *testing.T) {
 	if cfg.Profile("default") != nil {
 		t.Fatal("profile still present after logout")
 	}
-	if code := h.run("auth", "logout"); code != exitAuth {
+	if code := h.run("auth", "logout"); code != cmdutil.ExitAuth {
 		t.Fatalf("second logout: exit %d, want 3", code)
 	}
 }

@@ -13,10 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 type bulkActionOptions struct {
-	f         *Factory
+	f         *cmdutil.Factory
 	kind      string // bulk.KindConversations or bulk.KindContacts
 	action    bulk.Action
 	args      []string
@@ -34,7 +35,7 @@ type bulkActionSpec struct {
 	flags   func(c *cobra.Command, o *bulkActionOptions)
 }
 
-func newBulkCmd(f *Factory, kind string, runF func(*bulkActionOptions) error) *cobra.Command {
+func newBulkCmd(f *cmdutil.Factory, kind string, runF func(*bulkActionOptions) error) *cobra.Command {
 	c := groupCmd("bulk", "Apply one action to many "+kind+" (ids as arguments or on stdin), resumably")
 	c.Long = `Apply one action to many ` + kind + ` through Chatwoot's bulk-actions endpoint,
 100 ids per request. Ids come as arguments or, without arguments, one per line
@@ -54,7 +55,7 @@ woot's config directory under jobs/, named after the action and the ids.`
 	return c
 }
 
-func newBulkActionCmd(f *Factory, kind string, s bulkActionSpec, runF func(*bulkActionOptions) error) *cobra.Command {
+func newBulkActionCmd(f *cmdutil.Factory, kind string, s bulkActionSpec, runF func(*bulkActionOptions) error) *cobra.Command {
 	o := &bulkActionOptions{f: f, kind: kind, action: bulk.Action{Name: s.name}}
 	c := &cobra.Command{
 		Use:     s.name + " [ID...]",
@@ -83,7 +84,7 @@ func newBulkActionCmd(f *Factory, kind string, s bulkActionSpec, runF func(*bulk
 }
 
 func labelFlags(c *cobra.Command, o *bulkActionOptions) {
-	stringListVar(c.Flags(), &o.action.Labels, "labels", "Labels (repeat or comma-separate)")
+	cmdutil.StringListVar(c.Flags(), &o.action.Labels, "labels", "Labels (repeat or comma-separate)")
 }
 
 func conversationBulkSpecs() []bulkActionSpec {
@@ -137,7 +138,7 @@ func (o *bulkActionOptions) prepare() error {
 		return err
 	}
 	if o.batchSize < 1 {
-		return flagErrorf("--batch-size %d: use 1 or more", o.batchSize)
+		return cmdutil.FlagErrorf("--batch-size %d: use 1 or more", o.batchSize)
 	}
 	if o.until != "" {
 		t, err := o.snoozeUntil()
@@ -147,7 +148,7 @@ func (o *bulkActionOptions) prepare() error {
 		o.action.SnoozedUntil = t
 	}
 	if err := o.action.Validate(o.kind); err != nil {
-		return &FlagError{Err: err}
+		return &cmdutil.FlagError{Err: err}
 	}
 	return nil
 }
@@ -168,7 +169,7 @@ func (o *bulkActionOptions) snoozeUntil() (int64, error) {
 	if n, err := strconv.ParseInt(o.until, 10, 64); err == nil && n > 0 {
 		return n, nil
 	}
-	return 0, flagErrorf("--until %q: give an RFC 3339 time (2026-01-05T09:00:00Z), a duration (24h) or unix seconds", o.until)
+	return 0, cmdutil.FlagErrorf("--until %q: give an RFC 3339 time (2026-01-05T09:00:00Z), a duration (24h) or unix seconds", o.until)
 }
 
 // ids reads the ids from the arguments or, without any, from stdin.
@@ -178,15 +179,15 @@ func (o *bulkActionOptions) ids() ([]int64, error) {
 	if len(o.args) > 0 {
 		ids, err = bulk.ParseIDs(o.args)
 	} else if o.f.IOStreams.IsStdinTTY() {
-		return nil, flagErrorf("give the ids as arguments, or pipe them one per line on stdin")
+		return nil, cmdutil.FlagErrorf("give the ids as arguments, or pipe them one per line on stdin")
 	} else {
 		ids, err = bulk.ReadIDs(o.f.IOStreams.In)
 	}
 	if err != nil {
-		return nil, &FlagError{Err: fmt.Errorf("ids: %w", err)}
+		return nil, &cmdutil.FlagError{Err: fmt.Errorf("ids: %w", err)}
 	}
 	if len(ids) == 0 {
-		return nil, flagErrorf("no ids given: pass them as arguments or one per line on stdin")
+		return nil, cmdutil.FlagErrorf("no ids given: pass them as arguments or one per line on stdin")
 	}
 	return ids, nil
 }
@@ -197,7 +198,7 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 		return err
 	}
 	if o.action.Name == "delete" && !o.job.dryRun {
-		if err := confirm(o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
+		if err := cmdutil.Confirm(o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
 			return err
 		}
 	}

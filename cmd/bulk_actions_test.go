@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
@@ -95,11 +96,11 @@ func TestBulkLabelAssignSnoozeAndContacts(t *testing.T) {
 	if got := h.mustRun("contacts", "labels", "list", contacts[0], "-o", "json"); !strings.Contains(got, "vip") {
 		t.Errorf("contact labels: %s", got)
 	}
-	if code := h.run(append([]string{"contacts", "bulk", "delete"}, contacts...)...); code != exitUsage {
+	if code := h.run(append([]string{"contacts", "bulk", "delete"}, contacts...)...); code != cmdutil.ExitUsage {
 		t.Errorf("delete without --yes and no terminal: exit %d", code)
 	}
 	h.mustRun(append([]string{"contacts", "bulk", "delete", "--yes"}, contacts...)...)
-	if code := h.run("contacts", "get", contacts[0]); code != exitNotFound {
+	if code := h.run("contacts", "get", contacts[0]); code != cmdutil.ExitNotFound {
 		t.Errorf("deleted contact: exit %d", code)
 	}
 }
@@ -114,12 +115,12 @@ func TestBulkActionFlagsAreChecked(t *testing.T) {
 		{"conversations", "bulk", "resolve", "--batch-size", "0", "1"},
 		{"contacts", "bulk", "resolve", "1"},
 	} {
-		if code := h.run(args...); code != exitUsage {
+		if code := h.run(args...); code != cmdutil.ExitUsage {
 			t.Errorf("%v: exit %d, want 2\n%s", args, code, h.errOut)
 		}
 	}
 	h.tty = true
-	if code := h.run("conversations", "bulk", "resolve"); code != exitUsage || !strings.Contains(h.errOut.String(), "pipe them") {
+	if code := h.run("conversations", "bulk", "resolve"); code != cmdutil.ExitUsage || !strings.Contains(h.errOut.String(), "pipe them") {
 		t.Errorf("no ids on a terminal: exit %d %s", code, h.errOut)
 	}
 	if n := len(h.stub.Requests()); n != 0 {
@@ -129,7 +130,7 @@ func TestBulkActionFlagsAreChecked(t *testing.T) {
 
 func TestBulkActionOptionsFromFlags(t *testing.T) {
 	ios, _, _, _ := output.Test()
-	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
 	var got *bulkActionOptions
 	c := newBulkCmd(f, bulk.KindConversations, func(o *bulkActionOptions) error { got = o; return nil })
 	c.SetArgs([]string{"snooze", "7,8", "9", "--until", "2030-01-01T00:00:00Z", "--concurrency", "3", "--journal", "j", "--dry-run"})
@@ -150,7 +151,7 @@ func TestJobPaceDefaultsUnderChatwootsLimit(t *testing.T) {
 		args []string
 		want float64
 	}{{nil, chatwootPace}, {[]string{"--rate", "5"}, 5}, {[]string{"--rate", "0"}, 0}} {
-		f := &Factory{}
+		f := &cmdutil.Factory{}
 		root := &cobra.Command{Use: "woot"}
 		bindGlobalFlags(root, &f.Global)
 		var got float64

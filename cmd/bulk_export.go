@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -31,7 +32,7 @@ func addExportFlags(c *cobra.Command, o *exportFlags) {
 	fs := c.Flags()
 	fs.StringVarP(&o.format, "output", "o", "", "Format: "+strings.Join(exportFormats, "|")+" (default: from --output-file's extension, else ndjson)")
 	fs.StringVar(&o.outputFile, "output-file", "", "Write the export to this file instead of stdout")
-	stringListVar(fs, &o.fields, "fields", "CSV/TSV columns (dotted paths; prefix.* for every key under prefix); default: every column found")
+	cmdutil.StringListVar(fs, &o.fields, "fields", "CSV/TSV columns (dotted paths; prefix.* for every key under prefix); default: every column found")
 	fs.StringVar(&o.jq, "jq", "", "Filter each item (ndjson) or the whole list (json) with a jq expression")
 	fs.IntVar(&o.concurrency, "concurrency", 4, "Pages fetched at once; output keeps the server's order (--rate caps requests per second)")
 	fs.StringVar(&o.shard, "shard", "", "Export only share K of N (K/N, e.g. 2/4): pages are dealt round-robin, so N machines split the job")
@@ -47,25 +48,25 @@ func (o *exportFlags) resolve() (format string, shard bulk.Shard, err error) {
 		format = formatFromName(o.outputFile)
 	}
 	if !contains(exportFormats, format) {
-		return "", shard, flagErrorf("-o %q: an export writes %s", format, strings.Join(exportFormats, ", "))
+		return "", shard, cmdutil.FlagErrorf("-o %q: an export writes %s", format, strings.Join(exportFormats, ", "))
 	}
 	if len(o.fields) > 0 && format != "csv" && format != "tsv" {
-		return "", shard, flagErrorf("--fields chooses CSV and TSV columns; %s keeps every field (use --jq to pick some)", format)
+		return "", shard, cmdutil.FlagErrorf("--fields chooses CSV and TSV columns; %s keeps every field (use --jq to pick some)", format)
 	}
 	if o.jq != "" && format != "json" && format != "ndjson" {
-		return "", shard, flagErrorf("--jq works with -o json or ndjson")
+		return "", shard, cmdutil.FlagErrorf("--jq works with -o json or ndjson")
 	}
 	if o.concurrency < 1 {
-		return "", shard, flagErrorf("--concurrency %d: use 1 or more", o.concurrency)
+		return "", shard, cmdutil.FlagErrorf("--concurrency %d: use 1 or more", o.concurrency)
 	}
 	if o.shard != "" {
 		if shard, err = bulk.ParseShard(o.shard); err != nil {
-			return "", shard, &FlagError{Err: fmt.Errorf("--shard: %w", err)}
+			return "", shard, &cmdutil.FlagError{Err: fmt.Errorf("--shard: %w", err)}
 		}
 	}
 	for _, f := range o.fields {
 		if strings.Contains(strings.TrimSuffix(f, "*"), "*") || (strings.HasSuffix(f, "*") && f != "*" && !strings.HasSuffix(f, ".*")) {
-			return "", shard, flagErrorf("--fields %q: a wildcard stands for a whole segment at the end (custom_attributes.*)", f)
+			return "", shard, cmdutil.FlagErrorf("--fields %q: a wildcard stands for a whole segment at the end (custom_attributes.*)", f)
 		}
 	}
 	return format, shard, nil
@@ -85,7 +86,7 @@ func formatFromName(path string) string {
 
 // exporter streams one list to a file or stdout.
 type exporter struct {
-	f        *Factory
+	f        *cmdutil.Factory
 	flags    *exportFlags
 	noun     string // "contacts", for progress and the summary
 	req      *api.Request
@@ -110,7 +111,7 @@ func (e *exporter) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	ios, closeOut, err := (&outputFlags{outputFile: e.flags.outputFile}).streams(e.f.IOStreams)
+	ios, closeOut, err := (&cmdutil.OutputFlags{OutputFile: e.flags.outputFile}).Streams(e.f.IOStreams)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -31,7 +32,7 @@ type jobFlags struct {
 }
 
 // jobPace is --rate when given, else chatwootPace.
-func jobPace(c *cobra.Command, f *Factory) float64 {
+func jobPace(c *cobra.Command, f *cmdutil.Factory) float64 {
 	if c.Flags().Changed("rate") {
 		return f.Global.Rate
 	}
@@ -53,17 +54,17 @@ func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
 
 func (o *jobFlags) validate() error {
 	if o.format != "" && o.format != "json" && o.format != "text" {
-		return flagErrorf("-o %q: a job prints its summary as text (the default) or json", o.format)
+		return cmdutil.FlagErrorf("-o %q: a job prints its summary as text (the default) or json", o.format)
 	}
 	if o.concurrency < 1 {
-		return flagErrorf("--concurrency %d: use 1 or more", o.concurrency)
+		return cmdutil.FlagErrorf("--concurrency %d: use 1 or more", o.concurrency)
 	}
 	return nil
 }
 
 // job is one run of an import or bulk action, from flags to exit code.
 type job struct {
-	f       *Factory
+	f       *cmdutil.Factory
 	flags   *jobFlags
 	what    string // "contacts import", for the summary
 	journal string
@@ -74,7 +75,7 @@ type job struct {
 
 // newJob resolves what every bulk job needs before it reads its input:
 // the account, and a client paced by the job's adaptive limiter.
-func newJob(f *Factory, flags *jobFlags, what string) (*job, int64, *api.Client, error) {
+func newJob(f *cmdutil.Factory, flags *jobFlags, what string) (*job, int64, *api.Client, error) {
 	account, err := f.AccountID()
 	if err != nil {
 		return nil, 0, nil, err
@@ -139,7 +140,7 @@ func (j *job) finish(sum bulk.Summary, plan bulk.Plan, err error) error {
 		return err
 	}
 	if sum.HasRejects() {
-		return &ExitError{Code: exitValidation}
+		return &cmdutil.ExitError{Code: cmdutil.ExitValidation}
 	}
 	return nil
 }
@@ -193,7 +194,7 @@ func (j *job) printPlan(p bulk.Plan) error {
 		fmt.Fprintln(j.f.IOStreams.ErrOut, "dry run: nothing was sent")
 	}
 	if p.Reject > 0 {
-		return &ExitError{Code: exitValidation}
+		return &cmdutil.ExitError{Code: cmdutil.ExitValidation}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/client"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 )
 
@@ -23,7 +24,7 @@ type contactCreateHook struct {
 	save      bool
 }
 
-func newClientContactsCreateHook(_ *Factory, c *cobra.Command) opHook {
+func newClientContactsCreateHook(_ *cmdutil.Factory, c *cobra.Command) opHook {
 	h := &contactCreateHook{}
 	fs := c.Flags()
 	fs.StringVar(&h.hmacToken, "hmac-token", "", "Inbox HMAC token: sign --identifier with it when --identifier-hash is not given (env CHATWOOT_HMAC_TOKEN)")
@@ -59,7 +60,7 @@ func (h *contactCreateHook) sign(_ context.Context, o *opOptions, req *api.Reque
 func signContactBody(body []byte, token string) ([]byte, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		return nil, flagErrorf("sign the identifier: the request body is not a JSON object: %v", err)
+		return nil, cmdutil.FlagErrorf("sign the identifier: the request body is not a JSON object: %v", err)
 	}
 	if present(fields["identifier_hash"]) {
 		return body, nil
@@ -154,7 +155,7 @@ func (h *contactCreateHook) saveIdentity(_ context.Context, o *opOptions, body j
 
 // reportSaved says on stderr what --save stored. The pubsub token is a
 // credential for the contact's websocket stream: only its presence is told.
-func reportSaved(f *Factory, s config.Settings, path string, p *config.Profile, savedURL bool) {
+func reportSaved(f *cmdutil.Factory, s config.Settings, path string, p *config.Profile, savedURL bool) {
 	w := f.IOStreams.ErrOut
 	fmt.Fprintf(w, "✓ Saved to profile %q (%s):\n", s.Profile, path)
 	fmt.Fprintf(w, "  inbox_identifier    %s\n", p.InboxIdentifier)

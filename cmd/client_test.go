@@ -17,6 +17,7 @@ import (
 
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/client"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 	"github.com/wootcli/woot/pkg/spectest"
 )
@@ -594,8 +595,8 @@ func TestClientContactsCreateSaveNeedsASourceID(t *testing.T) {
 	h := newHarness(t)
 	h.env["CHATWOOT_INBOX_IDENTIFIER"] = testInbox
 	h.stub.On("POST", inboxURL+"/contacts", 200, `{"id":17,"name":"Ann Lee","email":null,"phone_number":null}`)
-	if code := h.run("client", "contacts", "create", "--save"); code != exitError {
-		t.Fatalf("exit %d, want %d; stderr %s", code, exitError, h.errOut)
+	if code := h.run("client", "contacts", "create", "--save"); code != cmdutil.ExitOther {
+		t.Fatalf("exit %d, want %d; stderr %s", code, cmdutil.ExitOther, h.errOut)
 	}
 	if !strings.Contains(h.errOut.String(), "source_id") || !strings.Contains(h.errOut.String(), "nothing was saved") {
 		t.Errorf("stderr does not explain the failure:\n%s", h.errOut)
@@ -608,8 +609,8 @@ func TestClientContactsCreateSaveNeedsASourceID(t *testing.T) {
 func TestClientMissingContactIdentifierPointsAtSave(t *testing.T) {
 	h := newHarness(t)
 	h.env["CHATWOOT_INBOX_IDENTIFIER"] = testInbox
-	if code := h.run("client", "conversations", "list"); code != exitAuth {
-		t.Fatalf("exit %d, want %d", code, exitAuth)
+	if code := h.run("client", "conversations", "list"); code != cmdutil.ExitAuth {
+		t.Fatalf("exit %d, want %d", code, cmdutil.ExitAuth)
 	}
 	if !strings.Contains(h.errOut.String(), "--save") {
 		t.Errorf("stderr does not say how to get a contact identifier:\n%s", h.errOut)

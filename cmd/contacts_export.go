@@ -7,19 +7,20 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // contactsPageSize is Chatwoot's fixed RESULTS_PER_PAGE for contacts.
 const contactsPageSize = 15
 
 type contactsExportOptions struct {
-	f      *Factory
+	f      *cmdutil.Factory
 	sort   string
 	labels []string
 	export exportFlags
 }
 
-func newContactsExportCmd(f *Factory, runF func(*contactsExportOptions) error) *cobra.Command {
+func newContactsExportCmd(f *cmdutil.Factory, runF func(*contactsExportOptions) error) *cobra.Command {
 	o := &contactsExportOptions{f: f}
 	c := &cobra.Command{
 		Use:   "export",
@@ -45,7 +46,7 @@ together hold every contact once.`,
   $ woot contacts export --output-file contacts.csv --concurrency 8
   $ woot contacts export -o csv --fields 'name,email,phone_number,identifier,custom_attributes.*'
   $ woot contacts export --shard 2/4 --output-file part-2.ndjson`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(o)
@@ -54,7 +55,7 @@ together hold every contact once.`,
 		},
 	}
 	c.Flags().StringVar(&o.sort, "sort", "", "Sort key (name, email, phone_number, last_activity_at; - prefix for descending)")
-	stringListVar(c.Flags(), &o.labels, "labels", "Only contacts with these labels")
+	cmdutil.StringListVar(c.Flags(), &o.labels, "labels", "Only contacts with these labels")
 	addExportFlags(c, &o.export)
 	c.Flags().SortFlags = false
 	return c

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -78,7 +79,7 @@ func TestExportContactsShardsShareTheWorkExactly(t *testing.T) {
 			t.Errorf("exported %d times: %.60s", n, l)
 		}
 	}
-	if code := h.run("contacts", "export", "--shard", "4/3"); code != exitUsage {
+	if code := h.run("contacts", "export", "--shard", "4/3"); code != cmdutil.ExitUsage {
 		t.Errorf("--shard 4/3: exit %d", code)
 	}
 }
@@ -153,7 +154,7 @@ func TestExportContactsCSVHasEveryColumn(t *testing.T) {
 		{"contacts", "export", "-o", "csv", "--fields", "custom_*"},
 		{"contacts", "export", "--concurrency", "0"},
 	} {
-		if code := h.run(args...); code != exitUsage {
+		if code := h.run(args...); code != cmdutil.ExitUsage {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}

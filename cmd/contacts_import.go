@@ -6,10 +6,11 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 type contactsImportOptions struct {
-	f          *Factory
+	f          *cmdutil.Factory
 	input      string
 	format     string
 	match      []string
@@ -19,7 +20,7 @@ type contactsImportOptions struct {
 	job        jobFlags
 }
 
-func newContactsImportCmd(f *Factory, runF func(*contactsImportOptions) error) *cobra.Command {
+func newContactsImportCmd(f *cmdutil.Factory, runF func(*contactsImportOptions) error) *cobra.Command {
 	o := &contactsImportOptions{f: f}
 	c := &cobra.Command{
 		Use:   "import FILE",
@@ -64,7 +65,7 @@ was done or skipped, 5 when rows were rejected.`,
 		},
 	}
 	fs := c.Flags()
-	stringListVar(fs, &o.match, "match", "Look rows up by these keys, first match wins: identifier, email, phone_number")
+	cmdutil.StringListVar(fs, &o.match, "match", "Look rows up by these keys, first match wins: identifier, email, phone_number")
 	fs.StringVar(&o.onConflict, "on-conflict", bulk.ConflictUpdate, "What a matched row does: update, skip or error")
 	fs.StringVar(&o.extra, "extra", "", "custom: import unknown columns as custom attributes instead of failing")
 	fs.Int64Var(&o.inboxID, "inbox-id", 0, "Add each new contact to this inbox")
@@ -87,18 +88,18 @@ was done or skipped, 5 when rows were rejected.`,
 
 func (o *contactsImportOptions) validate() error {
 	if err := bulk.ValidateMatch(o.match); err != nil {
-		return &FlagError{Err: err}
+		return &cmdutil.FlagError{Err: err}
 	}
 	switch o.onConflict {
 	case bulk.ConflictUpdate, bulk.ConflictSkip, bulk.ConflictError:
 	default:
-		return flagErrorf("--on-conflict %q: use update, skip or error", o.onConflict)
+		return cmdutil.FlagErrorf("--on-conflict %q: use update, skip or error", o.onConflict)
 	}
 	if o.extra != "" && o.extra != "custom" {
-		return flagErrorf("--extra %q: the one choice is custom (unknown columns become custom attributes)", o.extra)
+		return cmdutil.FlagErrorf("--extra %q: the one choice is custom (unknown columns become custom attributes)", o.extra)
 	}
 	if o.format != "" && o.format != "csv" && o.format != "ndjson" {
-		return flagErrorf("--format %q: use csv or ndjson", o.format)
+		return cmdutil.FlagErrorf("--format %q: use csv or ndjson", o.format)
 	}
 	return o.job.validate()
 }

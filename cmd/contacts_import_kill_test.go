@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -128,7 +129,7 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 		after := span/10 + time.Duration(rnd.Int64N(int64(span*9/10)))
 		exit, killed, _, stderr := killRun(t, bin, env, args, after)
 		t.Logf("run %d: killed=%v after %v, exit %d", k, killed, after, exit)
-		if !killed && exit != exitValidation {
+		if !killed && exit != cmdutil.ExitValidation {
 			t.Fatalf("run %d ended with exit %d before it was killed:\n%s", k, exit, stderr)
 		}
 	}
@@ -136,7 +137,7 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 	for attempt := 1; ; attempt++ {
 		exit, _, stdout, stderr := killRun(t, bin, env, args, 0)
 		t.Logf("final run %d: exit %d, %s", attempt, exit, strings.TrimSpace(stdout))
-		if exit == exitValidation {
+		if exit == cmdutil.ExitValidation {
 			if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
 				t.Fatalf("summary %q: %v", stdout, err)
 			}

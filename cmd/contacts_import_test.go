@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -31,7 +32,7 @@ func TestImportContactsCreatesValidRowsAndRejectsTheRest(t *testing.T) {
 	h := sb.harness(t)
 	in := writeTemp(t, "people.csv", importCSV)
 
-	if code := h.run("contacts", "import", in); code != exitValidation {
+	if code := h.run("contacts", "import", in); code != cmdutil.ExitValidation {
 		t.Fatalf("exit %d, want 5 (rows rejected)\nstderr: %s", code, h.errOut)
 	}
 	if h.out.Len() != 0 {
@@ -82,7 +83,7 @@ func TestImportContactsCreatesValidRowsAndRejectsTheRest(t *testing.T) {
 	// The same command again resumes: nothing is created twice, the
 	// rejects are still reported.
 	before := sb.requests.Load()
-	if code := h.run("contacts", "import", in, "-o", "json"); code != exitValidation {
+	if code := h.run("contacts", "import", in, "-o", "json"); code != cmdutil.ExitValidation {
 		t.Fatalf("rerun: exit %d\n%s", code, h.errOut)
 	}
 	var sum struct {
@@ -132,7 +133,7 @@ func TestImportContactsMatchesAndResolvesConflicts(t *testing.T) {
 	}
 
 	code := h.run("contacts", "import", in, "--match", "email", "--on-conflict", "error", "--journal", filepath.Join(t.TempDir(), "c.journal"), "--rejects", filepath.Join(t.TempDir(), "r.ndjson"))
-	if code != exitValidation {
+	if code != cmdutil.ExitValidation {
 		t.Fatalf("error mode: exit %d, want 5\n%s", code, h.errOut)
 	}
 	if emails := sb.contactEmails(t); len(emails) != 2 || emails["fresh@example.com"] != 1 {
@@ -143,7 +144,7 @@ func TestImportContactsMatchesAndResolvesConflicts(t *testing.T) {
 func TestImportContactsBadInputExitsTwoBeforeSending(t *testing.T) {
 	h := newHarness(t) // a stub with no routes: any request fails the test
 	in := writeTemp(t, "c.csv", "name,emial\nAnn,ann@example.com\n")
-	if code := h.run("contacts", "import", in); code != exitUsage {
+	if code := h.run("contacts", "import", in); code != cmdutil.ExitUsage {
 		t.Fatalf("exit %d, want 2\n%s", code, h.errOut)
 	}
 	if !strings.Contains(h.errOut.String(), `unknown column "emial"`) || !strings.Contains(h.errOut.String(), "--extra custom") {
@@ -157,7 +158,7 @@ func TestImportContactsBadInputExitsTwoBeforeSending(t *testing.T) {
 		{"contacts", "import"},
 		{"contacts", "import", filepath.Join(t.TempDir(), "missing.csv")},
 	} {
-		if code := h.run(args...); code != exitUsage {
+		if code := h.run(args...); code != cmdutil.ExitUsage {
 			t.Errorf("%v: exit %d, want 2\n%s", args, code, h.errOut)
 		}
 	}
@@ -170,7 +171,7 @@ func TestImportDryRunSendsNoRequest(t *testing.T) {
 	h := newHarness(t) // a stub with no routes: any request fails the test
 	contacts := writeTemp(t, "c.csv", "name,email,labels\nAnn,ann@example.com,vip\nBad,nope,\n")
 	code := h.run("contacts", "import", contacts, "--dry-run", "--match", "email")
-	if code != exitValidation {
+	if code != cmdutil.ExitValidation {
 		t.Fatalf("exit %d, want 5 for a planned reject\n%s", code, h.errOut)
 	}
 	plan := h.out.String()

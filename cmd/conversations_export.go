@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // Chatwoot's page sizes: conversations 25 (CONVERSATION_RESULTS_PER_PAGE),
@@ -20,7 +21,7 @@ const (
 )
 
 type conversationsExportOptions struct {
-	f            *Factory
+	f            *cmdutil.Factory
 	status       string
 	assigneeType string
 	inboxID      int64
@@ -30,7 +31,7 @@ type conversationsExportOptions struct {
 	export       exportFlags
 }
 
-func newConversationsExportCmd(f *Factory, runF func(*conversationsExportOptions) error) *cobra.Command {
+func newConversationsExportCmd(f *cmdutil.Factory, runF func(*conversationsExportOptions) error) *cobra.Command {
 	o := &conversationsExportOptions{f: f}
 	c := &cobra.Command{
 		Use:   "export",
@@ -52,10 +53,10 @@ as in woot contacts export (conversations come 25 a page).`,
   $ woot conversations export --with-messages --concurrency 8 > history.ndjson
   $ woot conversations export --status resolved -o csv --fields id,status,meta.sender.email,labels
   $ woot conversations export --shard 1/3 --with-messages --output-file part-1.ndjson`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if !contains(conversationStatuses, o.status) {
-				return flagErrorf("--status %q: use one of %v", o.status, conversationStatuses)
+				return cmdutil.FlagErrorf("--status %q: use one of %v", o.status, conversationStatuses)
 			}
 			if runF != nil {
 				return runF(o)
@@ -68,7 +69,7 @@ as in woot contacts export (conversations come 25 a page).`,
 	fs.StringVar(&o.assigneeType, "assignee-type", "", "Only me, unassigned, assigned or all")
 	fs.Int64Var(&o.inboxID, "inbox-id", 0, "Only this inbox")
 	fs.Int64Var(&o.teamID, "team-id", 0, "Only this team")
-	stringListVar(fs, &o.labels, "labels", "Only conversations with these labels")
+	cmdutil.StringListVar(fs, &o.labels, "labels", "Only conversations with these labels")
 	fs.BoolVar(&o.withMessages, "with-messages", false, "Add each conversation's full message history as \"messages\"")
 	addExportFlags(c, &o.export)
 	_ = c.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

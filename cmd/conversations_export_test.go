@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -98,7 +99,7 @@ func TestExportConversationsWithTheirWholeHistory(t *testing.T) {
 			t.Errorf("--status resolved exported a %q conversation", s)
 		}
 	}
-	if code := h.run("conversations", "export", "--status", "closed"); code != exitUsage {
+	if code := h.run("conversations", "export", "--status", "closed"); code != cmdutil.ExitUsage {
 		t.Errorf("--status closed: exit %d", code)
 	}
 }

@@ -5,15 +5,16 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 type conversationsImportOptions struct {
-	f     *Factory
+	f     *cmdutil.Factory
 	input string
 	job   jobFlags
 }
 
-func newConversationsImportCmd(f *Factory, runF func(*conversationsImportOptions) error) *cobra.Command {
+func newConversationsImportCmd(f *cmdutil.Factory, runF func(*conversationsImportOptions) error) *cobra.Command {
 	o := &conversationsImportOptions{f: f}
 	c := &cobra.Command{
 		Use:   "import FILE",

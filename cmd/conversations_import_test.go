@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -20,7 +21,7 @@ func TestImportConversationsMigratesHistoryOnce(t *testing.T) {
 	sb := newBulkSandbox(t, sandbox.Options{Seed: "demo"})
 	h := sb.harness(t)
 	in := writeTemp(t, "zendesk.ndjson", migration)
-	if code := h.run("conversations", "import", in); code != exitValidation {
+	if code := h.run("conversations", "import", in); code != cmdutil.ExitValidation {
 		t.Fatalf("exit %d, want 5\n%s", code, h.errOut)
 	}
 	if !strings.Contains(h.errOut.String(), "2 created") || !strings.Contains(h.errOut.String(), "2 rejected") {
@@ -67,7 +68,7 @@ func TestImportConversationsMigratesHistoryOnce(t *testing.T) {
 	}
 
 	before := sb.requests.Load()
-	if code := h.run("conversations", "import", in); code != exitValidation {
+	if code := h.run("conversations", "import", in); code != cmdutil.ExitValidation {
 		t.Fatalf("rerun: exit %d\n%s", code, h.errOut)
 	}
 	if sb.requests.Load() != before {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // stubAllPages registers the pages of 40 contacts, 60 conversations and
@@ -187,11 +189,11 @@ func TestExitCodes(t *testing.T) {
 		times  int
 		want   int
 	}{
-		{"401", 401, `{"error":"Invalid Access Token"}`, 1, exitAuth},
-		{"404", 404, `{"error":"Resource could not be found"}`, 1, exitNotFound},
-		{"422", 422, `{"message":"Email has already been taken","attributes":["email"]}`, 1, exitValidation},
-		{"429 after retries", 429, "Retry later\n", 3, exitRateLimit},
-		{"500 after retries", 500, `{"error":"boom"}`, 3, exitServer},
+		{"401", 401, `{"error":"Invalid Access Token"}`, 1, cmdutil.ExitAuth},
+		{"404", 404, `{"error":"Resource could not be found"}`, 1, cmdutil.ExitNotFound},
+		{"422", 422, `{"message":"Email has already been taken","attributes":["email"]}`, 1, cmdutil.ExitValidation},
+		{"429 after retries", 429, "Retry later\n", 3, cmdutil.ExitRateLimit},
+		{"500 after retries", 500, `{"error":"boom"}`, 3, cmdutil.ExitServer},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -216,20 +218,20 @@ func TestExitCodeNetworkUsageAndJQ(t *testing.T) {
 	}
 	h.env["CHATWOOT_URL"] = "http://" + ln.Addr().String()
 	ln.Close()
-	if got := h.run("contacts", "get", "42"); got != exitNetwork {
-		t.Fatalf("connection refused: exit %d, want %d; stderr %s", got, exitNetwork, h.errOut)
+	if got := h.run("contacts", "get", "42"); got != cmdutil.ExitNetwork {
+		t.Fatalf("connection refused: exit %d, want %d; stderr %s", got, cmdutil.ExitNetwork, h.errOut)
 	}
-	if got := h.run("contacts", "list", "--no-such-flag"); got != exitUsage {
-		t.Fatalf("bad flag: exit %d, want %d", got, exitUsage)
+	if got := h.run("contacts", "list", "--no-such-flag"); got != cmdutil.ExitUsage {
+		t.Fatalf("bad flag: exit %d, want %d", got, cmdutil.ExitUsage)
 	}
-	if got := h.run("contacts", "list", "--jq", ".[0"); got != exitUsage {
-		t.Fatalf("bad jq: exit %d, want %d; stderr %s", got, exitUsage, h.errOut)
+	if got := h.run("contacts", "list", "--jq", ".[0"); got != cmdutil.ExitUsage {
+		t.Fatalf("bad jq: exit %d, want %d; stderr %s", got, cmdutil.ExitUsage, h.errOut)
 	}
-	if got := h.run("contacts", "get"); got != exitUsage {
-		t.Fatalf("missing argument: exit %d, want %d", got, exitUsage)
+	if got := h.run("contacts", "get"); got != cmdutil.ExitUsage {
+		t.Fatalf("missing argument: exit %d, want %d", got, cmdutil.ExitUsage)
 	}
 	delete(h.env, "CHATWOOT_API_TOKEN")
-	if got := h.run("contacts", "get", "1"); got != exitAuth || !strings.Contains(h.errOut.String(), "CHATWOOT_API_TOKEN") {
+	if got := h.run("contacts", "get", "1"); got != cmdutil.ExitAuth || !strings.Contains(h.errOut.String(), "CHATWOOT_API_TOKEN") {
 		t.Fatalf("missing token: exit %d, stderr %s", got, h.errOut)
 	}
 }
@@ -237,8 +239,8 @@ func TestExitCodeNetworkUsageAndJQ(t *testing.T) {
 func TestPostWith500IsSentExactlyOnce(t *testing.T) {
 	h := newHarness(t)
 	h.stub.On("POST", "/api/v1/accounts/1/conversations/7/messages", 500, `{"error":"boom"}`)
-	if got := h.run("messages", "create", "7", "--content", "hello"); got != exitServer {
-		t.Fatalf("exit %d, want %d", got, exitServer)
+	if got := h.run("messages", "create", "7", "--content", "hello"); got != cmdutil.ExitServer {
+		t.Fatalf("exit %d, want %d", got, cmdutil.ExitServer)
 	}
 	n := 0
 	for _, r := range h.stub.Requests() {
@@ -281,7 +283,7 @@ func TestDryRunSendsNothing(t *testing.T) {
 
 func TestDeleteNeedsYesWithoutTerminal(t *testing.T) {
 	h := newHarness(t)
-	if got := h.run("contacts", "delete", "42"); got != exitUsage || !strings.Contains(h.errOut.String(), "--yes") {
+	if got := h.run("contacts", "delete", "42"); got != cmdutil.ExitUsage || !strings.Contains(h.errOut.String(), "--yes") {
 		t.Fatalf("exit %d, stderr %s", got, h.errOut)
 	}
 	h.stub.On("DELETE", "/api/v1/accounts/1/contacts/42", 200, ``)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -64,7 +65,7 @@ func TestContactGetOnTerminalAndPiped(t *testing.T) {
 func TestFlagsBindToRequest(t *testing.T) {
 	h := newHarness(t)
 	ios := h.iosForUnit()
-	f := &Factory{IOStreams: ios, Getenv: func(k string) string { return h.env[k] }}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(k string) string { return h.env[k] }}
 	op := api.Operation{
 		Family: api.FamilyApplication, Command: "conversations list", Method: "GET",
 		Path: "/api/v1/accounts/{account_id}/conversations", InSpec: true, Short: "List",
@@ -104,7 +105,7 @@ func TestFlagsBindToRequest(t *testing.T) {
 		t.Fatalf("options %+v body %q", gotOpts, got.Body)
 	}
 	err := exec("--status", "closed")
-	if exitCode(err) != exitUsage || !strings.Contains(err.Error(), "open, resolved, all") {
+	if cmdutil.ExitCode(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "open, resolved, all") {
 		t.Fatalf("bad enum: %v", err)
 	}
 }
@@ -122,7 +123,7 @@ func TestBodyFromFlagsAndInput(t *testing.T) {
 	h := newHarness(t)
 	input := filepath.Join(t.TempDir(), "body.json")
 	os.WriteFile(input, []byte(`{"name":"Old","phone_number":"+1555"}`), 0o644)
-	f := &Factory{IOStreams: h.iosForUnit(), Getenv: func(k string) string { return h.env[k] }}
+	f := &cmdutil.Factory{IOStreams: h.iosForUnit(), Getenv: func(k string) string { return h.env[k] }}
 	var body string
 	c := newOperationCmd(f, op, func(o *opOptions) error {
 		req, err := o.request()

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/spectest"
 )
@@ -55,7 +56,7 @@ func (h *harness) run(args ...string) int {
 	ios.SetStderrTTY(h.tty)
 	ios.SetStdinTTY(h.tty)
 	h.ios, h.out, h.errOut = ios, out, errOut
-	f := &Factory{
+	f := &cmdutil.Factory{
 		IOStreams: ios,
 		Getenv:    func(k string) string { return h.env[k] },
 		Now:       func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },

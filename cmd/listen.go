@@ -11,11 +11,12 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/webhook"
 )
 
 type listenOptions struct {
-	f             *Factory
+	f             *cmdutil.Factory
 	as            string
 	pubsubToken   string
 	cableURL      string
@@ -33,7 +34,7 @@ type listenOptions struct {
 	confirmTimeout time.Duration
 }
 
-func newListenCmd(f *Factory) *cobra.Command {
+func newListenCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &listenOptions{f: f}
 	c := &cobra.Command{
 		Use:   "listen",
@@ -69,8 +70,8 @@ was not reached). Ctrl-C stops cleanly with exit 0.`,
   $ woot listen --forward-to http://127.0.0.1:4000/chatwoot --forward-secret "$SECRET"
   $ woot listen --backfill --cable-url wss://chat.example.com/cable
   $ woot listen --pubsub-token "$CONTACT_PUBSUB_TOKEN"`,
-		Args:    noArgs,
-		GroupID: groupRealtime,
+		Args:    cmdutil.NoArgs,
+		GroupID: cmdutil.GroupRealtime,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if c.Flags().Changed("pubsub-token") && !c.Flags().Changed("as") {
 				o.as = "contact"
@@ -82,7 +83,7 @@ was not reached). Ctrl-C stops cleanly with exit 0.`,
 	fs.StringVar(&o.as, "as", "agent", "Identity to subscribe with: agent|contact")
 	fs.StringVar(&o.pubsubToken, "pubsub-token", "", "Subscribe as the contact with this pubsub token (returned when the contact is created)")
 	fs.StringVar(&o.cableURL, "cable-url", "", "Websocket endpoint (default: <url>/cable, ws or wss after the URL's scheme)")
-	stringListVar(fs, &o.events, "events", "Print only these events, e.g. message.created,conversation.updated (webhook names work too)")
+	cmdutil.StringListVar(fs, &o.events, "events", "Print only these events, e.g. message.created,conversation.updated (webhook names work too)")
 	fs.IntVar(&o.count, "count", 0, "Exit after this many events")
 	fs.DurationVar(&o.timeout, "timeout", 0, "Stop after this long (exit 1 if --count was not reached)")
 	fs.BoolVar(&o.backfill, "backfill", false, "After a reconnect, fetch and print the messages missed while disconnected")
@@ -175,21 +176,21 @@ func listenRun(ctx context.Context, o *listenOptions) error {
 func (o *listenOptions) validate() error {
 	switch {
 	case o.as != "agent" && o.as != "contact":
-		return flagErrorf("--as %q is not one of agent, contact", o.as)
+		return cmdutil.FlagErrorf("--as %q is not one of agent, contact", o.as)
 	case o.as == "agent" && o.pubsubToken != "":
-		return flagErrorf("--pubsub-token subscribes as a contact; drop --as agent (agents use the token of their profile)")
+		return cmdutil.FlagErrorf("--pubsub-token subscribes as a contact; drop --as agent (agents use the token of their profile)")
 	case o.count < 0:
-		return flagErrorf("--count %d: must not be negative", o.count)
+		return cmdutil.FlagErrorf("--count %d: must not be negative", o.count)
 	case o.timeout < 0:
-		return flagErrorf("--timeout %s: must not be negative", o.timeout)
+		return cmdutil.FlagErrorf("--timeout %s: must not be negative", o.timeout)
 	case o.backfill && o.as == "contact":
-		return flagErrorf("--backfill fetches messages with the Application API, which needs agent mode (a user token)")
+		return cmdutil.FlagErrorf("--backfill fetches messages with the Application API, which needs agent mode (a user token)")
 	case o.staleAfter <= 0 || o.confirmTimeout <= 0:
-		return flagErrorf("--stale-after and --confirm-timeout must be positive")
+		return cmdutil.FlagErrorf("--stale-after and --confirm-timeout must be positive")
 	}
 	for _, e := range o.events {
 		if strings.TrimSpace(e) == "" {
-			return flagErrorf("--events: empty event name in the list")
+			return cmdutil.FlagErrorf("--events: empty event name in the list")
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/webhook"
 )
 
@@ -47,13 +48,13 @@ func (o *listenOptions) startForwarder(log io.Writer) (*forwarder, error) {
 	secret, origin := o.forwardSecret, "--forward-secret"
 	if secret == "" {
 		var err error
-		if secret, origin, err = webhookSecret(o.f, ""); err != nil {
+		if secret, origin, err = cmdutil.WebhookSecret(o.f, ""); err != nil {
 			return nil, err
 		}
 	}
 	if secret == "" {
 		var err error
-		if secret, err = newWebhookSecret(); err != nil {
+		if secret, err = cmdutil.NewWebhookSecret(); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(log, "forwarding signed with a generated secret: %s\n  (verify with it, or choose one with --forward-secret or CHATWOOT_WEBHOOK_SECRET)\n", secret)
@@ -63,7 +64,7 @@ func (o *listenOptions) startForwarder(log io.Writer) (*forwarder, error) {
 	sender := webhook.NewSender(nil, secret)
 	sender.MaxAttempts = forwardMaxAttempts
 	sender.Now = o.f.Now
-	sender.UserAgent = "woot-listen/" + Version()
+	sender.UserAgent = "woot-listen/" + cmdutil.Version()
 	sender.Logf = func(format string, args ...any) { fmt.Fprintf(log, "! "+format+"\n", args...) }
 	return newForwarder(o.forwardTo, sender, log), nil
 }

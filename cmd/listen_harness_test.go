@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
@@ -172,7 +173,7 @@ func TestListenHarnessRefusedSubscriptionsExit3(t *testing.T) {
 	ch := startCableHarness(t, "CABLE_TOKENS=a")
 	t.Run("rejected", func(t *testing.T) {
 		_, l := agentListen(t, " ", "ws://"+ch.Addr()+"/cable")
-		if code := l.wait(10 * time.Second); code != exitAuth {
+		if code := l.wait(10 * time.Second); code != cmdutil.ExitAuth {
 			t.Fatalf("exit %d, want 3\n%s", code, l.errOut)
 		}
 		if !strings.Contains(l.errOut.String(), "subscription rejected") {
@@ -182,7 +183,7 @@ func TestListenHarnessRefusedSubscriptionsExit3(t *testing.T) {
 	t.Run("silent", func(t *testing.T) {
 		_, l := agentListen(t, "pubsub-abc", "ws://"+ch.Addr()+"/cable", "--confirm-timeout", "3s")
 		start := time.Now()
-		if code := l.wait(15 * time.Second); code != exitAuth {
+		if code := l.wait(15 * time.Second); code != cmdutil.ExitAuth {
 			t.Fatalf("exit %d, want 3\n%s", code, l.errOut)
 		}
 		if took := time.Since(start); took < 3*time.Second {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -69,7 +70,7 @@ func startWoot(t *testing.T, env map[string]string, args ...string) *liveCmd {
 	for k, v := range env {
 		envCopy[k] = v
 	}
-	f := &Factory{IOStreams: ios, Getenv: func(k string) string { return envCopy[k] }, Now: time.Now}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(k string) string { return envCopy[k] }, Now: time.Now}
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	go func() { c.done <- run(ctx, f, args) }()

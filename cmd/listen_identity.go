@@ -9,6 +9,7 @@ import (
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 )
 
@@ -23,7 +24,7 @@ type listenIdentity struct {
 
 func (o *listenOptions) identity(ctx context.Context) (*listenIdentity, error) {
 	if o.f.Global.Sandbox || o.f.Getenv("CHATWOOT_URL") == "sandbox" {
-		return nil, flagErrorf("listen needs a websocket, which the embedded sandbox cannot serve: run `woot sandbox serve` in another terminal and point CHATWOOT_URL at it")
+		return nil, cmdutil.FlagErrorf("listen needs a websocket, which the embedded sandbox cannot serve: run `woot sandbox serve` in another terminal and point CHATWOOT_URL at it")
 	}
 	s, err := o.f.Settings()
 	if err != nil {
@@ -43,7 +44,7 @@ func (o *listenOptions) contactIdentity(s config.Settings) (*listenIdentity, err
 		token = s.PubsubToken.Value
 	}
 	if strings.TrimSpace(token) == "" {
-		return nil, flagErrorf("contact mode needs a pubsub token: pass --pubsub-token (returned by `woot client contacts create`), or save one in the profile with `woot client contacts create --save`")
+		return nil, cmdutil.FlagErrorf("contact mode needs a pubsub token: pass --pubsub-token (returned by `woot client contacts create`), or save one in the profile with `woot client contacts create --save`")
 	}
 	return &listenIdentity{
 		id:       cable.Identifier{PubsubToken: token},
@@ -91,7 +92,7 @@ func (o *listenOptions) agentIdentity(ctx context.Context, s config.Settings) (*
 func pickAccount(s config.Settings, p *application.Profile) (int64, error) {
 	id, err := s.Account()
 	if err != nil {
-		return 0, &FlagError{Err: err}
+		return 0, &cmdutil.FlagError{Err: err}
 	}
 	var ids []string
 	member := false
@@ -128,7 +129,7 @@ func (o *listenOptions) dialer(who *listenIdentity) (*cable.Dialer, error) {
 	}
 	wsURL, err := cable.CableURL(raw)
 	if err != nil {
-		return nil, flagErrorf("%v", err)
+		return nil, cmdutil.FlagErrorf("%v", err)
 	}
 	s, err := o.f.Settings()
 	if err != nil {
@@ -137,7 +138,7 @@ func (o *listenOptions) dialer(who *listenIdentity) (*cable.Dialer, error) {
 	return &cable.Dialer{
 		URL:            wsURL,
 		Origin:         originOf(who.baseURL),
-		HTTPClient:     o.f.httpClient(s.Insecure || o.f.Global.Insecure),
+		HTTPClient:     o.f.HTTPClientFor(s.Insecure || o.f.Global.Insecure),
 		StaleAfter:     o.staleAfter,
 		ConfirmTimeout: o.confirmTimeout,
 	}, nil

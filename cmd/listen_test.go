@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 	"github.com/wootcli/woot/pkg/webhook"
 )
@@ -121,7 +122,7 @@ func TestListenPicksTheOnlyAccountAndRefusesForeignOnes(t *testing.T) {
 		h := newHarness(t)
 		h.env["CHATWOOT_ACCOUNT_ID"] = "4"
 		h.stub.On("GET", "/api/v1/profile", 200, profileBody)
-		if code := h.run("listen", "--cable-url", "ws://127.0.0.1:9/cable"); code != exitAuth {
+		if code := h.run("listen", "--cable-url", "ws://127.0.0.1:9/cable"); code != cmdutil.ExitAuth {
 			t.Fatalf("exit %d, want 3\n%s", code, h.errOut)
 		}
 		if !strings.Contains(h.errOut.String(), "not a member of account 4") || !strings.Contains(h.errOut.String(), "1, 9") {
@@ -136,7 +137,7 @@ func TestListenTimeout(t *testing.T) {
 	l := startWoot(t, h.env, "listen", "--pubsub-token", "t1", "--cable-url", cs.url(), "--count", "3", "--timeout", "700ms")
 	l.waitStderr("subscribed", 5*time.Second)
 	cs.broadcast(t, "t1", messageEvent(1, 5, 1))
-	if code := l.wait(5 * time.Second); code != exitError {
+	if code := l.wait(5 * time.Second); code != cmdutil.ExitOther {
 		t.Fatalf("exit %d, want 1 when --count was not reached\n%s", code, l.errOut)
 	}
 	if !strings.Contains(l.errOut.String(), "--timeout 700ms passed with 1 of 3 events") {
@@ -154,7 +155,7 @@ func TestListenSilentSubscriptionExits3(t *testing.T) {
 	h.stub.On("GET", "/api/v1/profile", 200, profileBody)
 	cs := newCableStub(t, func(cable.ServerIdentifier) ([]string, bool) { return nil, false })
 	l := startWoot(t, h.env, "listen", "--cable-url", cs.url(), "--confirm-timeout", "300ms")
-	if code := l.wait(5 * time.Second); code != exitAuth {
+	if code := l.wait(5 * time.Second); code != cmdutil.ExitAuth {
 		t.Fatalf("exit %d, want 3\n%s", code, l.errOut)
 	}
 	stderr := l.errOut.String()
@@ -164,7 +165,7 @@ func TestListenSilentSubscriptionExits3(t *testing.T) {
 }
 
 func TestListenDefaultsAreChatwootFriendly(t *testing.T) {
-	c := newListenCmd(&Factory{})
+	c := newListenCmd(&cmdutil.Factory{})
 	for flag, want := range map[string]string{"stale-after": "10s", "confirm-timeout": "10s", "as": "agent", "timeout": "0s"} {
 		if got := c.Flags().Lookup(flag).DefValue; got != want {
 			t.Errorf("--%s defaults to %s, want %s", flag, got, want)
@@ -187,7 +188,7 @@ func TestListenUsageErrors(t *testing.T) {
 		{"listen", "extra"},
 	} {
 		h := newHarness(t)
-		if code := h.run(args...); code != exitUsage {
+		if code := h.run(args...); code != cmdutil.ExitUsage {
 			t.Errorf("woot %s: exit %d, want 2\n%s", strings.Join(args, " "), code, h.errOut)
 		}
 	}

@@ -5,15 +5,16 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // opOptions hold one operation command's parsed invocation.
 type opOptions struct {
-	f      *Factory
+	f      *cmdutil.Factory
 	op     api.Operation
 	args   []string
 	params []*paramFlag
-	out    outputFlags
+	out    cmdutil.OutputFlags
 	input  string
 	all    bool
 	page   int
@@ -26,7 +27,7 @@ type opOptions struct {
 
 // newOperationCmd builds the command for one operation; runF replaces
 // the run function in tests of flag parsing.
-func newOperationCmd(f *Factory, op api.Operation, runF func(*opOptions) error) *cobra.Command {
+func newOperationCmd(f *cmdutil.Factory, op api.Operation, runF func(*opOptions) error) *cobra.Command {
 	opts := &opOptions{f: f, op: op}
 	words := strings.Fields(op.Command)
 	names := argNames(op)
@@ -59,9 +60,9 @@ func newOperationCmd(f *Factory, op api.Operation, runF func(*opOptions) error) 
 		fs.StringVar(&opts.input, "input", "", "Read the JSON request body from a file (- for stdin); flags override its fields")
 	}
 	if !op.Raw {
-		addOutputFlags(c, &opts.out)
+		cmdutil.AddOutputFlags(c, &opts.out)
 	} else {
-		fs.StringVar(&opts.out.outputFile, "output-file", "", "Write the downloaded file here instead of stdout")
+		fs.StringVar(&opts.out.OutputFile, "output-file", "", "Write the downloaded file here instead of stdout")
 	}
 	if op.List != nil {
 		// Unpaged lists come whole; --all is accepted there too so scripts
@@ -102,9 +103,9 @@ func exactArgs(names []string) cobra.PositionalArgs {
 			return nil
 		}
 		if len(names) == 0 {
-			return flagErrorf("%s takes no arguments, got %q", c.CommandPath(), args[0])
+			return cmdutil.FlagErrorf("%s takes no arguments, got %q", c.CommandPath(), args[0])
 		}
-		return flagErrorf("%s needs %d argument(s): %s (got %d)", c.CommandPath(), len(names), strings.Join(names, " "), len(args))
+		return cmdutil.FlagErrorf("%s needs %d argument(s): %s (got %d)", c.CommandPath(), len(names), strings.Join(names, " "), len(args))
 	}
 }
 
@@ -113,9 +114,9 @@ func groupCmd(name, short string) *cobra.Command {
 	return &cobra.Command{
 		Use:   name,
 		Short: short,
-		Args:  noArgs,
+		Args:  cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return flagErrorf("%s needs a subcommand; see `%s --help`", c.CommandPath(), c.CommandPath())
+			return cmdutil.FlagErrorf("%s needs a subcommand; see `%s --help`", c.CommandPath(), c.CommandPath())
 		},
 	}
 }

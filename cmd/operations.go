@@ -5,6 +5,7 @@ import (
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/client"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/platform"
 )
 
@@ -23,15 +24,15 @@ func operationNouns() []string { return application.Nouns() }
 
 // newNounCmd builds one top-level noun with its generated operations,
 // building only that noun's operation table.
-func newNounCmd(f *Factory, noun string) *cobra.Command {
+func newNounCmd(f *cmdutil.Factory, noun string) *cobra.Command {
 	c := groupCmd(noun, nounShort(noun))
-	c.GroupID = groupApplication
+	c.GroupID = cmdutil.GroupApplication
 	addOperations(f, c, application.OperationsOf(noun), 1)
 	return c
 }
 
 // newFamilyCmd builds `woot client` or `woot platform`.
-func newFamilyCmd(f *Factory, family api.Family) *cobra.Command {
+func newFamilyCmd(f *cmdutil.Factory, family api.Family) *cobra.Command {
 	var ops []api.Operation
 	var c *cobra.Command
 	switch family {
@@ -49,12 +50,12 @@ returned when the contact is created). No access token is sent.`
 (CHATWOOT_PLATFORM_TOKEN or the profile's platform token), never a user token.
 A platform app sees only the accounts, users and bots it created itself.`
 	}
-	c.GroupID = groupFamilies
+	c.GroupID = cmdutil.GroupFamilies
 	addOperations(f, c, ops, 1)
 	return c
 }
 
-func bindClientFlags(c *cobra.Command, g *GlobalOptions) {
+func bindClientFlags(c *cobra.Command, g *cmdutil.GlobalOptions) {
 	fs := c.PersistentFlags()
 	fs.StringVar(&g.InboxIdentifier, "inbox-identifier", "", "API inbox identifier (env CHATWOOT_INBOX_IDENTIFIER)")
 	fs.StringVar(&g.ContactIdentifier, "contact-identifier", "", "Contact identifier, the contact's source_id (env CHATWOOT_CONTACT_IDENTIFIER)")

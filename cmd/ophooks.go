@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // opHook adds behaviour to a generated command without copying it: a
@@ -17,7 +18,7 @@ type opHook struct {
 }
 
 // hookFactory binds a hook's own flags on the command and returns the hook.
-type hookFactory func(f *Factory, c *cobra.Command) opHook
+type hookFactory func(f *cmdutil.Factory, c *cobra.Command) opHook
 
 // opHooks maps operation commands ("client contacts create") to their hooks.
 func opHooks() map[string]hookFactory {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // paramFlag is one operation parameter bound to a flag.
@@ -38,7 +39,7 @@ func bindParam(c *cobra.Command, p api.Param) *paramFlag {
 	case api.Bool:
 		fs.BoolVar(&pf.bool, name, false, usage)
 	case api.Strings:
-		stringListVar(fs, &pf.list, name, usage)
+		cmdutil.StringListVar(fs, &pf.list, name, usage)
 	case api.Ints:
 		fs.Int64SliceVar(&pf.ints, name, nil, usage)
 	case api.Map:
@@ -90,7 +91,7 @@ func (pf *paramFlag) check() error {
 	p := pf.param
 	if !pf.set() {
 		if p.Required {
-			return flagErrorf("--%s is required", p.FlagName())
+			return cmdutil.FlagErrorf("--%s is required", p.FlagName())
 		}
 		return nil
 	}
@@ -112,7 +113,7 @@ func (pf *paramFlag) check() error {
 	}
 	for _, v := range values {
 		if !contains(p.Enum, v) {
-			return flagErrorf("--%s %q is not one of: %s", p.FlagName(), v, strings.Join(p.Enum, ", "))
+			return cmdutil.FlagErrorf("--%s %q is not one of: %s", p.FlagName(), v, strings.Join(p.Enum, ", "))
 		}
 	}
 	return nil
@@ -140,10 +141,10 @@ func (pf *paramFlag) jsonValue(stdin func() ([]byte, error)) (any, error) {
 	case api.JSON:
 		raw, err := readValueArg(pf.str, stdin)
 		if err != nil {
-			return nil, flagErrorf("--%s: %v", p.FlagName(), err)
+			return nil, cmdutil.FlagErrorf("--%s: %v", p.FlagName(), err)
 		}
 		if !json.Valid(raw) {
-			return nil, flagErrorf("--%s is not valid JSON", p.FlagName())
+			return nil, cmdutil.FlagErrorf("--%s is not valid JSON", p.FlagName())
 		}
 		return json.RawMessage(raw), nil
 	}
@@ -196,11 +197,11 @@ func parseKeyValues(flag string, pairs []string, stdin func() ([]byte, error)) (
 	for _, kv := range pairs {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" {
-			return nil, flagErrorf("--%s %q: expected key=value", flag, kv)
+			return nil, cmdutil.FlagErrorf("--%s %q: expected key=value", flag, kv)
 		}
 		typed, err := typedValue(v, stdin)
 		if err != nil {
-			return nil, flagErrorf("--%s %s: %v", flag, k, err)
+			return nil, cmdutil.FlagErrorf("--%s %s: %v", flag, k, err)
 		}
 		out[k] = typed
 	}

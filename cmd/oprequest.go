@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
 )
 
@@ -142,7 +143,7 @@ func buildRequestParts(op api.Operation, flags []*paramFlag, input []byte, stdin
 	body := map[string]any{}
 	if input != nil {
 		if err := json.Unmarshal(input, &body); err != nil {
-			return parts, flagErrorf("--input must hold a JSON object: %v", err)
+			return parts, cmdutil.FlagErrorf("--input must hold a JSON object: %v", err)
 		}
 	}
 	var files []*paramFlag
@@ -216,7 +217,7 @@ func multipartParts(parts requestParts, body map[string]any, files []*paramFlag,
 	for _, pf := range files {
 		data, err := readFileArg(pf.str, stdin)
 		if err != nil {
-			return parts, flagErrorf("--%s: %v", pf.param.FlagName(), err)
+			return parts, cmdutil.FlagErrorf("--%s: %v", pf.param.FlagName(), err)
 		}
 		name := filepath.Base(pf.str)
 		if pf.str == "-" {

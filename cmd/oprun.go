@@ -1,22 +1,21 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
 // runOperation sends one operation's request and prints the result.
 func runOperation(ctx context.Context, o *opOptions) error {
-	popts := o.out.options(o.op.Columns)
+	popts := o.out.Options(o.op.Columns)
 	if !o.op.Raw {
 		if err := popts.Validate(); err != nil {
 			return err
@@ -35,7 +34,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 		return printDryRun(o.f, []*api.Request{req})
 	}
 	if o.op.Confirm {
-		if err := confirm(o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
+		if err := cmdutil.Confirm(o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
 			return err
 		}
 	}
@@ -43,7 +42,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 	if err != nil {
 		return err
 	}
-	ios, closeOut, err := o.out.streams(o.f.IOStreams)
+	ios, closeOut, err := o.out.Streams(o.f.IOStreams)
 	if err != nil {
 		return err
 	}
@@ -140,11 +139,11 @@ func (o *opOptions) request() (*api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	stdin := o.f.stdinOnce()
+	stdin := o.f.StdinOnce()
 	var input []byte
 	if o.input != "" {
 		if input, err = readFileArg(o.input, stdin); err != nil {
-			return nil, flagErrorf("--input: %v", err)
+			return nil, cmdutil.FlagErrorf("--input: %v", err)
 		}
 	}
 	if err := checkParams(o.params, input); err != nil {
@@ -165,22 +164,8 @@ func (o *opOptions) request() (*api.Request, error) {
 	return req, nil
 }
 
-// stdinOnce reads standard input at most once, however many flags ask for it.
-func (f *Factory) stdinOnce() func() ([]byte, error) {
-	var data []byte
-	var err error
-	read := false
-	return func() ([]byte, error) {
-		if !read {
-			read = true
-			data, err = io.ReadAll(f.IOStreams.In)
-		}
-		return data, err
-	}
-}
-
 // printDryRun shows the requests as JSON on stdout and sends nothing.
-func printDryRun(f *Factory, reqs []*api.Request) error {
+func printDryRun(f *cmdutil.Factory, reqs []*api.Request) error {
 	type shown struct {
 		Method string          `json:"method"`
 		URL    string          `json:"url"`
@@ -218,25 +203,6 @@ func printDryRun(f *Factory, reqs []*api.Request) error {
 	}
 	fmt.Fprintln(f.IOStreams.Out, string(data))
 	return nil
-}
-
-// confirm asks before a destructive request: on a terminal it prompts;
-// elsewhere --yes is required.
-func confirm(f *Factory, yes bool, what string) error {
-	if yes {
-		return nil
-	}
-	ios := f.IOStreams
-	if !ios.CanPrompt() {
-		return flagErrorf("refusing to run %s without confirmation: pass --yes (no terminal to ask on)", what)
-	}
-	fmt.Fprintf(ios.ErrOut, "? Really %s? [y/N] ", what)
-	line, _ := bufio.NewReader(ios.In).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes":
-		return nil
-	}
-	return &ExitError{Code: exitError, Err: fmt.Errorf("cancelled: nothing was sent")}
 }
 
 // checkParams enforces required flags and enum values; a required body

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/platform"
 )
 
@@ -231,8 +232,8 @@ func TestPlatformNonPermissibleResourceExplainsOwnership(t *testing.T) {
 	h.stub.On("GET", "/platform/api/v1/accounts/99", 401, `{"error":"Non permissible resource"}`).Check = func(r *http.Request, _ []byte) error {
 		return platformToken(r)
 	}
-	if code := h.run("platform", "accounts", "get", "99"); code != exitAuth {
-		t.Fatalf("exit %d, want %d; stderr %s", code, exitAuth, h.errOut)
+	if code := h.run("platform", "accounts", "get", "99"); code != cmdutil.ExitAuth {
+		t.Fatalf("exit %d, want %d; stderr %s", code, cmdutil.ExitAuth, h.errOut)
 	}
 	stderr := h.errOut.String()
 	for _, want := range []string{"HTTP 401: Non permissible resource", "hint: a platform app sees only the accounts, users and bots it created itself"} {
@@ -249,8 +250,8 @@ func TestPlatformWithoutPlatformTokenSendsNothing(t *testing.T) {
 	h := newHarness(t)
 	delete(h.env, "CHATWOOT_PLATFORM_TOKEN")
 	// The user token stays configured: it must not be sent in its place.
-	if code := h.run("platform", "accounts", "get", "7"); code != exitAuth {
-		t.Fatalf("exit %d, want %d", code, exitAuth)
+	if code := h.run("platform", "accounts", "get", "7"); code != cmdutil.ExitAuth {
+		t.Fatalf("exit %d, want %d", code, cmdutil.ExitAuth)
 	}
 	if !strings.Contains(h.errOut.String(), "CHATWOOT_PLATFORM_TOKEN") {
 		t.Errorf("stderr does not name the missing setting:\n%s", h.errOut)

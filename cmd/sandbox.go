@@ -12,12 +12,13 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
-func newSandboxCmd(f *Factory) *cobra.Command {
+func newSandboxCmd(f *cmdutil.Factory) *cobra.Command {
 	c := groupCmd("sandbox", "Run a local, stateful Chatwoot emulator")
-	c.GroupID = groupTools
+	c.GroupID = cmdutil.GroupTools
 	c.Long = `The sandbox behaves like a Chatwoot installation (all three API families,
 Chatwoot's list shapes, errors and auth rules, ActionCable on /cable, signed
 webhooks) with seeded demo data, so woot and scripts can be tried and tested
@@ -42,7 +43,7 @@ type serveOptions struct {
 	quiet     bool
 }
 
-func newSandboxServeCmd(f *Factory) *cobra.Command {
+func newSandboxServeCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &serveOptions{}
 	c := &cobra.Command{
 		Use:   "serve",
@@ -55,7 +56,7 @@ stderr. Fault injection makes it a test bed for clients: --latency,
 		Example: `  $ woot sandbox serve
   $ woot sandbox serve --addr 127.0.0.1:3100 --seed empty --state sandbox.json
   $ woot sandbox serve --latency 50ms --fail-rate 0.1 --rate-limit 600/min`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return serveRun(c.Context(), f, o) },
 	}
 	fs := c.Flags()
@@ -81,22 +82,22 @@ func parseRateLimit(s string) (int, error) {
 	n, unit, _ := strings.Cut(s, "/")
 	perMin, err := strconv.Atoi(n)
 	if err != nil || perMin <= 0 || (unit != "" && unit != "min" && unit != "m") {
-		return 0, flagErrorf("--rate-limit %q: expected requests per minute like 600/min", s)
+		return 0, cmdutil.FlagErrorf("--rate-limit %q: expected requests per minute like 600/min", s)
 	}
 	return perMin, nil
 }
 
-func serveRun(ctx context.Context, f *Factory, o *serveOptions) error {
+func serveRun(ctx context.Context, f *cmdutil.Factory, o *serveOptions) error {
 	perMin, err := parseRateLimit(o.rateLimit)
 	if err != nil {
 		return err
 	}
 	if o.seed != "demo" && o.seed != "empty" {
-		return flagErrorf("--seed %q is not one of demo, empty", o.seed)
+		return cmdutil.FlagErrorf("--seed %q is not one of demo, empty", o.seed)
 	}
 	for name, v := range map[string]float64{"--fail-rate": o.failRate, "--reset-rate": o.resetRate} {
 		if v < 0 || v > 1 {
-			return flagErrorf("%s %v is not between 0 and 1", name, v)
+			return cmdutil.FlagErrorf("%s %v is not between 0 and 1", name, v)
 		}
 	}
 	ln, err := net.Listen("tcp", o.addr)
@@ -138,7 +139,7 @@ func serveRun(ctx context.Context, f *Factory, o *serveOptions) error {
 
 // printServeBanner prints eval-able settings on stdout and a note on stderr.
 // These are the sandbox's own well-known tokens, not secrets.
-func printServeBanner(f *Factory, url string, c sandbox.Credentials) {
+func printServeBanner(f *cmdutil.Factory, url string, c sandbox.Credentials) {
 	out := f.IOStreams.Out
 	fmt.Fprintf(out, "CHATWOOT_URL=%s\n", url)
 	fmt.Fprintf(out, "CHATWOOT_API_TOKEN=%s\n", c.UserToken)
@@ -155,14 +156,14 @@ func printServeBanner(f *Factory, url string, c sandbox.Credentials) {
 	fmt.Fprintf(f.IOStreams.ErrOut, "sandbox Chatwoot listening on %s (ActionCable: %s/cable); Ctrl-C stops it\n", url, strings.Replace(url, "http", "ws", 1))
 }
 
-func newSandboxResetCmd(f *Factory) *cobra.Command {
+func newSandboxResetCmd(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "reset",
 		Short:   "Forget the embedded sandbox's state; the next --sandbox command starts fresh",
 		Example: "  $ woot sandbox reset",
-		Args:    noArgs,
+		Args:    cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			path, err := sandboxStatePath(f.Getenv)
+			path, err := cmdutil.SandboxStatePath(f.Getenv)
 			if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -55,7 +56,7 @@ func TestSandboxServe(t *testing.T) {
 	ios, _, _, errOut := output.Test()
 	pr, pw := io.Pipe()
 	ios.Out = pw
-	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // Start-up builds only what one command line needs. The root picks the
@@ -73,12 +74,12 @@ func operationPaths(ops []api.Operation) map[string]bool {
 
 // addOperations adds each operation under parent, which is the command of
 // the first depth words of their paths.
-func addOperations(f *Factory, parent *cobra.Command, ops []api.Operation, depth int) {
+func addOperations(f *cmdutil.Factory, parent *cobra.Command, ops []api.Operation, depth int) {
 	known := operationPaths(ops)
 	for _, op := range ops {
 		words := strings.Fields(op.Command)
 		leaf := stubOperationCmd(op)
-		if wantsInFull(words, f.commandWords, known) {
+		if wantsInFull(words, f.CommandWords, known) {
 			leaf = newOperationCmd(f, op, nil)
 		}
 		addUnder(parent, words[depth:len(words)-1], leaf)

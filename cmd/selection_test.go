@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -15,7 +16,7 @@ import (
 // what a command line reaches.
 func TestSelectedCommandHelpMatchesFullTree(t *testing.T) {
 	ios, _, _, _ := output.Test()
-	full := fullTree(&Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
+	full := fullTree(&cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
 	var leaves int
 	for _, c := range allCommands(full) {
 		if c == full || c.Hidden {
@@ -54,7 +55,7 @@ func helpOf(t *testing.T, root *cobra.Command, path []string) string {
 func selectedHelp(t *testing.T, args []string) string {
 	t.Helper()
 	ios, _, stdout, stderr := output.Test()
-	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
 	if code := run(context.Background(), f, args); code != 0 {
 		t.Fatalf("woot %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/webhook"
 )
@@ -19,19 +20,19 @@ import (
 const defaultTolerance = 5 * time.Minute
 
 type verifyOptions struct {
-	f         *Factory
+	f         *cmdutil.Factory
 	secret    string
 	timestamp string
 	signature string
 	request   string
 	tolerance time.Duration
 	body      string // FILE, "-" or "" (stdin)
-	out       outputFlags
+	out       cmdutil.OutputFlags
 
 	sigSet, tsSet bool // given on the command line, even if empty
 }
 
-func newVerifyCmd(f *Factory) *cobra.Command {
+func newVerifyCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &verifyOptions{f: f}
 	c := &cobra.Command{
 		Use:   "verify [FILE|-]",
@@ -59,7 +60,7 @@ Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
   $ pbpaste | woot verify --secret "$SECRET" --timestamp "$TS" --signature "$SIG" -
   $ woot verify --request captured.http --tolerance 0 -o json`,
 		Args:    maxArgs(1, "FILE"),
-		GroupID: groupRealtime,
+		GroupID: cmdutil.GroupRealtime,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.body = args[0]
@@ -74,7 +75,7 @@ Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
 	fs.StringVar(&o.signature, "signature", "", "Value of the X-Chatwoot-Signature header (sha256=…)")
 	fs.StringVar(&o.request, "request", "", "Read a raw HTTP request from FILE (- for stdin) and take the headers from it")
 	fs.DurationVar(&o.tolerance, "tolerance", defaultTolerance, "Largest allowed difference between the timestamp and now (0 = no age check)")
-	addOutputFlags(c, &o.out)
+	cmdutil.AddOutputFlags(c, &o.out)
 	return c
 }
 
@@ -82,7 +83,7 @@ Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
 func maxArgs(n int, names string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) > n {
-			return flagErrorf("%s takes at most %d argument(s) (%s), got %d", c.CommandPath(), n, names, len(args))
+			return cmdutil.FlagErrorf("%s takes at most %d argument(s) (%s), got %d", c.CommandPath(), n, names, len(args))
 		}
 		return nil
 	}
@@ -97,29 +98,29 @@ type verifyResult struct {
 }
 
 func verifyRun(o *verifyOptions) error {
-	popts := o.out.options([]string{"valid", "reason", "age_seconds"})
+	popts := o.out.Options([]string{"valid", "reason", "age_seconds"})
 	if err := popts.Validate(); err != nil {
 		return err
 	}
 	if o.request != "" && o.body != "" {
-		return flagErrorf("give either --request FILE or a body FILE, not both")
+		return cmdutil.FlagErrorf("give either --request FILE or a body FILE, not both")
 	}
 	if o.tolerance < 0 {
-		return flagErrorf("--tolerance %s: must not be negative (0 disables the age check)", o.tolerance)
+		return cmdutil.FlagErrorf("--tolerance %s: must not be negative (0 disables the age check)", o.tolerance)
 	}
-	secret, _, err := webhookSecret(o.f, o.secret)
+	secret, _, err := cmdutil.WebhookSecret(o.f, o.secret)
 	if err != nil {
 		return err
 	}
 	if secret == "" {
-		return errNoSecret("--secret")
+		return cmdutil.ErrNoSecret("--secret")
 	}
 	sig, ts, body, err := o.input()
 	if err != nil {
 		return err
 	}
 	res, verr := webhook.Verify(secret, sig, ts, body, now(o.f), o.tolerance)
-	if o.out.format != "" || o.out.jq != "" || o.out.template != "" {
+	if o.out.Format != "" || o.out.JQ != "" || o.out.Template != "" {
 		if err := o.print(res, popts); err != nil {
 			return err
 		}
@@ -144,7 +145,7 @@ func (o *verifyOptions) input() (sig, ts string, body []byte, err error) {
 		}
 		req, err := webhook.ParseRequest(bytes.NewReader(data))
 		if err != nil {
-			return "", "", nil, flagErrorf("--request %s: %v", o.request, err)
+			return "", "", nil, cmdutil.FlagErrorf("--request %s: %v", o.request, err)
 		}
 		sig, ts = req.Headers.Get(webhook.HeaderSignature), req.Headers.Get(webhook.HeaderTimestamp)
 		if o.sigSet {
@@ -158,12 +159,12 @@ func (o *verifyOptions) input() (sig, ts string, body []byte, err error) {
 	// An empty value (a header a shell variable did not find) is checked
 	// and reported as missing; a flag left out entirely is a usage slip.
 	if !o.sigSet || !o.tsSet {
-		return "", "", nil, flagErrorf("pass --signature and --timestamp (the X-Chatwoot-Signature and X-Chatwoot-Timestamp header values), or --request FILE")
+		return "", "", nil, cmdutil.FlagErrorf("pass --signature and --timestamp (the X-Chatwoot-Signature and X-Chatwoot-Timestamp header values), or --request FILE")
 	}
 	name := o.body
 	if name == "" {
 		if o.f.IOStreams.IsStdinTTY() {
-			return "", "", nil, flagErrorf("give the raw body as FILE, or pipe it on stdin")
+			return "", "", nil, cmdutil.FlagErrorf("give the raw body as FILE, or pipe it on stdin")
 		}
 		name = "-"
 	}
@@ -177,7 +178,7 @@ func (o *verifyOptions) readArg(name, what string) ([]byte, error) {
 	if name != "-" {
 		file, err := os.Open(name)
 		if err != nil {
-			return nil, flagErrorf("%s: %v", what, err)
+			return nil, cmdutil.FlagErrorf("%s: %v", what, err)
 		}
 		defer file.Close()
 		r = file
@@ -187,7 +188,7 @@ func (o *verifyOptions) readArg(name, what string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	if len(data) > webhook.MaxRequestSize {
-		return nil, flagErrorf("%s is larger than %d MiB; that is no webhook", what, webhook.MaxRequestSize>>20)
+		return nil, cmdutil.FlagErrorf("%s is larger than %d MiB; that is no webhook", what, webhook.MaxRequestSize>>20)
 	}
 	return data, nil
 }
@@ -210,8 +211,8 @@ func (o *verifyOptions) print(res webhook.Result, popts output.Options) error {
 
 // printObject prints one JSON object with the command's output flags,
 // to stdout or --output-file.
-func printObject(f *Factory, out *outputFlags, popts output.Options, raw json.RawMessage) error {
-	ios, closeOut, err := out.streams(f.IOStreams)
+func printObject(f *cmdutil.Factory, out *cmdutil.OutputFlags, popts output.Options, raw json.RawMessage) error {
+	ios, closeOut, err := out.Streams(f.IOStreams)
 	if err != nil {
 		return err
 	}
@@ -229,7 +230,7 @@ func printObject(f *Factory, out *outputFlags, popts output.Options, raw json.Ra
 }
 
 // now is the factory's clock, or the system's.
-func now(f *Factory) time.Time {
+func now(f *cmdutil.Factory) time.Time {
 	if f.Now != nil {
 		return f.Now()
 	}

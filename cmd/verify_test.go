@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // referenceSignature is a second implementation of Chatwoot's formula,
@@ -57,17 +59,17 @@ func TestVerifySignatureVectors(t *testing.T) {
 		{"non-ASCII body", secret, unicode, unicode, harnessNow, nil, 0, "signature valid"},
 		{"empty body", secret, []byte{}, []byte{}, harnessNow, nil, 0, "signature valid"},
 		{"trailing newline kept", secret, withNewline, withNewline, harnessNow, nil, 0, "signature valid"},
-		{"trailing newline added by an editor", secret, compact, withNewline, harnessNow, nil, exitSignature, "signature mismatch"},
-		{"trailing newline lost", secret, withNewline, compact, harnessNow, nil, exitSignature, "signature mismatch"},
-		{"re-serialised with whitespace", secret, compact, pretty, harnessNow, nil, exitSignature, "signature mismatch"},
+		{"trailing newline added by an editor", secret, compact, withNewline, harnessNow, nil, cmdutil.ExitSignature, "signature mismatch"},
+		{"trailing newline lost", secret, withNewline, compact, harnessNow, nil, cmdutil.ExitSignature, "signature mismatch"},
+		{"re-serialised with whitespace", secret, compact, pretty, harnessNow, nil, cmdutil.ExitSignature, "signature mismatch"},
 		{"whitespace kept as signed", secret, pretty, pretty, harnessNow, nil, 0, "signature valid"},
-		{"wrong secret", "an-api-access-token", compact, compact, harnessNow, nil, exitSignature, "signature mismatch"},
-		{"stale timestamp", secret, compact, compact, harnessNow - 301, nil, exitSignature, "timestamp too old: signed 301s (5m1s) ago"},
+		{"wrong secret", "an-api-access-token", compact, compact, harnessNow, nil, cmdutil.ExitSignature, "signature mismatch"},
+		{"stale timestamp", secret, compact, compact, harnessNow - 301, nil, cmdutil.ExitSignature, "timestamp too old: signed 301s (5m1s) ago"},
 		{"just within tolerance", secret, compact, compact, harnessNow - 299, nil, 0, "within tolerance 5m0s"},
 		{"stale but age check off", secret, compact, compact, harnessNow - 86400, []string{"--tolerance", "0"}, 0, "age check disabled"},
 		{"stale with a wider tolerance", secret, compact, compact, harnessNow - 3600, []string{"--tolerance", "2h"}, 0, "signature valid"},
-		{"future timestamp", secret, compact, compact, harnessNow + 400, nil, exitSignature, "timestamp in the future: 400s (6m40s) ahead"},
-		{"wrong secret on a stale request reports the secret", "other", compact, compact, harnessNow - 9000, nil, exitSignature, "signature mismatch"},
+		{"future timestamp", secret, compact, compact, harnessNow + 400, nil, cmdutil.ExitSignature, "timestamp in the future: 400s (6m40s) ahead"},
+		{"wrong secret on a stale request reports the secret", "other", compact, compact, harnessNow - 9000, nil, cmdutil.ExitSignature, "signature mismatch"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -113,12 +115,12 @@ func TestVerifyMalformedInput(t *testing.T) {
 		code          int
 		reason        string
 	}{
-		{"missing signature header", "", strconv.FormatInt(harnessNow, 10), exitSignature, "missing X-Chatwoot-Signature header"},
-		{"missing timestamp header", good, "", exitSignature, "missing X-Chatwoot-Timestamp header"},
-		{"no sha256= prefix", strings.TrimPrefix(good, "sha256="), strconv.FormatInt(harnessNow, 10), exitSignature, "malformed signature"},
-		{"short digest", good[:len(good)-1], strconv.FormatInt(harnessNow, 10), exitSignature, "expected 64 hex digits"},
-		{"timestamp not an integer", good, "2026-11-21T12:00:00Z", exitSignature, "is not an integer"},
-		{"timestamp in milliseconds", good, strconv.FormatInt(harnessNow*1000, 10), exitSignature, "milliseconds"},
+		{"missing signature header", "", strconv.FormatInt(harnessNow, 10), cmdutil.ExitSignature, "missing X-Chatwoot-Signature header"},
+		{"missing timestamp header", good, "", cmdutil.ExitSignature, "missing X-Chatwoot-Timestamp header"},
+		{"no sha256= prefix", strings.TrimPrefix(good, "sha256="), strconv.FormatInt(harnessNow, 10), cmdutil.ExitSignature, "malformed signature"},
+		{"short digest", good[:len(good)-1], strconv.FormatInt(harnessNow, 10), cmdutil.ExitSignature, "expected 64 hex digits"},
+		{"timestamp not an integer", good, "2026-11-21T12:00:00Z", cmdutil.ExitSignature, "is not an integer"},
+		{"timestamp in milliseconds", good, strconv.FormatInt(harnessNow*1000, 10), cmdutil.ExitSignature, "milliseconds"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -155,7 +157,7 @@ func TestVerifyJSONOutput(t *testing.T) {
 	}
 	ts := harnessNow - 400
 	code, r, keys := run(t, referenceSignature("s3cret", ts, body), strconv.FormatInt(ts, 10))
-	if code != exitSignature || r.Valid || r.AgeSeconds == nil || *r.AgeSeconds != 400 || !strings.Contains(r.Reason, "too old") {
+	if code != cmdutil.ExitSignature || r.Valid || r.AgeSeconds == nil || *r.AgeSeconds != 400 || !strings.Contains(r.Reason, "too old") {
 		t.Fatalf("stale: exit %d, %+v", code, r)
 	}
 	if len(keys) != 3 {
@@ -166,7 +168,7 @@ func TestVerifyJSONOutput(t *testing.T) {
 		t.Fatalf("valid: exit %d, %+v", code, r)
 	}
 	code, r, _ = run(t, "sha256=nothex", strconv.FormatInt(harnessNow, 10))
-	if code != exitSignature || r.Valid || r.AgeSeconds != nil {
+	if code != cmdutil.ExitSignature || r.Valid || r.AgeSeconds != nil {
 		t.Fatalf("malformed: exit %d, %+v (age_seconds must be null when unknown)", code, r)
 	}
 }
@@ -198,7 +200,7 @@ func TestVerifyRawRequest(t *testing.T) {
 	t.Run("header stripped by a proxy", func(t *testing.T) {
 		h := newHarness(t)
 		stripped := strings.Replace(raw, "X-Chatwoot-Signature: "+sig+"\r\n", "", 1)
-		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(stripped))); code != exitSignature {
+		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(stripped))); code != cmdutil.ExitSignature {
 			t.Fatalf("exit %d\n%s", code, h.errOut)
 		}
 		if !strings.Contains(h.errOut.String(), "missing X-Chatwoot-Signature header") {
@@ -207,7 +209,7 @@ func TestVerifyRawRequest(t *testing.T) {
 	})
 	t.Run("flag overrides the header", func(t *testing.T) {
 		h := newHarness(t)
-		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(raw)), "--timestamp", strconv.FormatInt(ts+1, 10)); code != exitSignature {
+		if code := h.run("verify", "--secret", secret, "--request", writeBodyFile(t, "req.http", []byte(raw)), "--timestamp", strconv.FormatInt(ts+1, 10)); code != cmdutil.ExitSignature {
 			t.Fatalf("exit %d\n%s", code, h.errOut)
 		}
 	})
@@ -227,7 +229,7 @@ func TestVerifyUsageErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t)
 			h.in = bytes.NewBufferString("")
-			if code := h.run(args...); code != exitUsage {
+			if code := h.run(args...); code != cmdutil.ExitUsage {
 				t.Fatalf("exit %d, want 2\n%s", code, h.errOut)
 			}
 		})

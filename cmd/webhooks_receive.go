@@ -14,20 +14,21 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/webhook"
 )
 
 // newWebhooksToolsCmd adds receive and trigger to the generated webhooks
 // noun (account webhook CRUD); the root merges the two by name.
-func newWebhooksToolsCmd(f *Factory) *cobra.Command {
+func newWebhooksToolsCmd(f *cmdutil.Factory) *cobra.Command {
 	c := groupCmd("webhooks", nounShort("webhooks"))
-	c.GroupID = groupApplication
+	c.GroupID = cmdutil.GroupApplication
 	c.AddCommand(newWebhooksReceiveCmd(f), newWebhooksTriggerCmd(f))
 	return c
 }
 
 type receiveOptions struct {
-	f            *Factory
+	f            *cmdutil.Factory
 	addr         string
 	secret       string
 	path         string
@@ -37,7 +38,7 @@ type receiveOptions struct {
 	jq, template string
 }
 
-func newWebhooksReceiveCmd(f *Factory) *cobra.Command {
+func newWebhooksReceiveCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &receiveOptions{f: f}
 	c := &cobra.Command{
 		Use:   "receive",
@@ -57,7 +58,7 @@ receiver.`,
   $ woot webhooks receive --addr 127.0.0.1:9000 --path /chatwoot --count 1 --jq .event
   $ woot webhooks receive --forward-to http://127.0.0.1:4000/hooks/chatwoot
   $ woot webhooks receive --secret s3cret --count 10 > deliveries.ndjson`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return receiveRun(c.Context(), o) },
 	}
 	fs := c.Flags()
@@ -75,22 +76,22 @@ receiver.`,
 func receiveRun(ctx context.Context, o *receiveOptions) error {
 	switch {
 	case o.count < 0:
-		return flagErrorf("--count %d: must not be negative", o.count)
+		return cmdutil.FlagErrorf("--count %d: must not be negative", o.count)
 	case o.tolerance < 0:
-		return flagErrorf("--tolerance %s: must not be negative (0 disables the age check)", o.tolerance)
+		return cmdutil.FlagErrorf("--tolerance %s: must not be negative (0 disables the age check)", o.tolerance)
 	case !strings.HasPrefix(o.path, "/"):
-		return flagErrorf("--path %q: must start with /", o.path)
+		return cmdutil.FlagErrorf("--path %q: must start with /", o.path)
 	}
 	printer, err := newEventPrinter(o.f.IOStreams, o.jq, o.template)
 	if err != nil {
 		return err
 	}
-	secret, origin, err := webhookSecret(o.f, o.secret)
+	secret, origin, err := cmdutil.WebhookSecret(o.f, o.secret)
 	if err != nil {
 		return err
 	}
 	if secret == "" {
-		return errNoSecret("--secret")
+		return cmdutil.ErrNoSecret("--secret")
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {

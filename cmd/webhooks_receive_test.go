@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/webhook"
 )
 
@@ -140,7 +141,7 @@ func TestWebhooksReceiveUsageErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t)
-			if code := h.run(args...); code != exitUsage {
+			if code := h.run(args...); code != cmdutil.ExitUsage {
 				t.Fatalf("exit %d, want 2\n%s", code, h.errOut)
 			}
 		})

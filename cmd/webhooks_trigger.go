@@ -8,22 +8,23 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/webhook"
 )
 
 type triggerOptions struct {
-	f      *Factory
+	f      *cmdutil.Factory
 	event  string
 	to     string
 	secret string
 	data   string
 	sets   []string
 	list   bool
-	out    outputFlags
+	out    cmdutil.OutputFlags
 }
 
-func newWebhooksTriggerCmd(f *Factory) *cobra.Command {
+func newWebhooksTriggerCmd(f *cmdutil.Factory) *cobra.Command {
 	o := &triggerOptions{f: f}
 	c := &cobra.Command{
 		Use:   "trigger EVENT --to URL",
@@ -49,7 +50,7 @@ answers 2xx.`,
   $ woot webhooks trigger contact_created --to http://127.0.0.1:4000/hooks --data @contact.json`,
 		Args: func(c *cobra.Command, args []string) error {
 			if o.list {
-				return noArgs(c, args)
+				return cmdutil.NoArgs(c, args)
 			}
 			return exactArgs([]string{"EVENT"})(c, args)
 		},
@@ -70,16 +71,16 @@ answers 2xx.`,
 	fs.StringVar(&o.data, "data", "", "Body to send instead of the sample: @file, @- or inline JSON")
 	fs.StringArrayVar(&o.sets, "set", nil, "Set a field of the body, key=value (dotted paths reach nested fields)")
 	fs.BoolVar(&o.list, "list", false, "List the events with samples")
-	addOutputFlags(c, &o.out)
+	cmdutil.AddOutputFlags(c, &o.out)
 	return c
 }
 
 func triggerList(o *triggerOptions) error {
-	popts := o.out.options([]string{"event", "receivers", "description"})
+	popts := o.out.Options([]string{"event", "receivers", "description"})
 	if err := popts.Validate(); err != nil {
 		return err
 	}
-	ios, closeOut, err := o.out.streams(o.f.IOStreams)
+	ios, closeOut, err := o.out.Streams(o.f.IOStreams)
 	if err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ type triggerResult struct {
 }
 
 func triggerRun(ctx context.Context, o *triggerOptions) error {
-	popts := o.out.options([]string{"event", "status", "delivery_id", "url"})
+	popts := o.out.Options([]string{"event", "status", "delivery_id", "url"})
 	if err := popts.Validate(); err != nil {
 		return err
 	}
@@ -121,16 +122,16 @@ func triggerRun(ctx context.Context, o *triggerOptions) error {
 	}
 	sample, ok := findWebhookSample(name)
 	if !ok {
-		return flagErrorf("unknown webhook event %q; one of: %s", o.event, strings.Join(webhookSampleNames(), ", "))
+		return cmdutil.FlagErrorf("unknown webhook event %q; one of: %s", o.event, strings.Join(webhookSampleNames(), ", "))
 	}
 	if o.to == "" {
-		return flagErrorf("pass --to URL: where to send the %s webhook", name)
+		return cmdutil.FlagErrorf("pass --to URL: where to send the %s webhook", name)
 	}
 	body, err := o.body(sample)
 	if err != nil {
 		return err
 	}
-	secret, origin, err := webhookSecret(o.f, o.secret)
+	secret, origin, err := cmdutil.WebhookSecret(o.f, o.secret)
 	if err != nil {
 		return err
 	}
@@ -141,12 +142,12 @@ func triggerRun(ctx context.Context, o *triggerOptions) error {
 	sender := webhook.NewSender(nil, secret)
 	sender.MaxAttempts = 1 // Chatwoot tries an account webhook once
 	sender.Now = o.f.Now
-	sender.UserAgent = "woot-trigger/" + Version()
+	sender.UserAgent = "woot-trigger/" + cmdutil.Version()
 	res, err := sender.Deliver(ctx, o.to, body)
 	if err != nil {
 		var de *webhook.DeliveryError
 		if errors.As(err, &de) && de.Status == 0 {
-			return &ExitError{Code: exitNetwork, Err: err}
+			return &cmdutil.ExitError{Code: cmdutil.ExitNetwork, Err: err}
 		}
 		return err
 	}
@@ -155,7 +156,7 @@ func triggerRun(ctx context.Context, o *triggerOptions) error {
 		signed = "signed with the secret from " + origin
 	}
 	fmt.Fprintf(stderr, "%s %s sent to %s: HTTP %d (delivery %s, %s)\n", o.f.IOStreams.Green("✓"), name, o.to, res.Status, res.ID, signed)
-	if o.out.format == "" && o.out.jq == "" && o.out.template == "" {
+	if o.out.Format == "" && o.out.JQ == "" && o.out.Template == "" {
 		return nil
 	}
 	raw, err := json.Marshal(triggerResult{Event: name, URL: o.to, Status: res.Status, Delivery: res.ID, Signed: secret != "", Body: body})
@@ -167,34 +168,34 @@ func triggerRun(ctx context.Context, o *triggerOptions) error {
 
 // body is the sample or --data, with --set applied and "event" set last.
 func (o *triggerOptions) body(sample webhookSample) ([]byte, error) {
-	stdin := o.f.stdinOnce()
+	stdin := o.f.StdinOnce()
 	body := []byte(sample.body())
 	if o.data != "" {
 		data, err := readValueArg(o.data, stdin)
 		if err != nil {
-			return nil, flagErrorf("--data: %v", err)
+			return nil, cmdutil.FlagErrorf("--data: %v", err)
 		}
 		if _, err := objectMembers(data); err != nil {
-			return nil, flagErrorf("--data must hold a JSON object: %v", err)
+			return nil, cmdutil.FlagErrorf("--data must hold a JSON object: %v", err)
 		}
 		body = data
 	}
 	for _, kv := range o.sets {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" || strings.Contains("."+k+".", "..") {
-			return nil, flagErrorf("--set %q: expected key=value, with a dotted path as key", kv)
+			return nil, cmdutil.FlagErrorf("--set %q: expected key=value, with a dotted path as key", kv)
 		}
 		val, err := setValue(v, stdin)
 		if err != nil {
-			return nil, flagErrorf("--set %s: %v", k, err)
+			return nil, cmdutil.FlagErrorf("--set %s: %v", k, err)
 		}
 		if body, err = setJSONPath(body, strings.Split(k, "."), val); err != nil {
-			return nil, flagErrorf("--set %s: %v", k, err)
+			return nil, cmdutil.FlagErrorf("--set %s: %v", k, err)
 		}
 	}
 	body, err := setJSONPath(body, []string{"event"}, jsonString(sample.Event))
 	if err != nil {
-		return nil, flagErrorf("build the %s body: %v", sample.Event, err)
+		return nil, cmdutil.FlagErrorf("build the %s body: %v", sample.Event, err)
 	}
 	return body, nil
 }

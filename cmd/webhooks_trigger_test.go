@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/spectest"
 	"github.com/wootcli/woot/pkg/webhook"
 )
@@ -322,14 +323,14 @@ func TestWebhooksTriggerFailures(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"receiver refuses", []string{"message_created", "--to", refusing.URL, "--secret", "s"}, exitError, "receiver answered HTTP 401"},
-		{"nobody listening", []string{"message_created", "--to", closed}, exitNetwork, "connection refused"},
-		{"unknown event", []string{"message_deleted", "--to", refusing.URL}, exitUsage, "one of: conversation_created"},
-		{"no --to", []string{"message_created"}, exitUsage, "pass --to URL"},
-		{"bad --set", []string{"message_created", "--to", refusing.URL, "--set", "content"}, exitUsage, "expected key=value"},
-		{"--set through a string", []string{"message_created", "--to", refusing.URL, "--set", "content.x=1"}, exitUsage, "not a JSON object"},
-		{"--data not an object", []string{"message_created", "--to", refusing.URL, "--data", "[1,2]"}, exitUsage, "must hold a JSON object"},
-		{"--list with an event", []string{"--list", "message_created"}, exitUsage, "takes no arguments"},
+		{"receiver refuses", []string{"message_created", "--to", refusing.URL, "--secret", "s"}, cmdutil.ExitOther, "receiver answered HTTP 401"},
+		{"nobody listening", []string{"message_created", "--to", closed}, cmdutil.ExitNetwork, "connection refused"},
+		{"unknown event", []string{"message_deleted", "--to", refusing.URL}, cmdutil.ExitUsage, "one of: conversation_created"},
+		{"no --to", []string{"message_created"}, cmdutil.ExitUsage, "pass --to URL"},
+		{"bad --set", []string{"message_created", "--to", refusing.URL, "--set", "content"}, cmdutil.ExitUsage, "expected key=value"},
+		{"--set through a string", []string{"message_created", "--to", refusing.URL, "--set", "content.x=1"}, cmdutil.ExitUsage, "not a JSON object"},
+		{"--data not an object", []string{"message_created", "--to", refusing.URL, "--data", "[1,2]"}, cmdutil.ExitUsage, "must hold a JSON object"},
+		{"--list with an event", []string{"--list", "message_created"}, cmdutil.ExitUsage, "takes no arguments"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

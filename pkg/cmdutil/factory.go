@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"context"
@@ -29,10 +29,10 @@ type Factory struct {
 	// Global flags, bound by the root command.
 	Global GlobalOptions
 
-	// commandWords are the positional words of the command line when it
+	// CommandWords are the positional words of the command line when it
 	// names a top-level command, so that only what it runs is built in
 	// full (selection.go); nil builds everything.
-	commandWords []string
+	CommandWords []string
 
 	cfg      *config.File
 	settings *config.Settings
@@ -137,19 +137,19 @@ func (f *Factory) apiClientWith(limiter api.Limiter) (*api.Client, error) {
 		Timeout:       f.Global.Timeout,
 		Retries:       f.Global.Retries,
 		Limiter:       limiter,
-		HTTPClient:    f.httpClient(s.Insecure || f.Global.Insecure),
+		HTTPClient:    f.HTTPClientFor(s.Insecure || f.Global.Insecure),
 		Sleep:         f.Sleep,
 	}
 	if f.Global.Debug || f.Getenv("WOOT_DEBUG") == "api" {
 		cfg.Debug = f.IOStreams.ErrOut
 	}
-	if cfg.TokenStyle != "" && !validTokenStyle(cfg.TokenStyle) {
-		return nil, flagErrorf("token style %q (from %s) is not one of %v", cfg.TokenStyle, s.TokenStyle.Origin, api.TokenStyles)
+	if cfg.TokenStyle != "" && !ValidTokenStyle(cfg.TokenStyle) {
+		return nil, FlagErrorf("token style %q (from %s) is not one of %v", cfg.TokenStyle, s.TokenStyle.Origin, api.TokenStyles)
 	}
 	return api.New(cfg)
 }
 
-func validTokenStyle(s api.TokenStyle) bool {
+func ValidTokenStyle(s api.TokenStyle) bool {
 	for _, t := range api.TokenStyles {
 		if t == s {
 			return true
@@ -158,7 +158,9 @@ func validTokenStyle(s api.TokenStyle) bool {
 	return false
 }
 
-func (f *Factory) httpClient(insecure bool) *http.Client {
+// HTTPClientFor is the HTTP client every request goes through: the test or
+// sandbox one when set, else the network, with TLS checks off if insecure.
+func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 	if f.HTTPClient != nil {
 		return f.HTTPClient
 	}
@@ -206,7 +208,7 @@ func commit() string {
 	return rev
 }
 
-func versionLine() string {
+func VersionLine() string {
 	line := fmt.Sprintf("woot version %s", Version())
 	if c := commit(); c != "" {
 		line += " (" + c + ")"

@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	if !f.Global.Sandbox && f.Getenv("CHATWOOT_URL") != "sandbox" {
 		return nil, nil
 	}
-	path, err := sandboxStatePath(f.Getenv)
+	path, err := SandboxStatePath(f.Getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +114,8 @@ func (m *memResponse) Write(p []byte) (int, error) {
 	return m.body.Write(p)
 }
 
-// closeSandbox saves the embedded sandbox's state if the command changed it.
-func (f *Factory) closeSandbox() {
+// CloseSandbox saves the embedded sandbox's state if the command changed it.
+func (f *Factory) CloseSandbox() {
 	if f.sandbox == nil {
 		return
 	}
@@ -129,9 +129,9 @@ func (f *Factory) closeSandbox() {
 	f.sandbox = nil
 }
 
-// sandboxStatePath is the embedded sandbox's state file in the user data
+// SandboxStatePath is the embedded sandbox's state file in the user data
 // directory ($WOOT_CONFIG_DIR when set, so tests stay in a temp dir).
-func sandboxStatePath(getenv func(string) string) (string, error) {
+func SandboxStatePath(getenv func(string) string) (string, error) {
 	if d := getenv("WOOT_CONFIG_DIR"); d != "" {
 		return filepath.Join(d, "sandbox.json"), nil
 	}

@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"context"
@@ -15,33 +15,33 @@ import (
 
 // Exit codes: the one table every failure is mapped through.
 const (
-	exitOK         = 0
-	exitError      = 1
-	exitUsage      = 2
-	exitAuth       = 3
-	exitNotFound   = 4
-	exitValidation = 5
-	exitRateLimit  = 6
-	exitServer     = 7
-	exitNetwork    = 8
-	exitSignature  = 9
+	ExitOK         = 0
+	ExitOther      = 1
+	ExitUsage      = 2
+	ExitAuth       = 3
+	ExitNotFound   = 4
+	ExitValidation = 5
+	ExitRateLimit  = 6
+	ExitServer     = 7
+	ExitNetwork    = 8
+	ExitSignature  = 9
 )
 
-// exitCodeTable documents the codes for `woot help exit-codes`.
-var exitCodeTable = []struct {
-	code int
-	what string
+// ExitCodeTable documents the codes for `woot help exit-codes`.
+var ExitCodeTable = []struct {
+	Code int
+	What string
 }{
-	{exitOK, "success"},
-	{exitError, "any other error"},
-	{exitUsage, "usage: bad flag or argument, bad --jq or --template, bad input file"},
-	{exitAuth, "authentication: HTTP 401/403, or no URL/token configured"},
-	{exitNotFound, "not found: HTTP 404"},
-	{exitValidation, "validation: HTTP 422, or rows rejected by a bulk job"},
-	{exitRateLimit, "rate limited: HTTP 429 after retries"},
-	{exitServer, "server error: HTTP 5xx after retries"},
-	{exitNetwork, "network: no answer (connection refused, DNS, timeout)"},
-	{exitSignature, "webhook signature invalid (woot verify)"},
+	{ExitOK, "success"},
+	{ExitOther, "any other error"},
+	{ExitUsage, "usage: bad flag or argument, bad --jq or --template, bad input file"},
+	{ExitAuth, "authentication: HTTP 401/403, or no URL/token configured"},
+	{ExitNotFound, "not found: HTTP 404"},
+	{ExitValidation, "validation: HTTP 422, or rows rejected by a bulk job"},
+	{ExitRateLimit, "rate limited: HTTP 429 after retries"},
+	{ExitServer, "server error: HTTP 5xx after retries"},
+	{ExitNetwork, "network: no answer (connection refused, DNS, timeout)"},
+	{ExitSignature, "webhook signature invalid (woot verify)"},
 }
 
 // FlagError is a usage mistake: the message is followed by a pointer to help.
@@ -50,7 +50,7 @@ type FlagError struct{ Err error }
 func (e *FlagError) Error() string { return e.Err.Error() }
 func (e *FlagError) Unwrap() error { return e.Err }
 
-func flagErrorf(format string, args ...any) error {
+func FlagErrorf(format string, args ...any) error {
 	return &FlagError{Err: fmt.Errorf(format, args...)}
 }
 
@@ -69,11 +69,11 @@ func (e *ExitError) Error() string {
 }
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// errSilent ends a command with exit 1 after it has said all it had to say.
-var errSilent = errors.New("")
+// ErrSilent ends a command with exit 1 after it has said all it had to say.
+var ErrSilent = errors.New("")
 
-// exitCode maps an error to the documented exit code.
-func exitCode(err error) int {
+// ExitCode maps an error to the documented exit code.
+func ExitCode(err error) int {
 	var (
 		exitErr  *ExitError
 		flagErr  *FlagError
@@ -88,48 +88,48 @@ func exitCode(err error) int {
 	)
 	switch {
 	case err == nil:
-		return exitOK
+		return ExitOK
 	case errors.As(err, &exitErr):
 		return exitErr.Code
 	case errors.As(err, &sigErr):
-		return exitSignature
+		return ExitSignature
 	case errors.As(err, &subErr):
-		return exitAuth
+		return ExitAuth
 	case errors.As(err, &flagErr), errors.As(err, &usageErr):
-		return exitUsage
+		return ExitUsage
 	case errors.As(err, &inErr), errors.As(err, &jrnErr):
-		return exitUsage // a bad input file, or a journal of another job
+		return ExitUsage // a bad input file, or a journal of another job
 	case errors.As(err, &credErr):
-		return exitAuth
+		return ExitAuth
 	case errors.As(err, &apiErr):
 		return statusExitCode(apiErr.Status)
 	case errors.As(err, &netErr):
 		if errors.Is(err, context.Canceled) {
-			return exitError
+			return ExitOther
 		}
-		return exitNetwork
+		return ExitNetwork
 	}
-	return exitError
+	return ExitOther
 }
 
 func statusExitCode(status int) int {
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return exitAuth
+		return ExitAuth
 	case status == http.StatusNotFound:
-		return exitNotFound
+		return ExitNotFound
 	case status == http.StatusUnprocessableEntity:
-		return exitValidation
+		return ExitValidation
 	case status == http.StatusTooManyRequests:
-		return exitRateLimit
+		return ExitRateLimit
 	case status >= 500:
-		return exitServer
+		return ExitServer
 	}
-	return exitError
+	return ExitOther
 }
 
-// errorHint is the "what to do next" line printed under an error.
-func errorHint(err error) string {
+// ErrorHint is the "what to do next" line printed under an error.
+func ErrorHint(err error) string {
 	var (
 		apiErr  *api.Error
 		netErr  *api.NetworkError

@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"reflect"
@@ -19,7 +19,7 @@ func TestListFlagParsesLikeStringSlice(t *testing.T) {
 	} {
 		ours, theirs := pflag.NewFlagSet("ours", pflag.ContinueOnError), pflag.NewFlagSet("theirs", pflag.ContinueOnError)
 		var got, want []string
-		stringListVar(ours, &got, "x", "")
+		StringListVar(ours, &got, "x", "")
 		theirs.StringSliceVar(&want, "x", nil, "")
 		if err := ours.Parse(args); err != nil {
 			t.Fatalf("%q: %v", args, err)
@@ -37,7 +37,7 @@ func TestListFlagParsesLikeStringSlice(t *testing.T) {
 	}
 	var bad []string
 	fs := pflag.NewFlagSet("bad", pflag.ContinueOnError)
-	stringListVar(fs, &bad, "x", "")
+	StringListVar(fs, &bad, "x", "")
 	if err := fs.Parse([]string{"--x", `"unterminated`}); err == nil {
 		t.Error("an unterminated quote parsed without error")
 	}

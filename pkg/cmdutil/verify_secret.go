@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"crypto/rand"
@@ -6,10 +6,10 @@ import (
 	"fmt"
 )
 
-// webhookSecret is the secret a webhook command signs or verifies with:
+// WebhookSecret is the secret a webhook command signs or verifies with:
 // the flag, else CHATWOOT_WEBHOOK_SECRET or the profile's webhook_secret.
 // origin names where it came from, for messages that must not print it.
-func webhookSecret(f *Factory, flag string) (secret, origin string, err error) {
+func WebhookSecret(f *Factory, flag string) (secret, origin string, err error) {
 	if flag != "" {
 		return flag, "--secret", nil
 	}
@@ -20,14 +20,14 @@ func webhookSecret(f *Factory, flag string) (secret, origin string, err error) {
 	return s.WebhookSecret.Value, s.WebhookSecret.Origin, nil
 }
 
-// errNoSecret is the usage error of a command that cannot work unsigned.
-func errNoSecret(flag string) error {
-	return flagErrorf("no webhook secret: pass %s or set CHATWOOT_WEBHOOK_SECRET to the webhook's own secret (shown when the webhook is created; `woot webhooks list -o json` shows it)", flag)
+// ErrNoSecret is the usage error of a command that cannot work unsigned.
+func ErrNoSecret(flag string) error {
+	return FlagErrorf("no webhook secret: pass %s or set CHATWOOT_WEBHOOK_SECRET to the webhook's own secret (shown when the webhook is created; `woot webhooks list -o json` shows it)", flag)
 }
 
-// newWebhookSecret makes a secret for `listen --forward-to` when none is
+// NewWebhookSecret makes a secret for `listen --forward-to` when none is
 // configured: 24 random bytes, hex, as long as Chatwoot's own.
-func newWebhookSecret() (string, error) {
+func NewWebhookSecret() (string, error) {
 	b := make([]byte, 24)
 	if _, err := rand.Read(b); err != nil {
 		return "", fmt.Errorf("generate a webhook secret: %w", err)

@@ -1,4 +1,4 @@
-package cmd
+package cmdutil
 
 import (
 	"encoding/csv"
@@ -17,8 +17,8 @@ type listFlag struct {
 	changed bool
 }
 
-// stringListVar defines a listFlag bound to p, empty by default.
-func stringListVar(fs *pflag.FlagSet, p *[]string, name, usage string) {
+// StringListVar defines a listFlag bound to p, empty by default.
+func StringListVar(fs *pflag.FlagSet, p *[]string, name, usage string) {
 	fs.Var(&listFlag{list: p}, name, usage)
 }
 
