@@ -28,12 +28,12 @@ func Main() int {
 	f := &cmdutil.Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	return run(ctx, f, args)
+	return Run(ctx, f, args)
 }
 
 // run executes args against a command tree built for them and reports
 // any error on stderr; tests call it with a test Factory.
-func run(ctx context.Context, f *cmdutil.Factory, args []string) int {
+func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	root := newRootCmd(f, args)
 	root.SetArgs(args)
 	root.SetIn(f.IOStreams.In)

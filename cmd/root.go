@@ -2,7 +2,10 @@ package cmd
 
 import (
 	"strings"
-	"time"
+
+	apicmd "github.com/wootcli/woot/cmd/api"
+	"github.com/wootcli/woot/cmd/auth"
+	"github.com/wootcli/woot/cmd/operation"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
@@ -43,7 +46,7 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	root.SetHelpCommandGroupID(cmdutil.GroupTools)
 	root.SetCompletionCommandGroupID(cmdutil.GroupTools)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
-	bindGlobalFlags(root, &f.Global)
+	cmdutil.BindGlobalFlags(root, &f.Global)
 
 	tops := selectTopCommands(f, args)
 	for _, top := range tops {
@@ -57,32 +60,19 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	return root
 }
 
-func bindGlobalFlags(root *cobra.Command, g *cmdutil.GlobalOptions) {
-	fs := root.PersistentFlags()
-	fs.StringVar(&g.Profile, "profile", "", "Use this named profile (env WOOT_PROFILE)")
-	fs.StringVar(&g.Account, "account", "", "Account id for Application API paths (env CHATWOOT_ACCOUNT_ID)")
-	fs.StringVar(&g.URL, "url", "", "Chatwoot base URL (env CHATWOOT_URL)")
-	fs.BoolVar(&g.Debug, "debug", false, "Log requests and responses to stderr, tokens redacted (env WOOT_DEBUG=api)")
-	fs.DurationVar(&g.Timeout, "timeout", 30*time.Second, "Time limit for each HTTP attempt")
-	fs.IntVar(&g.Retries, "retries", 3, "Retries for safe requests on network errors, 5xx and 429")
-	fs.Float64Var(&g.Rate, "rate", 0, "Cap requests per second (0 = no cap)")
-	fs.BoolVar(&g.Sandbox, "sandbox", false, "Serve every request from the embedded sandbox (or CHATWOOT_URL=sandbox)")
-	fs.BoolVar(&g.Insecure, "insecure", false, "Skip TLS certificate verification (not recommended)")
-}
-
 // topCommands lists every top-level command builder.
 func topCommands() []topCommand {
 	tops := []topCommand{
-		{"api", newAPICmd},
-		{"auth", newAuthCmd},
+		{"api", apicmd.NewCmd},
+		{"auth", auth.NewCmd},
 		{"version", newVersionCmd},
-		{"client", func(f *cmdutil.Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyClient) }},
-		{"platform", func(f *cmdutil.Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyPlatform) }},
+		{"client", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
+		{"platform", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
 	}
 	tops = append(tops, extraTopCommands()...)
-	for _, noun := range operationNouns() {
+	for _, noun := range operation.OperationNouns() {
 		noun := noun
-		tops = append(tops, topCommand{noun, func(f *cmdutil.Factory) *cobra.Command { return newNounCmd(f, noun) }})
+		tops = append(tops, topCommand{noun, func(f *cmdutil.Factory) *cobra.Command { return operation.NewNounCmd(f, noun) }})
 	}
 	return tops
 }
@@ -97,7 +87,7 @@ func selectTopCommands(f *cmdutil.Factory, args []string) []topCommand {
 	}
 	for _, t := range all {
 		if t.name == word {
-			f.CommandWords = commandWords(args)
+			f.CommandWords = operation.CommandWords(args)
 			return []topCommand{t}
 		}
 	}
@@ -131,7 +121,7 @@ func mergeTops(tops []topCommand) []topCommand {
 func mergeInto(dst, src *cobra.Command) {
 	for _, sub := range src.Commands() {
 		src.RemoveCommand(sub)
-		if existing := findSub(dst, sub.Name()); existing != nil && sub.HasSubCommands() {
+		if existing := cmdutil.FindSub(dst, sub.Name()); existing != nil && sub.HasSubCommands() {
 			mergeInto(existing, sub)
 			continue
 		}
@@ -139,22 +129,10 @@ func mergeInto(dst, src *cobra.Command) {
 	}
 }
 
-func findSub(c *cobra.Command, name string) *cobra.Command {
-	for _, sub := range c.Commands() {
-		if sub.Name() == name {
-			return sub
-		}
-	}
-	return nil
-}
-
-// globalValueFlags take a value, so the word after them is not a command.
-var globalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true}
-
 func firstWord(args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if globalValueFlags[a] {
+		if cmdutil.GlobalValueFlags[a] {
 			i++
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
@@ -56,7 +57,7 @@ func selectedHelp(t *testing.T, args []string) string {
 	t.Helper()
 	ios, _, stdout, stderr := output.Test()
 	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
-	if code := run(context.Background(), f, args); code != 0 {
+	if code := Run(context.Background(), f, args); code != 0 {
 		t.Fatalf("woot %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 	}
 	return stdout.String()
@@ -90,11 +91,11 @@ func TestWantsInFull(t *testing.T) {
 		if tc.line != "" {
 			words = strings.Fields(tc.line)
 		}
-		if got := wantsInFull(strings.Fields(tc.path), words, known); got != tc.want {
+		if got := operation.WantsInFull(strings.Fields(tc.path), words, known); got != tc.want {
 			t.Errorf("wantsInFull(%q, line %q) = %v, want %v", tc.path, tc.line, got, tc.want)
 		}
 	}
-	if !wantsInFull([]string{"contacts", "get"}, nil, known) {
+	if !operation.WantsInFull([]string{"contacts", "get"}, nil, known) {
 		t.Error("with no command line everything must be built")
 	}
 }
@@ -107,7 +108,7 @@ func TestCommandWords(t *testing.T) {
 		{"--sandbox conversations list --all", "conversations list"},
 		{"api -- /api/v1/profile", "api"},
 	} {
-		if got := strings.Join(commandWords(strings.Fields(tc.args)), " "); got != tc.want {
+		if got := strings.Join(operation.CommandWords(strings.Fields(tc.args)), " "); got != tc.want {
 			t.Errorf("commandWords(%q) = %q, want %q", tc.args, got, tc.want)
 		}
 	}

@@ -16,7 +16,7 @@ func BenchmarkContactsListHelp(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		ios, _, _, _ := output.Test()
 		f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
-		if code := run(context.Background(), f, args); code != 0 {
+		if code := Run(context.Background(), f, args); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}
