@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/docgen"
 	"github.com/wootcli/woot/pkg/output"
 )
@@ -65,7 +66,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 
 func TestEveryCommandHasAnExample(t *testing.T) {
 	ios, _, _, _ := output.Test()
-	root := fullTree(&Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
+	root := fullTree(&cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
 	for _, c := range allCommands(root) {
 		// Nouns that only hold subcommands show their subcommands' examples.
 		if c.Hidden || !c.Runnable() || c.HasSubCommands() || c.Name() == "help" || c.Parent() != nil && c.Parent().Name() == "completion" {

@@ -1,13 +1,20 @@
 package cmd
 
+import (
+	bulkcmd "github.com/wootcli/woot/cmd/bulk"
+	"github.com/wootcli/woot/cmd/listen"
+	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
+	"github.com/wootcli/woot/cmd/webhooks"
+)
+
 // extraTopCommands are the hand-written commands: help topics, realtime,
 // sandbox and bulk jobs. A builder named like a generated noun ("contacts")
 // adds its subcommands to that noun.
 func extraTopCommands() []topCommand {
 	var tops []topCommand
 	tops = append(tops, helpTopics()...)
-	tops = append(tops, topCommand{"sandbox", newSandboxCmd})
-	tops = append(tops, bulkTopCommands()...)
-	tops = append(tops, topCommand{"listen", newListenCmd}, topCommand{"verify", newVerifyCmd}, topCommand{"webhooks", newWebhooksToolsCmd})
+	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
+	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
+	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
 	return tops
 }

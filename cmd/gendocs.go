@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -9,11 +10,11 @@ import (
 // documentation generator.
 func CommandTree() *cobra.Command {
 	ios, _, _, _ := output.Test()
-	return fullTree(&Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
+	return fullTree(&cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
 }
 
 // fullTree builds every command, as root help does.
-func fullTree(f *Factory) *cobra.Command {
+func fullTree(f *cmdutil.Factory) *cobra.Command {
 	return newRootCmd(f, nil)
 }
 

@@ -5,18 +5,19 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // helpTopics are `woot help <topic>` pages: commands with no run function.
 func helpTopics() []topCommand {
 	return []topCommand{
-		{"exit-codes", func(*Factory) *cobra.Command {
+		{"exit-codes", func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("exit-codes", "Exit codes and what they mean", exitCodesHelp())
 		}},
-		{"environment", func(*Factory) *cobra.Command {
+		{"environment", func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("environment", "Environment variables woot reads", environmentHelp)
 		}},
-		{"formatting", func(*Factory) *cobra.Command {
+		{"formatting", func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("formatting", "Output formats, --jq, --template and --fields", formattingHelp)
 		}},
 	}
@@ -29,8 +30,8 @@ func helpTopic(name, short, long string) *cobra.Command {
 func exitCodesHelp() string {
 	var b strings.Builder
 	b.WriteString("woot exits with one of these codes, so scripts can tell failures apart:\n\n")
-	for _, e := range exitCodeTable {
-		fmt.Fprintf(&b, "  %d  %s\n", e.code, e.what)
+	for _, e := range cmdutil.ExitCodeTable {
+		fmt.Fprintf(&b, "  %d  %s\n", e.Code, e.What)
 	}
 	b.WriteString(`
 Requests are retried before 6, 7 or 8 is returned: GET, PUT and DELETE on

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -21,38 +22,38 @@ func Main() int {
 	// The version needs no command tree: answer before building one, so the
 	// most common health check of a CLI costs what a hello-world costs.
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "version") {
-		fmt.Fprintln(ios.Out, versionLine())
-		return exitOK
+		fmt.Fprintln(ios.Out, cmdutil.VersionLine())
+		return cmdutil.ExitOK
 	}
-	f := &Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	return run(ctx, f, args)
+	return Run(ctx, f, args)
 }
 
 // run executes args against a command tree built for them and reports
 // any error on stderr; tests call it with a test Factory.
-func run(ctx context.Context, f *Factory, args []string) int {
+func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	root := newRootCmd(f, args)
 	root.SetArgs(args)
 	root.SetIn(f.IOStreams.In)
 	root.SetOut(f.IOStreams.Out)
 	root.SetErr(f.IOStreams.ErrOut)
 	err := root.ExecuteContext(ctx)
-	defer f.closeSandbox()
+	defer f.CloseSandbox()
 	if err == nil {
-		return exitOK
+		return cmdutil.ExitOK
 	}
 	err = classifyCobraError(err)
 	printError(f.IOStreams, err)
-	return exitCode(err)
+	return cmdutil.ExitCode(err)
 }
 
 func printError(ios *output.IOStreams, err error) {
-	if errors.Is(err, errSilent) {
+	if errors.Is(err, cmdutil.ErrSilent) {
 		return
 	}
-	var exitErr *ExitError
+	var exitErr *cmdutil.ExitError
 	if errors.As(err, &exitErr) && exitErr.Err == nil {
 		return
 	}
@@ -61,7 +62,7 @@ func printError(ios *output.IOStreams, err error) {
 		return
 	}
 	fmt.Fprintf(ios.ErrOut, "error: %s\n", err)
-	if hint := errorHint(err); hint != "" {
+	if hint := cmdutil.ErrorHint(err); hint != "" {
 		fmt.Fprintf(ios.ErrOut, "hint: %s\n", hint)
 	}
 }
@@ -69,14 +70,14 @@ func printError(ios *output.IOStreams, err error) {
 // classifyCobraError marks cobra's own usage complaints (unknown command,
 // unknown or missing flags) as usage errors.
 func classifyCobraError(err error) error {
-	var flagErr *FlagError
+	var flagErr *cmdutil.FlagError
 	if errors.As(err, &flagErr) {
 		return err
 	}
 	msg := err.Error()
 	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "required flag", "invalid argument", "flag needs an argument", "accepts ", "requires at least"} {
 		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
-			return &FlagError{Err: err}
+			return &cmdutil.FlagError{Err: err}
 		}
 	}
 	return err

@@ -1,4 +1,4 @@
-package cmd
+package cmd_test
 
 import (
 	"bytes"
@@ -9,45 +9,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/wootcli/woot/cmd/internal/cmdtest"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
-
-var (
-	builtOnce sync.Once
-	builtPath string
-	builtErr  error
-	builtDir  string
-)
-
-// wootBinary builds woot once per test run, for tests that run it as a
-// user's shell script would.
-func wootBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the woot binary; skipped with -short")
-	}
-	builtOnce.Do(func() {
-		dir, err := osMkdirTemp()
-		if err != nil {
-			builtErr = err
-			return
-		}
-		builtDir = dir
-		builtPath = filepath.Join(dir, "woot")
-		out, err := exec.Command("go", "build", "-o", builtPath, "..").CombinedOutput()
-		if err != nil {
-			builtErr = err
-			t.Logf("go build: %s", out)
-		}
-	})
-	if builtErr != nil {
-		t.Fatalf("build woot: %v", builtErr)
-	}
-	return builtPath
-}
 
 // TestProvisionRecipeAgainstSandbox runs docs/recipes/provision.sh as a
 // user would, against a served sandbox, and checks what it created.
@@ -55,7 +21,7 @@ func TestProvisionRecipeAgainstSandbox(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh on this machine")
 	}
-	woot := wootBinary(t)
+	woot := cmdtest.WootBinary(t)
 	sb, err := sandbox.New(sandbox.Options{Seed: "empty"})
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +66,7 @@ func TestProvisionRecipeAgainstSandbox(t *testing.T) {
 	}
 	found := false
 	for _, u := range users {
-		if jsonID(u.UserID) == ids["user_id"] && u.Role == "administrator" {
+		if cmdtest.JSONID(u.UserID) == ids["user_id"] && u.Role == "administrator" {
 			found = true
 		}
 	}

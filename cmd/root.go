@@ -2,28 +2,24 @@ package cmd
 
 import (
 	"strings"
-	"time"
+
+	apicmd "github.com/wootcli/woot/cmd/api"
+	"github.com/wootcli/woot/cmd/auth"
+	"github.com/wootcli/woot/cmd/operation"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
-)
-
-// Help groups: root help lists commands by API family.
-const (
-	groupApplication = "application"
-	groupFamilies    = "families"
-	groupRealtime    = "realtime"
-	groupTools       = "tools"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // topCommand is one top-level command and how to build it. Building is
 // deferred so that `woot contacts list --help` constructs only "contacts".
 type topCommand struct {
 	name  string
-	build func(f *Factory) *cobra.Command
+	build func(f *cmdutil.Factory) *cobra.Command
 }
 
-func newRootCmd(f *Factory, args []string) *cobra.Command {
+func newRootCmd(f *cmdutil.Factory, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "woot <command> <subcommand> [flags]",
 		Short: "Drive every Chatwoot API from a terminal",
@@ -36,21 +32,21 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
   $ woot conversations list --status open
   $ woot contacts search --q ann --all -o csv
   $ woot --sandbox conversations list --all --jq '.[].id'`,
-		Version:       Version(),
+		Version:       cmdutil.Version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.SetVersionTemplate(versionLine() + "\n")
+	root.SetVersionTemplate(cmdutil.VersionLine() + "\n")
 	root.AddGroup(
-		&cobra.Group{ID: groupApplication, Title: "Application API (agents and admins):"},
-		&cobra.Group{ID: groupFamilies, Title: "Client and Platform APIs:"},
-		&cobra.Group{ID: groupRealtime, Title: "Realtime and webhooks:"},
-		&cobra.Group{ID: groupTools, Title: "Setup and tools:"},
+		&cobra.Group{ID: cmdutil.GroupApplication, Title: "Application API (agents and admins):"},
+		&cobra.Group{ID: cmdutil.GroupFamilies, Title: "Client and Platform APIs:"},
+		&cobra.Group{ID: cmdutil.GroupRealtime, Title: "Realtime and webhooks:"},
+		&cobra.Group{ID: cmdutil.GroupTools, Title: "Setup and tools:"},
 	)
-	root.SetHelpCommandGroupID(groupTools)
-	root.SetCompletionCommandGroupID(groupTools)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	bindGlobalFlags(root, &f.Global)
+	root.SetHelpCommandGroupID(cmdutil.GroupTools)
+	root.SetCompletionCommandGroupID(cmdutil.GroupTools)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+	cmdutil.BindGlobalFlags(root, &f.Global)
 
 	tops := selectTopCommands(f, args)
 	for _, top := range tops {
@@ -64,39 +60,26 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	return root
 }
 
-func bindGlobalFlags(root *cobra.Command, g *GlobalOptions) {
-	fs := root.PersistentFlags()
-	fs.StringVar(&g.Profile, "profile", "", "Use this named profile (env WOOT_PROFILE)")
-	fs.StringVar(&g.Account, "account", "", "Account id for Application API paths (env CHATWOOT_ACCOUNT_ID)")
-	fs.StringVar(&g.URL, "url", "", "Chatwoot base URL (env CHATWOOT_URL)")
-	fs.BoolVar(&g.Debug, "debug", false, "Log requests and responses to stderr, tokens redacted (env WOOT_DEBUG=api)")
-	fs.DurationVar(&g.Timeout, "timeout", 30*time.Second, "Time limit for each HTTP attempt")
-	fs.IntVar(&g.Retries, "retries", 3, "Retries for safe requests on network errors, 5xx and 429")
-	fs.Float64Var(&g.Rate, "rate", 0, "Cap requests per second (0 = no cap)")
-	fs.BoolVar(&g.Sandbox, "sandbox", false, "Serve every request from the embedded sandbox (or CHATWOOT_URL=sandbox)")
-	fs.BoolVar(&g.Insecure, "insecure", false, "Skip TLS certificate verification (not recommended)")
-}
-
 // topCommands lists every top-level command builder.
 func topCommands() []topCommand {
 	tops := []topCommand{
-		{"api", newAPICmd},
-		{"auth", newAuthCmd},
+		{"api", apicmd.NewCmd},
+		{"auth", auth.NewCmd},
 		{"version", newVersionCmd},
-		{"client", func(f *Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyClient) }},
-		{"platform", func(f *Factory) *cobra.Command { return newFamilyCmd(f, api.FamilyPlatform) }},
+		{"client", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
+		{"platform", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
 	}
 	tops = append(tops, extraTopCommands()...)
-	for _, noun := range operationNouns() {
+	for _, noun := range operation.OperationNouns() {
 		noun := noun
-		tops = append(tops, topCommand{noun, func(f *Factory) *cobra.Command { return newNounCmd(f, noun) }})
+		tops = append(tops, topCommand{noun, func(f *cmdutil.Factory) *cobra.Command { return operation.NewNounCmd(f, noun) }})
 	}
 	return tops
 }
 
 // selectTopCommands returns only the top-level command args name, when it
 // names one; root help, completion and unknown words get every command.
-func selectTopCommands(f *Factory, args []string) []topCommand {
+func selectTopCommands(f *cmdutil.Factory, args []string) []topCommand {
 	all := mergeTops(topCommands())
 	word := firstWord(args)
 	if word == "help" {
@@ -104,7 +87,7 @@ func selectTopCommands(f *Factory, args []string) []topCommand {
 	}
 	for _, t := range all {
 		if t.name == word {
-			f.commandWords = commandWords(args)
+			f.CommandWords = operation.CommandWords(args)
 			return []topCommand{t}
 		}
 	}
@@ -124,7 +107,7 @@ func mergeTops(tops []topCommand) []topCommand {
 			continue
 		}
 		prev, next := out[i].build, t.build
-		out[i].build = func(f *Factory) *cobra.Command {
+		out[i].build = func(f *cmdutil.Factory) *cobra.Command {
 			c := prev(f)
 			mergeInto(c, next(f))
 			return c
@@ -138,7 +121,7 @@ func mergeTops(tops []topCommand) []topCommand {
 func mergeInto(dst, src *cobra.Command) {
 	for _, sub := range src.Commands() {
 		src.RemoveCommand(sub)
-		if existing := findSub(dst, sub.Name()); existing != nil && sub.HasSubCommands() {
+		if existing := cmdutil.FindSub(dst, sub.Name()); existing != nil && sub.HasSubCommands() {
 			mergeInto(existing, sub)
 			continue
 		}
@@ -146,22 +129,10 @@ func mergeInto(dst, src *cobra.Command) {
 	}
 }
 
-func findSub(c *cobra.Command, name string) *cobra.Command {
-	for _, sub := range c.Commands() {
-		if sub.Name() == name {
-			return sub
-		}
-	}
-	return nil
-}
-
-// globalValueFlags take a value, so the word after them is not a command.
-var globalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true}
-
 func firstWord(args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if globalValueFlags[a] {
+		if cmdutil.GlobalValueFlags[a] {
 			i++
 			continue
 		}
@@ -182,23 +153,16 @@ func indexOf(args []string, s string) int {
 	return -1
 }
 
-func newVersionCmd(f *Factory) *cobra.Command {
+func newVersionCmd(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "version",
 		Short:   "Print woot's version and commit",
-		Args:    noArgs,
-		GroupID: groupTools,
+		Args:    cmdutil.NoArgs,
+		GroupID: cmdutil.GroupTools,
 		Example: "  $ woot version",
 		RunE: func(c *cobra.Command, _ []string) error {
-			_, err := c.OutOrStdout().Write([]byte(versionLine() + "\n"))
+			_, err := c.OutOrStdout().Write([]byte(cmdutil.VersionLine() + "\n"))
 			return err
 		},
 	}
-}
-
-func noArgs(c *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return flagErrorf("%s takes no arguments, got %q", c.CommandPath(), args[0])
-	}
-	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -15,7 +17,7 @@ import (
 // what a command line reaches.
 func TestSelectedCommandHelpMatchesFullTree(t *testing.T) {
 	ios, _, _, _ := output.Test()
-	full := fullTree(&Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
+	full := fullTree(&cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }})
 	var leaves int
 	for _, c := range allCommands(full) {
 		if c == full || c.Hidden {
@@ -54,8 +56,8 @@ func helpOf(t *testing.T, root *cobra.Command, path []string) string {
 func selectedHelp(t *testing.T, args []string) string {
 	t.Helper()
 	ios, _, stdout, stderr := output.Test()
-	f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
-	if code := run(context.Background(), f, args); code != 0 {
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
+	if code := Run(context.Background(), f, args); code != 0 {
 		t.Fatalf("woot %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 	}
 	return stdout.String()
@@ -89,11 +91,11 @@ func TestWantsInFull(t *testing.T) {
 		if tc.line != "" {
 			words = strings.Fields(tc.line)
 		}
-		if got := wantsInFull(strings.Fields(tc.path), words, known); got != tc.want {
+		if got := operation.WantsInFull(strings.Fields(tc.path), words, known); got != tc.want {
 			t.Errorf("wantsInFull(%q, line %q) = %v, want %v", tc.path, tc.line, got, tc.want)
 		}
 	}
-	if !wantsInFull([]string{"contacts", "get"}, nil, known) {
+	if !operation.WantsInFull([]string{"contacts", "get"}, nil, known) {
 		t.Error("with no command line everything must be built")
 	}
 }
@@ -106,7 +108,7 @@ func TestCommandWords(t *testing.T) {
 		{"--sandbox conversations list --all", "conversations list"},
 		{"api -- /api/v1/profile", "api"},
 	} {
-		if got := strings.Join(commandWords(strings.Fields(tc.args)), " "); got != tc.want {
+		if got := strings.Join(operation.CommandWords(strings.Fields(tc.args)), " "); got != tc.want {
 			t.Errorf("commandWords(%q) = %q, want %q", tc.args, got, tc.want)
 		}
 	}

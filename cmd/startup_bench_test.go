@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -14,8 +15,8 @@ func BenchmarkContactsListHelp(b *testing.B) {
 	args := []string{"contacts", "list", "--help"}
 	for i := 0; i < b.N; i++ {
 		ios, _, _, _ := output.Test()
-		f := &Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
-		if code := run(context.Background(), f, args); code != 0 {
+		f := &cmdutil.Factory{IOStreams: ios, Getenv: func(string) string { return "" }}
+		if code := Run(context.Background(), f, args); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}

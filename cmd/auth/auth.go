@@ -1,0 +1,216 @@
+package auth
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/application"
+	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/config"
+	"golang.org/x/term"
+)
+
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
+	c := operation.GroupCmd("auth", "Log in, show the identity in use, log out")
+	c.GroupID = cmdutil.GroupTools
+	c.Long = `Profiles keep each installation's URL, account and tokens in the config file
+(mode 0600; WOOT_CONFIG_DIR moves it). Environment variables and flags override
+a profile: flags > environment > config file > defaults.`
+	c.AddCommand(newAuthLoginCmd(f), newAuthStatusCmd(f), newAuthLogoutCmd(f))
+	return c
+}
+
+type loginOptions struct {
+	f          *cmdutil.Factory
+	withToken  bool
+	platform   bool
+	tokenStyle string
+	noVerify   bool
+}
+
+func newAuthLoginCmd(f *cmdutil.Factory) *cobra.Command {
+	o := &loginOptions{f: f}
+	c := &cobra.Command{
+		Use:   "login",
+		Short: "Store a Chatwoot URL, account and token in a profile",
+		Long: `On a terminal, login asks for the URL and the access token (Profile Settings >
+Access Token in Chatwoot), checks them with GET /api/v1/profile and lets you pick
+one of your accounts. Without a terminal, pass --url and --account and give the
+token on stdin with --with-token; the token is never a command-line argument.
+
+--platform stores a platform app token (for woot platform …) instead.`,
+		Example: `  $ woot auth login
+  $ echo "$TOKEN" | woot auth login --url https://chat.example.com --account 1 --with-token
+  $ woot auth login --profile staging --url https://staging.example.com
+  $ echo "$PLATFORM_TOKEN" | woot auth login --platform --with-token`,
+		Args: cmdutil.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return loginRun(c.Context(), o) },
+	}
+	fs := c.Flags()
+	fs.BoolVar(&o.withToken, "with-token", false, "Read the token from standard input")
+	fs.BoolVar(&o.platform, "platform", false, "The token is a platform app token")
+	fs.StringVar(&o.tokenStyle, "token-style", "", "How to send the token: api_access_token|api-access-token|bearer")
+	fs.BoolVar(&o.noVerify, "no-verify", false, "Store the token without checking it against the server")
+	_ = c.RegisterFlagCompletionFunc("token-style", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"api_access_token", "api-access-token", "bearer"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return c
+}
+
+func loginRun(ctx context.Context, o *loginOptions) error {
+	f, ios := o.f, o.f.IOStreams
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	name := config.Resolve(cfg, config.Flags{Profile: f.Global.Profile}, f.Getenv).Profile
+	prof := cfg.Profile(name)
+	if prof == nil {
+		prof = &config.Profile{}
+	}
+	if o.tokenStyle != "" {
+		if !cmdutil.ValidTokenStyle(api.TokenStyle(o.tokenStyle)) {
+			return cmdutil.FlagErrorf("--token-style %q is not one of api_access_token, api-access-token, bearer", o.tokenStyle)
+		}
+		prof.TokenStyle = o.tokenStyle
+	}
+	interactive := !o.withToken && ios.CanPrompt()
+	if !interactive && !o.withToken {
+		return cmdutil.FlagErrorf("no terminal to ask on: pass the token on stdin with --with-token (and --url, --account)")
+	}
+	in := bufio.NewReader(ios.In)
+	if f.Global.URL != "" {
+		prof.URL = f.Global.URL
+	} else if interactive {
+		if prof.URL, err = prompt(ios.ErrOut, in, "Chatwoot URL", prof.URL); err != nil {
+			return err
+		}
+	}
+	if prof.URL == "" {
+		return cmdutil.FlagErrorf("no URL: pass --url https://chat.example.com")
+	}
+	token, err := readToken(o, in)
+	if err != nil {
+		return err
+	}
+	if o.platform {
+		prof.PlatformToken = token
+	} else {
+		prof.UserToken = token
+		if err := o.chooseAccount(ctx, prof, interactive, in); err != nil {
+			return err
+		}
+	}
+	cfg.Profiles[name] = prof
+	if cfg.Current == "" {
+		cfg.Current = name
+	}
+	if err := cfg.Save(); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "✓ Saved profile %q in %s\n", name, cfg.Path())
+	return nil
+}
+
+func readToken(o *loginOptions, in *bufio.Reader) (string, error) {
+	ios := o.f.IOStreams
+	var token string
+	if o.withToken {
+		data, err := io.ReadAll(in)
+		if err != nil {
+			return "", fmt.Errorf("read token from stdin: %w", err)
+		}
+		token = strings.TrimSpace(string(data))
+	} else {
+		kind := "Access token"
+		if o.platform {
+			kind = "Platform app token"
+		}
+		fmt.Fprintf(ios.ErrOut, "? %s (input hidden): ", kind)
+		token = readSecret(ios.In, in)
+		fmt.Fprintln(ios.ErrOut)
+	}
+	if token == "" {
+		return "", cmdutil.FlagErrorf("the token is empty")
+	}
+	return token, nil
+}
+
+// readSecret reads a line without echo when stdin is a real terminal.
+func readSecret(stdin io.Reader, buffered *bufio.Reader) string {
+	if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+		b, _ := term.ReadPassword(int(file.Fd()))
+		return strings.TrimSpace(string(b))
+	}
+	line, _ := buffered.ReadString('\n')
+	return strings.TrimSpace(line)
+}
+
+func prompt(w io.Writer, in *bufio.Reader, label, def string) (string, error) {
+	if def != "" {
+		fmt.Fprintf(w, "? %s [%s]: ", label, def)
+	} else {
+		fmt.Fprintf(w, "? %s: ", label)
+	}
+	line, err := in.ReadString('\n')
+	if err != nil && line == "" {
+		return "", fmt.Errorf("read %s: %w", strings.ToLower(label), err)
+	}
+	if v := strings.TrimSpace(line); v != "" {
+		return v, nil
+	}
+	return def, nil
+}
+
+// chooseAccount checks the token with GET /api/v1/profile and picks the account.
+func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, interactive bool, in *bufio.Reader) error {
+	f := o.f
+	if f.Global.Account != "" {
+		id, err := strconv.ParseInt(f.Global.Account, 10, 64)
+		if err != nil || id <= 0 {
+			return cmdutil.FlagErrorf("--account %q is not a positive number", f.Global.Account)
+		}
+		prof.AccountID = id
+	}
+	if o.noVerify {
+		return nil
+	}
+	client, err := api.New(api.Config{BaseURL: prof.URL, UserToken: prof.UserToken, TokenStyle: api.TokenStyle(prof.TokenStyle),
+		UserAgent: "woot/" + cmdutil.Version(), Timeout: f.Global.Timeout, Retries: f.Global.Retries, HTTPClient: f.HTTPClientFor(f.Global.Insecure)})
+	if err != nil {
+		return err
+	}
+	me, _, err := (&application.API{C: client}).Profile(ctx)
+	if err != nil {
+		return fmt.Errorf("check the token: %w", err)
+	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "✓ Logged in to %s as %s (%s)\n", prof.URL, me.Name, me.Email)
+	if prof.AccountID != 0 || len(me.Accounts) == 0 {
+		return nil
+	}
+	if len(me.Accounts) == 1 || !interactive {
+		prof.AccountID = me.Accounts[0].ID
+		return nil
+	}
+	for i, a := range me.Accounts {
+		fmt.Fprintf(f.IOStreams.ErrOut, "  %d) %s (id %d, %s)\n", i+1, a.Name, a.ID, a.Role)
+	}
+	choice, err := prompt(f.IOStreams.ErrOut, in, "Account", "1")
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(choice)
+	if err != nil || n < 1 || n > len(me.Accounts) {
+		return cmdutil.FlagErrorf("account choice %q is not between 1 and %d", choice, len(me.Accounts))
+	}
+	prof.AccountID = me.Accounts[n-1].ID
+	return nil
+}

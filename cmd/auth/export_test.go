@@ -1,0 +1,4 @@
+package auth
+
+// Internals the external tests of this package reach.
+type StatusRow = statusRow

@@ -1,0 +1,210 @@
+package bulk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/output"
+)
+
+// exportFormats are the formats an export writes.
+var exportFormats = []string{"ndjson", "json", "csv", "tsv"}
+
+// exportFlags are the flags every export shares.
+type exportFlags struct {
+	format      string
+	fields      []string
+	outputFile  string
+	jq          string
+	concurrency int
+	shard       string
+}
+
+func addExportFlags(c *cobra.Command, o *exportFlags) {
+	fs := c.Flags()
+	fs.StringVarP(&o.format, "output", "o", "", "Format: "+strings.Join(exportFormats, "|")+" (default: from --output-file's extension, else ndjson)")
+	fs.StringVar(&o.outputFile, "output-file", "", "Write the export to this file instead of stdout")
+	cmdutil.StringListVar(fs, &o.fields, "fields", "CSV/TSV columns (dotted paths; prefix.* for every key under prefix); default: every column found")
+	fs.StringVar(&o.jq, "jq", "", "Filter each item (ndjson) or the whole list (json) with a jq expression")
+	fs.IntVar(&o.concurrency, "concurrency", 4, "Pages fetched at once; output keeps the server's order (--rate caps requests per second)")
+	fs.StringVar(&o.shard, "shard", "", "Export only share K of N (K/N, e.g. 2/4): pages are dealt round-robin, so N machines split the job")
+	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return exportFormats, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// resolve checks the flags and picks the format.
+func (o *exportFlags) resolve() (format string, shard bulk.Shard, err error) {
+	format = o.format
+	if format == "" {
+		format = formatFromName(o.outputFile)
+	}
+	if !operation.Contains(exportFormats, format) {
+		return "", shard, cmdutil.FlagErrorf("-o %q: an export writes %s", format, strings.Join(exportFormats, ", "))
+	}
+	if len(o.fields) > 0 && format != "csv" && format != "tsv" {
+		return "", shard, cmdutil.FlagErrorf("--fields chooses CSV and TSV columns; %s keeps every field (use --jq to pick some)", format)
+	}
+	if o.jq != "" && format != "json" && format != "ndjson" {
+		return "", shard, cmdutil.FlagErrorf("--jq works with -o json or ndjson")
+	}
+	if o.concurrency < 1 {
+		return "", shard, cmdutil.FlagErrorf("--concurrency %d: use 1 or more", o.concurrency)
+	}
+	if o.shard != "" {
+		if shard, err = bulk.ParseShard(o.shard); err != nil {
+			return "", shard, &cmdutil.FlagError{Err: fmt.Errorf("--shard: %w", err)}
+		}
+	}
+	for _, f := range o.fields {
+		if strings.Contains(strings.TrimSuffix(f, "*"), "*") || (strings.HasSuffix(f, "*") && f != "*" && !strings.HasSuffix(f, ".*")) {
+			return "", shard, cmdutil.FlagErrorf("--fields %q: a wildcard stands for a whole segment at the end (custom_attributes.*)", f)
+		}
+	}
+	return format, shard, nil
+}
+
+func formatFromName(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv"
+	case ".tsv":
+		return "tsv"
+	case ".json":
+		return "json"
+	}
+	return "ndjson"
+}
+
+// exporter streams one list to a file or stdout.
+type exporter struct {
+	f        *cmdutil.Factory
+	flags    *exportFlags
+	noun     string // "contacts", for progress and the summary
+	req      *api.Request
+	data     string // where the items are in each page
+	pageSize int
+	// enrich, when set, replaces each page's items (conversations with
+	// their messages); it may use up to the --concurrency it is given.
+	enrich func(ctx context.Context, c *api.Client, items []json.RawMessage, n int) ([]json.RawMessage, error)
+}
+
+func (e *exporter) run(ctx context.Context) error {
+	format, shard, err := e.flags.resolve()
+	if err != nil {
+		return err
+	}
+	if format == "json" || format == "ndjson" {
+		if err := (output.Options{Format: format, JQ: e.flags.jq}).Validate(); err != nil {
+			return err
+		}
+	}
+	client, _, err := e.f.BulkClient(e.f.Global.Rate)
+	if err != nil {
+		return err
+	}
+	ios, closeOut, err := (&cmdutil.OutputFlags{OutputFile: e.flags.outputFile}).Streams(e.f.IOStreams)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	n, err := e.write(ctx, client, ios, format, shard)
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	e.report(n, shard, time.Since(start))
+	return nil
+}
+
+func (e *exporter) write(ctx context.Context, client *api.Client, ios *output.IOStreams, format string, shard bulk.Shard) (int64, error) {
+	w, discard, err := e.writer(ios, format)
+	if err != nil {
+		return 0, err
+	}
+	bar := e.f.IOStreams.Progress("Exporting " + e.noun)
+	defer bar.Done()
+	var n int64
+	// Items come in page order; enrichment (a conversation's messages) works
+	// on a page's worth at a time so its requests can run side by side.
+	batch := make([]json.RawMessage, 0, e.pageSize)
+	flush := func() error {
+		items := batch
+		if e.enrich != nil && len(items) > 0 {
+			var err error
+			if items, err = e.enrich(ctx, client, items, e.flags.concurrency); err != nil {
+				return err
+			}
+		}
+		for _, it := range items {
+			if err := w.Item(it); err != nil {
+				return err
+			}
+		}
+		n += int64(len(items))
+		bar.Set(n, 0)
+		batch = batch[:0]
+		return nil
+	}
+	err = client.Paginate(ctx, e.req, e.data, &api.List{Pager: api.PageNumber, PageSize: e.pageSize}, shardPages(shard, e.flags.concurrency),
+		func(raw json.RawMessage) error {
+			batch = append(batch, raw)
+			if len(batch) < e.pageSize {
+				return nil
+			}
+			return flush()
+		})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		discard()
+		return n, err
+	}
+	return n, w.Close()
+}
+
+// writer picks the item writer for format; discard cleans up after a
+// failed export.
+func (e *exporter) writer(ios *output.IOStreams, format string) (itemWriter, func(), error) {
+	noop := func() {}
+	switch format {
+	case "json", "ndjson":
+		p, err := output.New(ios, output.Options{Format: format, JQ: e.flags.jq})
+		return p, noop, err
+	}
+	tsv := format == "tsv"
+	if !needsScan(e.flags.fields) {
+		return newDelimitedWriter(ios.Out, e.flags.fields, tsv), noop, nil
+	}
+	s, err := newSpoolWriter(e.flags.fields, func(cols []string) itemWriter { return newDelimitedWriter(ios.Out, cols, tsv) })
+	if err != nil {
+		return nil, noop, err
+	}
+	return s, s.discard, nil
+}
+
+// report is the one line on stderr an export ends with.
+func (e *exporter) report(n int64, shard bulk.Shard, d time.Duration) {
+	ios := e.f.IOStreams
+	what := e.noun
+	if shard.N > 0 {
+		what += " (shard " + shard.String() + ")"
+	}
+	dest := ""
+	if e.flags.outputFile != "" {
+		dest = " to " + e.flags.outputFile
+	}
+	fmt.Fprintf(ios.ErrOut, "%s exported %d %s%s in %.1fs\n", ios.Green("✓"), n, what, dest, d.Seconds())
+}

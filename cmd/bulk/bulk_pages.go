@@ -1,0 +1,49 @@
+package bulk
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/bulk"
+)
+
+// shardPages are the pagination options of an export: every page, or,
+// for shard K of N, pages K, K+N, K+2N… (page p belongs to shard
+// (p-1) mod N + 1). Each shard stops at its own first short page; on a list
+// that does not change during the export every earlier page is full, so
+// the N shards together read every page exactly once. concurrency pages
+// are fetched at once and still emitted in page order.
+func shardPages(shard bulk.Shard, concurrency int) api.PageOptions {
+	opts := api.PageOptions{All: true, Concurrency: max(concurrency, 1)}
+	if shard.N > 0 {
+		opts.StartPage, opts.Stride = shard.K, shard.N
+	}
+	return opts
+}
+
+// mapOrdered applies fn to every item with up to n calls at once and
+// returns the results in the items' order.
+func mapOrdered(ctx context.Context, items []json.RawMessage, n int, fn func(context.Context, json.RawMessage) (json.RawMessage, error)) ([]json.RawMessage, error) {
+	out := make([]json.RawMessage, len(items))
+	errs := make([]error, len(items))
+	sem := make(chan struct{}, max(n, 1))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i], errs[i] = fn(ctx, it)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,113 @@
+package operation
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/cmdutil"
+)
+
+// Start-up builds only what one command line needs. The root picks the
+// top-level command by the first word (root.go); below it, an operation
+// named by the command line is built in full while its siblings become
+// stubs that carry only what their parent's help lists. Building every
+// leaf with all its flags was most of the time of `woot contacts list --help`.
+
+// commandWords are the positional words of a command line: flags and the
+// values of global flags skipped, and a leading "help" dropped, so
+// `woot help contacts list` and `woot contacts list --help` agree.
+func CommandWords(args []string) []string {
+	var words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return words
+		case cmdutil.GlobalValueFlags[a]:
+			i++
+		case strings.HasPrefix(a, "-"):
+		default:
+			words = append(words, a)
+		}
+	}
+	if len(words) > 0 && words[0] == "help" {
+		words = words[1:]
+	}
+	return words
+}
+
+// wantsInFull reports whether the command at path (its words after
+// "woot") must be built in full for a command line of the given words.
+// It must, unless the line names a different command that exists at some
+// level (known holds every path of every operation being built): an
+// unknown word, a missing word or a hand-written sibling all keep it full,
+// so a stub is never what runs.
+func WantsInFull(path, words []string, known map[string]bool) bool {
+	if words == nil {
+		return true
+	}
+	for i := 1; i < len(path); i++ {
+		if i >= len(words) {
+			return true
+		}
+		if words[i] == path[i] {
+			continue
+		}
+		return !known[strings.Join(words[:i+1], " ")]
+	}
+	return true
+}
+
+// operationPaths lists every command path, leaves and the nouns above them.
+func operationPaths(ops []api.Operation) map[string]bool {
+	known := map[string]bool{}
+	for _, op := range ops {
+		words := strings.Fields(op.Command)
+		for i := 1; i <= len(words); i++ {
+			known[strings.Join(words[:i], " ")] = true
+		}
+	}
+	return known
+}
+
+// addOperations adds each operation under parent, which is the command of
+// the first depth words of their paths.
+func addOperations(f *cmdutil.Factory, parent *cobra.Command, ops []api.Operation, depth int) {
+	known := operationPaths(ops)
+	for _, op := range ops {
+		words := strings.Fields(op.Command)
+		leaf := stubOperationCmd(op)
+		if WantsInFull(words, f.CommandWords, known) {
+			leaf = newOperationCmd(f, op, nil)
+		}
+		addUnder(parent, words[depth:len(words)-1], leaf)
+	}
+}
+
+// addUnder adds leaf below parent, creating the intermediate nouns.
+func addUnder(parent *cobra.Command, nouns []string, leaf *cobra.Command) {
+	for _, w := range nouns {
+		sub := cmdutil.FindSub(parent, w)
+		if sub == nil {
+			sub = GroupCmd(w, NounShort(w))
+			parent.AddCommand(sub)
+		}
+		parent = sub
+	}
+	parent.AddCommand(leaf)
+}
+
+// stubOperationCmd stands in for an operation this command line does not
+// run: its parent's help lists its name and summary.
+func stubOperationCmd(op api.Operation) *cobra.Command {
+	words := strings.Fields(op.Command)
+	return &cobra.Command{
+		Use:   words[len(words)-1],
+		Short: op.Short,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return fmt.Errorf("internal error: %s was not built for this command line; please report it", c.CommandPath())
+		},
+	}
+}

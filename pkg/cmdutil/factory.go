@@ -1,0 +1,217 @@
+package cmdutil
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/config"
+	"github.com/wootcli/woot/pkg/output"
+)
+
+// Factory hands commands what they need, built lazily: a command that
+// only prints help never reads the config file or makes a client.
+type Factory struct {
+	IOStreams *output.IOStreams
+	Getenv    func(string) string
+	Now       func() time.Time
+
+	// HTTPClient replaces the network (tests, the embedded sandbox).
+	HTTPClient *http.Client
+	// Sleep replaces the wait between retries (tests run them instantly).
+	Sleep func(ctx context.Context, d time.Duration) error
+
+	// Global flags, bound by the root command.
+	Global GlobalOptions
+
+	// CommandWords are the positional words of the command line when it
+	// names a top-level command, so that only what it runs is built in
+	// full (selection.go); nil builds everything.
+	CommandWords []string
+
+	cfg      *config.File
+	settings *config.Settings
+	sandbox  *embeddedSandbox
+}
+
+// GlobalOptions are the flags every command accepts.
+type GlobalOptions struct {
+	Profile  string
+	Account  string
+	URL      string
+	Debug    bool
+	Timeout  time.Duration
+	Retries  int
+	Rate     float64
+	Sandbox  bool
+	Insecure bool
+
+	// Client API identity (flags of `woot client`).
+	InboxIdentifier   string
+	ContactIdentifier string
+	HMACToken         string
+}
+
+// ConfigDir is where the config file lives.
+func (f *Factory) ConfigDir() (string, error) { return config.Dir(f.Getenv) }
+
+// Config loads the config file once.
+func (f *Factory) Config() (*config.File, error) {
+	if f.cfg != nil {
+		return f.cfg, nil
+	}
+	dir, err := f.ConfigDir()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	f.cfg = cfg
+	return cfg, nil
+}
+
+// Settings resolves flags > environment > config file > defaults once.
+func (f *Factory) Settings() (config.Settings, error) {
+	if f.settings != nil {
+		return *f.settings, nil
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return config.Settings{}, err
+	}
+	s := config.Resolve(cfg, config.Flags{
+		Profile: f.Global.Profile, URL: f.Global.URL, Account: f.Global.Account,
+		InboxIdentifier: f.Global.InboxIdentifier, ContactIdentifier: f.Global.ContactIdentifier, HMACToken: f.Global.HMACToken,
+	}, f.Getenv)
+	if sb, err := f.sandboxMode(); err != nil {
+		return config.Settings{}, err
+	} else if sb != nil {
+		s = sb.settings(s)
+	}
+	f.settings = &s
+	return s, nil
+}
+
+// AccountID is the account every Application API path is scoped to.
+func (f *Factory) AccountID() (int64, error) {
+	s, err := f.Settings()
+	if err != nil {
+		return 0, err
+	}
+	id, err := s.Account()
+	if err != nil {
+		return 0, &FlagError{Err: err}
+	}
+	if id == 0 {
+		return 0, &api.CredentialError{What: "no account id configured", Fix: "set CHATWOOT_ACCOUNT_ID, pass --account, or run `woot auth login`"}
+	}
+	return id, nil
+}
+
+// APIClient returns the transport configured from the settings, with the
+// fixed --rate cap.
+func (f *Factory) APIClient() (*api.Client, error) {
+	return f.apiClientWith(api.NewRateLimiter(f.Global.Rate))
+}
+
+// apiClientWith builds the transport from the settings with the given
+// pacing; bulk jobs pass an adaptive limiter.
+func (f *Factory) apiClientWith(limiter api.Limiter) (*api.Client, error) {
+	s, err := f.Settings()
+	if err != nil {
+		return nil, err
+	}
+	cfg := api.Config{
+		BaseURL:       s.URL.Value,
+		UserToken:     s.UserToken.Value,
+		PlatformToken: s.PlatformToken.Value,
+		TokenStyle:    api.TokenStyle(s.TokenStyle.Value),
+		UserAgent:     "woot/" + Version(),
+		Timeout:       f.Global.Timeout,
+		Retries:       f.Global.Retries,
+		Limiter:       limiter,
+		HTTPClient:    f.HTTPClientFor(s.Insecure || f.Global.Insecure),
+		Sleep:         f.Sleep,
+	}
+	if f.Global.Debug || f.Getenv("WOOT_DEBUG") == "api" {
+		cfg.Debug = f.IOStreams.ErrOut
+	}
+	if cfg.TokenStyle != "" && !ValidTokenStyle(cfg.TokenStyle) {
+		return nil, FlagErrorf("token style %q (from %s) is not one of %v", cfg.TokenStyle, s.TokenStyle.Origin, api.TokenStyles)
+	}
+	return api.New(cfg)
+}
+
+func ValidTokenStyle(s api.TokenStyle) bool {
+	for _, t := range api.TokenStyles {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// HTTPClientFor is the HTTP client every request goes through: the test or
+// sandbox one when set, else the network, with TLS checks off if insecure.
+func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
+	if f.HTTPClient != nil {
+		return f.HTTPClient
+	}
+	if sb, _ := f.sandboxMode(); sb != nil {
+		return sb.httpClient()
+	}
+	if !insecure {
+		return &http.Client{}
+	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // explicit --insecure opt-out
+	return &http.Client{Transport: t}
+}
+
+// Version is woot's version from the build info ("dev" in a plain build).
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "dev"
+	}
+	return info.Main.Version
+}
+
+// commit is the VCS revision the binary was built from, if recorded.
+func commit() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if b, _ := strconv.ParseBool(modified); b && rev != "" {
+		rev += "-dirty"
+	}
+	return rev
+}
+
+func VersionLine() string {
+	line := fmt.Sprintf("woot version %s", Version())
+	if c := commit(); c != "" {
+		line += " (" + c + ")"
+	}
+	return line
+}

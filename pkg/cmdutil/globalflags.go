@@ -1,0 +1,24 @@
+package cmdutil
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// GlobalValueFlags take a value, so the word after them is not a command.
+var GlobalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true}
+
+// BindGlobalFlags defines the flags every command accepts on root.
+func BindGlobalFlags(root *cobra.Command, g *GlobalOptions) {
+	fs := root.PersistentFlags()
+	fs.StringVar(&g.Profile, "profile", "", "Use this named profile (env WOOT_PROFILE)")
+	fs.StringVar(&g.Account, "account", "", "Account id for Application API paths (env CHATWOOT_ACCOUNT_ID)")
+	fs.StringVar(&g.URL, "url", "", "Chatwoot base URL (env CHATWOOT_URL)")
+	fs.BoolVar(&g.Debug, "debug", false, "Log requests and responses to stderr, tokens redacted (env WOOT_DEBUG=api)")
+	fs.DurationVar(&g.Timeout, "timeout", 30*time.Second, "Time limit for each HTTP attempt")
+	fs.IntVar(&g.Retries, "retries", 3, "Retries for safe requests on network errors, 5xx and 429")
+	fs.Float64Var(&g.Rate, "rate", 0, "Cap requests per second (0 = no cap)")
+	fs.BoolVar(&g.Sandbox, "sandbox", false, "Serve every request from the embedded sandbox (or CHATWOOT_URL=sandbox)")
+	fs.BoolVar(&g.Insecure, "insecure", false, "Skip TLS certificate verification (not recommended)")
+}
