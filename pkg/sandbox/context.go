@@ -4,7 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
+
+// obj is a JSON object: request params and rendered responses that have no
+// fixed shape. It is the same type as the store's free-form attributes.
+type obj = map[string]any
 
 // authKind says which credentials a route takes.
 type authKind int
@@ -30,17 +36,17 @@ type route struct {
 type ctx struct {
 	s     *Sandbox
 	r     *http.Request
-	st    *state
+	st    *store.State
 	route route
 
 	params obj // query, form and JSON body fields, merged like Rails params
-	files  []attachment
+	files  []store.Attachment
 
-	acct *account
-	user *user
-	au   *accountUser
-	bot  *agentBot
-	app  *platformApp
+	acct *store.Account
+	user *store.User
+	au   *store.AccountUser
+	bot  *store.AgentBot
+	app  *store.PlatformApp
 
 	status      int
 	contentType string

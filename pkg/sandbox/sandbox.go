@@ -1,41 +1,3 @@
-// Package sandbox is a local, stateful Chatwoot emulator: an http.Handler
-// that answers the Application, Client and Platform APIs the way a real
-// Chatwoot server does (list shapes, page sizes, error bodies, auth per
-// family), keeps what clients create, pushes ActionCable events on /cable
-// and posts signed webhooks. `woot sandbox serve` and `woot --sandbox` are
-// built on it, so newcomers and CI can run every command without a server.
-//
-// Every operation of Chatwoot's published spec answers with a body of the
-// documented shape; the core resources (contacts, conversations, messages,
-// inboxes, teams, agents, labels, webhooks…) are stored and behave, the
-// rest answer well-formed values computed from the stored data or zeros.
-//
-// Where Chatwoot's published spec and its real server disagree, the
-// sandbox answers like the server (FACTS.md is the reference). The places:
-//   - conversation status "snoozed" exists although the spec's enum omits
-//     it (FACTS §5);
-//   - article status is a string (FACTS §10);
-//   - POST contacts answers {"payload":{"contact":…,"contact_inbox":…}} and
-//     PUT contacts/{id} answers 200 {"payload":contact}, as the server's
-//     views do (the spec says an array payload and 204);
-//   - custom attribute definitions carry attribute_values as an array, as
-//     stored by the server (the spec says string);
-//   - GET inboxes/{id}/agent_bot answers 200 {"agent_bot":…} and
-//     set_agent_bot 200 with no body (the spec says 204);
-//   - integration hooks use the server's partial (integer id, hook_type
-//     "account" or "inbox"); the spec types id as a string and hook_type
-//     as a boolean;
-//   - errors use the server's bodies (FACTS §7), not the spec's
-//     bad_request_error.
-//
-// The spec's own inconsistencies are accepted both ways: inbox_id as a
-// string or a number on inbox member routes, attribute and article enums
-// by index or by name, an integer app_id for integration hooks (the
-// catalogue position), and any conversation_uuid on the survey page.
-//
-// Fault injection (Options.Latency, FailRate, ResetRate, RateLimit) never
-// applies to GET /health, GET /api or /cable, so readiness checks and
-// listeners keep working while the API misbehaves.
 package sandbox
 
 import (
@@ -45,6 +7,20 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
+)
+
+// The demo seed's well-known credentials (kept by the store's seed), for
+// the README, CI and tests outside the sandbox.
+const (
+	SeedUserToken       = store.SeedUserToken
+	SeedPlatformToken   = store.SeedPlatformToken
+	SeedAgentBotToken   = store.SeedAgentBotToken
+	SeedInboxIdentifier = store.SeedInboxIdentifier
+	SeedHMACToken       = store.SeedHMACToken
+	SeedWebhookSecret   = store.SeedWebhookSecret
+	SeedPubsubToken     = store.SeedPubsubToken
 )
 
 // Options configures a Sandbox.
@@ -80,7 +56,7 @@ type Sandbox struct {
 	creds Credentials
 
 	mu    sync.RWMutex
-	st    *state
+	st    *store.State
 	dirty bool
 
 	cache   listCache
@@ -120,9 +96,9 @@ func New(opts Options) (*Sandbox, error) {
 	return s, nil
 }
 
-func (s *Sandbox) initialState() (*state, error) {
+func (s *Sandbox) initialState() (*store.State, error) {
 	if s.opts.StatePath != "" {
-		st, err := loadState(s.opts.StatePath)
+		st, err := store.LoadState(s.opts.StatePath)
 		if err == nil {
 			return st, nil
 		}
@@ -130,7 +106,7 @@ func (s *Sandbox) initialState() (*state, error) {
 			return nil, err
 		}
 	}
-	return seed(s.opts.Seed, s.now()), nil
+	return store.Seed(s.opts.Seed, s.now()), nil
 }
 
 // ServeHTTP answers one request, applying the configured faults first.
@@ -186,14 +162,14 @@ func (s *Sandbox) logRequest(r *http.Request, rec *statusRecorder, start time.Ti
 // credentialsOf finds the seed's identities in state: the first account,
 // its first administrator, the first platform app, bot, API inbox and
 // account webhook.
-func credentialsOf(st *state, baseURL string) Credentials {
+func credentialsOf(st *store.State, baseURL string) Credentials {
 	c := Credentials{URL: baseURL}
 	if len(st.Accounts) > 0 {
 		c.AccountID = st.Accounts[0].ID
 	}
 	for _, au := range st.AccountUsers {
 		if au.AccountID == c.AccountID && au.Role == "administrator" {
-			if u := st.user(au.UserID); u != nil {
+			if u := st.User(au.UserID); u != nil {
 				c.UserID, c.UserToken, c.PubsubToken = u.ID, u.AccessToken, u.PubsubToken
 				break
 			}
@@ -209,7 +185,7 @@ func credentialsOf(st *state, baseURL string) Credentials {
 		}
 	}
 	for _, in := range st.Inboxes {
-		if in.AccountID == c.AccountID && in.isAPI() {
+		if in.AccountID == c.AccountID && in.IsAPI() {
 			c.InboxIdentifier, c.HMACToken = in.Identifier, in.HMACToken
 			break
 		}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/sandbox/store"
+
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
@@ -242,11 +244,11 @@ func fixtures(t *testing.T, s *Sandbox) map[string]string {
 	t.Helper()
 	st := s.st
 	for _, cv := range st.Conversations {
-		in := st.inboxOf(cv.InboxID)
-		if in == nil || !in.isAPI() || len(cv.Messages) == 0 {
+		in := st.InboxOf(cv.InboxID)
+		if in == nil || !in.IsAPI() || len(cv.Messages) == 0 {
 			continue
 		}
-		ci := findID(st.ContactInboxes, cv.ContactInboxID)
+		ci := store.FindID(st.ContactInboxes, cv.ContactInboxID)
 		return map[string]string{
 			"account_id": "1", "inbox_id": "1", "team_id": "1", "custom_filter_id": "1", "webhook_id": "1", "hook_id": "1",
 			"inbox_identifier": in.Identifier, "contact_identifier": ci.SourceID,
@@ -327,9 +329,9 @@ func TestEveryOperationConformsToTheSpec(t *testing.T) {
 			}
 			switch {
 			case op.family == "platform":
-				req.Header["api_access_token"] = []string{SeedPlatformToken}
+				req.Header["api_access_token"] = []string{store.SeedPlatformToken}
 			case op.family == "application" || op.id == "getConversationMessages":
-				req.Header["api_access_token"] = []string{SeedUserToken}
+				req.Header["api_access_token"] = []string{store.SeedUserToken}
 			}
 			if err := spec.ValidateRequest(req); err != nil {
 				t.Fatalf("the test's request is invalid: %v", err)

@@ -1,4 +1,4 @@
-package sandbox
+package store
 
 import (
 	"fmt"
@@ -32,5 +32,6 @@ func uuid(r source) string {
 	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", hi>>32, (hi>>16)&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
 }
 
-func newToken(n int) string { return token(runtimeSource{}, n) }
-func newUUID() string       { return uuid(runtimeSource{}) }
+func NewToken(n int) string { return token(runtimeSource{}, n) }
+
+func NewUUID() string { return uuid(runtimeSource{}) }
