@@ -49,7 +49,7 @@ func (c *ctx) audit(kind string, id int64, action string, changed obj) {
 	c.st.AddRecord(store.KindAuditLogs, &store.Record{AccountID: c.acct.ID, Attrs: obj{
 		"auditable_id": id, "auditable_type": kind, "action": action, "audited_changes": changed,
 		"user_id": c.actorID(), "user_type": "User", "username": username,
-		"request_uuid": store.NewUUID(), "remote_address": "127.0.0.1",
+		"request_uuid": c.st.NewUUID(), "remote_address": "127.0.0.1",
 	}}, c.now())
 }
 
@@ -133,7 +133,7 @@ func (c *ctx) setAvailability() {
 
 func (c *ctx) resetProfileToken() {
 	old := c.user.AccessToken
-	c.user.AccessToken = store.NewToken(24)
+	c.user.AccessToken = c.st.NewToken(24)
 	c.st.RotateToken(old, c.user.AccessToken, store.TokenOwner{Kind: store.TokenUser, ID: c.user.ID})
 	c.ok(profileView(c.st, c.user))
 }

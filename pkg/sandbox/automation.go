@@ -102,7 +102,7 @@ func (c *ctx) resetBotToken() {
 		return
 	}
 	old := b.AccessToken
-	b.AccessToken = store.NewToken(24)
+	b.AccessToken = c.st.NewToken(24)
 	c.st.RotateToken(old, b.AccessToken, store.TokenOwner{Kind: store.TokenBot, ID: b.ID})
 	c.ok(agentBotView(b, true))
 }

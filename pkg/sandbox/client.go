@@ -88,7 +88,7 @@ func (c *ctx) createPublicContact() {
 		ct = &store.Contact{AccountID: in.AccountID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
 		applyContactFields(ct, c.params)
 		if ct.Name == "" {
-			ct.Name = defaultVisitorName()
+			ct.Name = defaultVisitorName(c.st)
 		}
 		if !c.validContact(ct) {
 			return
@@ -104,7 +104,7 @@ func (c *ctx) createPublicContact() {
 }
 
 // defaultVisitorName stands in for Chatwoot's generated visitor names.
-func defaultVisitorName() string { return "visitor-" + store.NewToken(6) }
+func defaultVisitorName(st *store.State) string { return "visitor-" + st.NewToken(6) }
 
 func (c *ctx) showPublicContact() {
 	if _, ci, ct := c.publicContact(); ct != nil {

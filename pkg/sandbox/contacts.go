@@ -438,7 +438,7 @@ func (c *ctx) contactableInboxes() {
 		sourceID := ""
 		switch {
 		case in.IsAPI():
-			sourceID = store.NewUUID()
+			sourceID = c.st.NewUUID()
 		default:
 			if ci := c.st.ContactInboxFor(ct.ID, in.ID); ci != nil {
 				sourceID = ci.SourceID

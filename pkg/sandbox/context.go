@@ -38,6 +38,7 @@ type ctx struct {
 	r     *http.Request
 	st    *store.State
 	route route
+	at    int64 // the request's clock, unix seconds
 
 	params obj // query, form and JSON body fields, merged like Rails params
 	files  []store.Attachment
@@ -54,7 +55,16 @@ type ctx struct {
 	events      []outEvent
 }
 
-func (c *ctx) now() int64 { return c.s.now().Unix() }
+// now is the request's clock: read once, so a replayed request sees the
+// time it first ran at.
+func (c *ctx) now() int64 { return c.at }
+
+// stateFailure answers 500 when the state file cannot be read or written;
+// the message names the file and the way out.
+func (c *ctx) stateFailure(err error) {
+	c.s.logf("sandbox: %v", err)
+	c.fail(http.StatusInternalServerError, "sandbox state: "+err.Error())
+}
 
 // json answers status with v encoded as JSON.
 func (c *ctx) json(status int, v any) {

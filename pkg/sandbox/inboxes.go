@@ -70,13 +70,13 @@ func (c *ctx) createInbox() {
 		AllowMessagesAfterResolved: true, EnableAutoAssignment: true, Channel: obj{}}
 	switch kind {
 	case store.ChannelAPI:
-		in.Identifier, in.HMACToken, in.Secret = store.NewToken(24), store.NewToken(24), store.NewToken(24)
+		in.Identifier, in.HMACToken, in.Secret = c.st.NewToken(24), c.st.NewToken(24), c.st.NewToken(24)
 	case store.ChannelWidget:
 		if str(ch, "website_url") == "" {
 			c.invalid("Website url can't be blank", "website_url")
 			return
 		}
-		in.WebsiteToken, in.HMACToken = store.NewToken(24), store.NewToken(24)
+		in.WebsiteToken, in.HMACToken = c.st.NewToken(24), c.st.NewToken(24)
 	}
 	c.applyInbox(in)
 	in.ID = c.st.Next("inboxes")

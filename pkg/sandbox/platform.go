@@ -262,7 +262,7 @@ func (c *ctx) platformLoginURL() {
 		return
 	}
 	u := c.st.User(id)
-	c.ok(obj{"url": c.s.opts.BaseURL + "/app/login?email=" + u.Email + "&sso_auth_token=" + store.NewToken(32)})
+	c.ok(obj{"url": c.s.opts.BaseURL + "/app/login?email=" + u.Email + "&sso_auth_token=" + c.st.NewToken(32)})
 }
 
 func (c *ctx) platformUserToken() {

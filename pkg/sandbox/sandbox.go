@@ -1,10 +1,8 @@
 package sandbox
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"sync"
 	"time"
 
@@ -55,9 +53,9 @@ type Sandbox struct {
 	mux   *http.ServeMux
 	creds Credentials
 
-	mu    sync.RWMutex
-	st    *store.State
-	dirty bool
+	mu   sync.RWMutex
+	st   *store.State
+	file *store.File // the state file, with a StatePath
 
 	cache   listCache
 	faults  *faults
@@ -83,30 +81,16 @@ func New(opts Options) (*Sandbox, error) {
 		opts.BaseURL = "http://127.0.0.1:3000"
 	}
 	s := &Sandbox{opts: opts, now: opts.Now}
-	st, err := s.initialState()
-	if err != nil {
-		return nil, err
-	}
-	s.st = st
-	s.creds = credentialsOf(st, opts.BaseURL)
 	s.faults = newFaults(opts)
 	s.hooks = newDeliverer(s.now, s.logf)
 	s.cable = newCable(s)
-	s.mux = s.routes()
-	return s, nil
-}
-
-func (s *Sandbox) initialState() (*store.State, error) {
-	if s.opts.StatePath != "" {
-		st, err := store.LoadState(s.opts.StatePath)
-		if err == nil {
-			return st, nil
-		}
-		if !errors.Is(err, os.ErrNotExist) {
-			return nil, err
-		}
+	s.mux = s.routes() // before the state: replaying the journal runs the routes
+	if err := s.openState(); err != nil {
+		s.Close()
+		return nil, err
 	}
-	return store.Seed(s.opts.Seed, s.now()), nil
+	s.creds = credentialsOf(s.st, opts.BaseURL)
+	return s, nil
 }
 
 // ServeHTTP answers one request, applying the configured faults first.
@@ -124,8 +108,9 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Credentials returns the seed's well-known identities.
 func (s *Sandbox) Credentials() Credentials { return s.creds }
 
-// Close stops cable pings and webhook workers. Requests answered after
-// Close still work but send no more events.
+// Close stops cable pings and webhook workers and closes the state file
+// (syncing its journal). Requests answered after Close still work but send
+// no more events and are kept in memory only.
 func (s *Sandbox) Close() error {
 	s.closeMu.Lock()
 	defer s.closeMu.Unlock()
@@ -135,7 +120,14 @@ func (s *Sandbox) Close() error {
 	s.closed = true
 	s.cable.Close()
 	s.hooks.close()
-	return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil {
+		return nil
+	}
+	err := s.file.Close()
+	s.file = nil
+	return err
 }
 
 func (s *Sandbox) logf(format string, args ...any) {

@@ -445,7 +445,7 @@ func (c *ctx) applyWebhook(w *store.Webhook) bool {
 }
 
 func (c *ctx) createWebhook() {
-	w := &store.Webhook{AccountID: c.acct.ID, Secret: store.NewToken(32),
+	w := &store.Webhook{AccountID: c.acct.ID, Secret: c.st.NewToken(32),
 		Subscriptions: []string{"conversation_created", "conversation_status_changed", "conversation_updated", "message_created", "message_updated", "contact_created", "contact_updated"}}
 	if !c.applyWebhook(w) {
 		return

@@ -313,26 +313,7 @@ func TestEveryOperationConformsToTheSpec(t *testing.T) {
 				t.Fatalf("no request defined for %s %s", op.method, op.path)
 			}
 			s, srv := newTestSandbox(t, Options{})
-			fx := fixtures(t, s)
-			target := fill(t, op.path, fx, tc.params)
-			if tc.query != "" {
-				target += "?" + tc.query
-			}
-			var body []byte
-			if tc.body != nil {
-				raw, _ := json.Marshal(tc.body)
-				body = []byte(fill(t, string(raw), fx))
-			}
-			req, _ := http.NewRequest(op.method, srv.URL+target, bytes.NewReader(body))
-			if body != nil {
-				req.Header.Set("Content-Type", "application/json")
-			}
-			switch {
-			case op.family == "platform":
-				req.Header["api_access_token"] = []string{store.SeedPlatformToken}
-			case op.family == "application" || op.id == "getConversationMessages":
-				req.Header["api_access_token"] = []string{store.SeedUserToken}
-			}
+			req, target := opRequest(t, s, srv.URL, op, tc)
 			if err := spec.ValidateRequest(req); err != nil {
 				t.Fatalf("the test's request is invalid: %v", err)
 			}
@@ -354,4 +335,31 @@ func TestEveryOperationConformsToTheSpec(t *testing.T) {
 			}
 		})
 	}
+}
+
+// opRequest builds an operation's test request against s's fixtures, with
+// the token its family takes; target is the filled path and query.
+func opRequest(t *testing.T, s *Sandbox, baseURL string, op operation, tc opCase) (req *http.Request, target string) {
+	t.Helper()
+	fx := fixtures(t, s)
+	target = fill(t, op.path, fx, tc.params)
+	if tc.query != "" {
+		target += "?" + tc.query
+	}
+	var body []byte
+	if tc.body != nil {
+		raw, _ := json.Marshal(tc.body)
+		body = []byte(fill(t, string(raw), fx))
+	}
+	req, _ = http.NewRequest(op.method, baseURL+target, bytes.NewReader(body))
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	switch {
+	case op.family == "platform":
+		req.Header["api_access_token"] = []string{store.SeedPlatformToken}
+	case op.family == "application" || op.id == "getConversationMessages":
+		req.Header["api_access_token"] = []string{store.SeedUserToken}
+	}
+	return req, target
 }

@@ -3,7 +3,7 @@ package store
 func (st *State) AddBot(b *AgentBot, now int64) {
 	b.ID = st.Next("agent_bots")
 	b.CreatedAt, b.UpdatedAt = now, now
-	b.AccessToken, b.Secret = NewToken(24), NewToken(24)
+	b.AccessToken, b.Secret = st.NewToken(24), st.NewToken(24)
 	if b.BotType == "" {
 		b.BotType = "webhook"
 	}

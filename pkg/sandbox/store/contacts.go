@@ -11,9 +11,9 @@ func (st *State) AddContact(ct *Contact, now int64) {
 // UUID as Chatwoot gives API and website contacts.
 func (st *State) NewContactInbox(ct *Contact, in *Inbox, sourceID string, now int64) *ContactInbox {
 	if sourceID == "" {
-		sourceID = NewUUID()
+		sourceID = st.NewUUID()
 	}
-	ci := &ContactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: sourceID, PubsubToken: NewToken(24)}
+	ci := &ContactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: sourceID, PubsubToken: st.NewToken(24)}
 	ci.ID = st.Next("contact_inboxes")
 	ci.CreatedAt, ci.UpdatedAt = now, now
 	st.addContactInbox(ci)

@@ -6,7 +6,7 @@ func (st *State) NewConversation(acct *Account, in *Inbox, ct *Contact, ci *Cont
 	acct.DisplaySeq++
 	cv := &Conversation{
 		AccountID: acct.ID, DisplayID: acct.DisplaySeq, InboxID: in.ID, ContactID: ct.ID,
-		ContactInboxID: ci.ID, Status: StatusOpen, UUID: NewUUID(), CustomAttributes: obj{},
+		ContactInboxID: ci.ID, Status: StatusOpen, UUID: st.NewUUID(), CustomAttributes: obj{},
 		AdditionalAttributes: obj{}, Labels: []string{}, LastActivityAt: now, WaitingSince: now,
 	}
 	if ct.Blocked {

@@ -21,6 +21,9 @@ const stateVersion = 1
 type State struct {
 	Version int              `json:"version"`
 	Seq     map[string]int64 `json:"seq"`
+	// Generation names this snapshot; the journal beside it says which
+	// generation its changes follow (see File).
+	Generation string `json:"generation,omitempty"`
 
 	PlatformApps    []*PlatformApp    `json:"platform_apps"`
 	Permissibles    []Permissible     `json:"permissibles"`
@@ -47,6 +50,7 @@ type State struct {
 	Records map[string][]*Record `json:"records"`
 
 	idx indexes
+	rnd source // draws tokens and UUIDs; see Reseed
 }
 
 // indexes are lookups derived from state; rebuilt after Load, kept in step

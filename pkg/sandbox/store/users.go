@@ -12,7 +12,7 @@ func (st *State) UserByEmail(email string) *User {
 }
 
 func (st *State) AddUser(name, email string, now int64) *User {
-	u := &User{Name: name, Email: email, AccessToken: NewToken(24), PubsubToken: NewToken(24),
+	u := &User{Name: name, Email: email, AccessToken: st.NewToken(24), PubsubToken: st.NewToken(24),
 		Confirmed: true, UISettings: obj{}, CustomAttributes: obj{}}
 	u.ID = st.Next("users")
 	u.CreatedAt, u.UpdatedAt = now, now
