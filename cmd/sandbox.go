@@ -2,13 +2,14 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -117,6 +118,10 @@ func serveRun(ctx context.Context, f *Factory, o *serveOptions) error {
 		return err
 	}
 	defer sb.Close()
+	// `kill` (as CI recipes stop it), a closed terminal and Ctrl-C all save
+	// and stop cleanly.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
 	printServeBanner(f, url, sb.Credentials())
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -166,7 +171,7 @@ func newSandboxResetCmd(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			if err := sandbox.RemoveState(path); err != nil {
 				return fmt.Errorf("remove %s: %w", path, err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "✓ Sandbox state removed (%s)\n", path)

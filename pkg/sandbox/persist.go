@@ -218,8 +218,8 @@ func (s *Sandbox) Dirty() bool {
 	return s.file != nil && s.file.Journaled() > 0
 }
 
-// RemoveState deletes a state file with its journal and lock (`woot
-// sandbox reset`).
+// RemoveState deletes a state file with its journal (`woot sandbox
+// reset`).
 func RemoveState(path string) error { return store.RemoveFiles(path) }
 
 // discardResponse takes a replayed request's answer; only the status

@@ -81,9 +81,20 @@ func OpenFile(path string) (*File, error) {
 	return &File{path: path, lock: lock, wal: wal}, nil
 }
 
-// RemoveFiles deletes a state file with its journal and lock, for a reset.
+// RemoveFiles deletes a state file and its journal, for a reset, under the
+// lock so no commit is cut in half. The lock file stays: a process waiting
+// on it must keep excluding the next one.
 func RemoveFiles(path string) error {
-	for _, p := range []string{path, path + ".wal", path + ".lock"} {
+	f, err := OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Lock(); err != nil {
+		return err
+	}
+	defer f.Unlock()
+	for _, p := range []string{path, path + ".wal"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
