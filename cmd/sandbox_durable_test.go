@@ -155,20 +155,22 @@ func waitExit(t *testing.T, c *exec.Cmd) error {
 	return nil
 }
 
-func postContact(t *testing.T, url, email string) {
+// served sends one request with the seed's user token to a served sandbox.
+func served(t *testing.T, method, url, body string) []byte {
 	t.Helper()
-	req, _ := http.NewRequest("POST", url+"/api/v1/accounts/1/contacts", strings.NewReader(`{"name":"Served","email":"`+email+`"}`))
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header["api_access_token"] = []string{sandbox.SeedUserToken}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(resp.Body)
+	raw, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != 200 {
-		t.Fatalf("create %s: %d %s", email, resp.StatusCode, body)
+		t.Fatalf("%s %s: %d %s", method, url, resp.StatusCode, raw)
 	}
+	return raw
 }
 
 // TestServeSavesOnSignals stops `sandbox serve --state F` with SIGTERM,
@@ -180,7 +182,7 @@ func TestServeSavesOnSignals(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			state := filepath.Join(t.TempDir(), "state.json")
 			srv, url := startServe(t, woot, "--state", state, "--seed", "empty")
-			postContact(t, url, "kept@example.com")
+			served(t, "POST", url+"/api/v1/accounts/1/contacts", `{"name":"Served","email":"kept@example.com"}`)
 			if err := srv.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -192,15 +194,7 @@ func TestServeSavesOnSignals(t *testing.T) {
 			}
 			again, url := startServe(t, woot, "--state", state, "--seed", "empty")
 			defer again.Process.Kill()
-			req, _ := http.NewRequest("GET", url+"/api/v1/accounts/1/contacts", nil)
-			req.Header["api_access_token"] = []string{sandbox.SeedUserToken}
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if !bytes.Contains(body, []byte("kept@example.com")) {
+			if body := served(t, "GET", url+"/api/v1/accounts/1/contacts", ""); !bytes.Contains(body, []byte("kept@example.com")) {
 				t.Fatalf("after a restart the contact is gone: %s", body)
 			}
 		})
