@@ -182,7 +182,10 @@ func (c *ctx) deleteCanned() {
 // Custom attribute definitions.
 
 var (
-	attributeModels = map[string]string{"0": "contact_attribute", "1": "conversation_attribute",
+	// attributeModels follows the enum of Chatwoot's
+	// app/models/custom_attribute_definition.rb: conversation_attribute 0,
+	// contact_attribute 1.
+	attributeModels = map[string]string{"0": "conversation_attribute", "1": "contact_attribute",
 		"contact_attribute": "contact_attribute", "conversation_attribute": "conversation_attribute"}
 	attributeTypes = []string{"text", "number", "currency", "percent", "link", "date", "list", "checkbox"}
 )
