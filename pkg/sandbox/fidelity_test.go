@@ -26,3 +26,19 @@ func TestAttributeModelNumbersFollowChatwootsEnum(t *testing.T) {
 		}
 	}
 }
+
+// The portals index carries meta {current_page, portals_count}, as
+// Chatwoot's portals/index.json.jbuilder renders it.
+func TestPortalsIndexHasMeta(t *testing.T) {
+	_, srv := newTestSandbox(t, Options{})
+	body := call(t, srv, "GET", "/api/v1/accounts/1/portals", store.SeedUserToken, nil).json(t)
+	portals, _ := body["payload"].([]any)
+	meta, _ := body["meta"].(map[string]any)
+	if len(portals) == 0 || meta == nil || meta["current_page"] != float64(1) || meta["portals_count"] != float64(len(portals)) {
+		t.Fatalf("portals index %v", body)
+	}
+	paged := call(t, srv, "GET", "/api/v1/accounts/1/portals?page=2", store.SeedUserToken, nil).json(t)
+	if m, _ := paged["meta"].(map[string]any); m == nil || m["current_page"] != "2" {
+		t.Errorf("page=2 gives meta %v, want current_page \"2\" as the controller echoes params[:page]", paged["meta"])
+	}
+}

@@ -64,8 +64,16 @@ func (c *ctx) findPortal(param string) *store.Record {
 	return nil
 }
 
+// listPortals follows Chatwoot's app/views/api/v1/accounts/portals/
+// index.json.jbuilder: every portal (no paging) and meta.current_page, which
+// the controller sets to params[:page] as sent, or 1.
 func (c *ctx) listPortals() {
-	c.ok(obj{"payload": viewsOf(c.recordsOf(store.KindPortals, 0), c.portalView)})
+	portals := c.recordsOf(store.KindPortals, 0)
+	var page any = 1
+	if p, ok := c.params["page"]; ok && p != nil && p != "" {
+		page = p
+	}
+	c.ok(obj{"payload": viewsOf(portals, c.portalView), "meta": obj{"current_page": page, "portals_count": len(portals)}})
 }
 
 func (c *ctx) showPortal() {
