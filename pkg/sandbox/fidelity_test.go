@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
@@ -40,5 +41,43 @@ func TestPortalsIndexHasMeta(t *testing.T) {
 	paged := call(t, srv, "GET", "/api/v1/accounts/1/portals?page=2", store.SeedUserToken, nil).json(t)
 	if m, _ := paged["meta"].(map[string]any); m == nil || m["current_page"] != "2" {
 		t.Errorf("page=2 gives meta %v, want current_page \"2\" as the controller echoes params[:page]", paged["meta"])
+	}
+}
+
+// The message list follows Chatwoot's app/finders/message_finder.rb.
+func TestMessageFinderCursors(t *testing.T) {
+	s, _, do := emptySandbox(t)
+	ct := do("POST", "/api/v1/accounts/1/contacts", obj{"name": "Chatty", "email": "chatty@example.com", "inbox_id": 1})
+	sourceID := dig(ct.json(t), "payload.contact_inbox.source_id").(string)
+	cv := do("POST", "/api/v1/accounts/1/conversations", obj{"source_id": sourceID, "inbox_id": 1})
+	path := "/api/v1/accounts/1/conversations/" + itoa(int64(cv.json(t)["id"].(float64))) + "/messages"
+	for i := range 130 {
+		mustStatus(t, do("POST", path, obj{"content": fmt.Sprintf("message %d", i)}), 200, "create message")
+	}
+	// One message a minute, so timestamps tell them apart.
+	s.mu.Lock()
+	all := s.st.Conversations[len(s.st.Conversations)-1].Messages
+	var ids []int64
+	for i, m := range all {
+		m.CreatedAt = testNow.Unix() - int64(len(all)-i)*60
+		ids = append(ids, m.ID)
+	}
+	s.mu.Unlock()
+	pageIDs := func(r response) []int64 {
+		var out []int64
+		for _, m := range r.json(t)["payload"].([]any) {
+			out = append(out, int64(m.(map[string]any)["id"].(float64)))
+		}
+		return out
+	}
+	if got := pageIDs(do("GET", path+"?after=0", nil)); fmt.Sprint(got) != fmt.Sprint(ids[:100]) {
+		t.Errorf("after=0 gives %d messages starting %v, want the oldest 100", len(got), got[:min(3, len(got))])
+	}
+	cut := all[50].CreatedAt
+	if got := pageIDs(do("GET", path+"?before_timestamp="+itoa(cut), nil)); fmt.Sprint(got) != fmt.Sprint(ids[30:50]) {
+		t.Errorf("before_timestamp gives %v, want the 20 before message 50 %v", got, ids[30:50])
+	}
+	if got := pageIDs(do("GET", path+"?after="+itoa(ids[10])+"&before="+itoa(ids[20]), nil)); fmt.Sprint(got) != fmt.Sprint(ids[10:20]) {
+		t.Errorf("after+before gives %v, want %v (after inclusive)", got, ids[10:20])
 	}
 }

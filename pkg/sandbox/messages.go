@@ -14,31 +14,60 @@ const (
 	messagesRange  = 1000
 )
 
-// pageMessages picks the messages a list request asks for, oldest first:
-// the latest 20; before=<id> the 20 before it; after=<id> up to 100 after
-// it; both, the range between (at most 1000).
-func pageMessages(all []*store.Message, before, after int64) []*store.Message {
-	lo, hi := 0, len(all)
-	if after > 0 {
-		for lo < hi && all[lo].ID <= after {
-			lo++
-		}
+// messageQuery is what a message list asks for. A cursor counts when it
+// is present at all, so after=0 means "from the oldest".
+type messageQuery struct {
+	before, after, beforeTimestamp          int64
+	hasBefore, hasAfter, hasBeforeTimestamp bool
+}
+
+func messageQueryOf(p obj) messageQuery {
+	var q messageQuery
+	q.before, q.hasBefore = presentInt(p, "before")
+	q.after, q.hasAfter = presentInt(p, "after")
+	q.beforeTimestamp, q.hasBeforeTimestamp = presentInt(p, "before_timestamp")
+	return q
+}
+
+// presentInt reads a param the way Rails' present? and to_i do: any
+// non-blank value counts, and one that is not a number reads as 0.
+func presentInt(p obj, key string) (int64, bool) {
+	v, ok := p[key]
+	if !ok || v == nil || v == "" {
+		return 0, false
 	}
-	if before > 0 {
-		for hi > lo && all[hi-1].ID >= before {
-			hi--
+	n, _ := getInt(p, key)
+	return n, true
+}
+
+// pageMessages picks the messages a list request asks for, oldest first,
+// following Chatwoot's app/finders/message_finder.rb: after and before
+// together, the range id >= after and id < before (at most 1000); before,
+// the 20 with id < before; after, up to 100 with id > after;
+// before_timestamp, the 20 created before it; else the latest 20.
+func pageMessages(all []*store.Message, q messageQuery) []*store.Message {
+	keep := func(ok func(*store.Message) bool) []*store.Message {
+		var rows []*store.Message
+		for _, m := range all {
+			if ok(m) {
+				rows = append(rows, m)
+			}
 		}
+		return rows
 	}
-	rows := all[lo:hi]
+	first := func(rows []*store.Message, n int) []*store.Message { return rows[:min(len(rows), n)] }
+	last := func(rows []*store.Message, n int) []*store.Message { return rows[max(0, len(rows)-n):] }
 	switch {
-	case before > 0 && after > 0:
-		return rows[:min(len(rows), messagesRange)]
-	case after > 0:
-		return rows[:min(len(rows), messagesAfter)]
-	case before > 0:
-		return rows[max(0, len(rows)-messagesBefore):]
+	case q.hasAfter && q.hasBefore:
+		return first(keep(func(m *store.Message) bool { return m.ID >= q.after && m.ID < q.before }), messagesRange)
+	case q.hasBefore:
+		return last(keep(func(m *store.Message) bool { return m.ID < q.before }), messagesBefore)
+	case q.hasAfter:
+		return first(keep(func(m *store.Message) bool { return m.ID > q.after }), messagesAfter)
+	case q.hasBeforeTimestamp:
+		return last(keep(func(m *store.Message) bool { return m.CreatedAt < q.beforeTimestamp }), messagesBefore)
 	}
-	return rows[max(0, len(rows)-messagesLatest):]
+	return last(all, messagesLatest)
 }
 
 func (c *ctx) listMessages() {
@@ -46,9 +75,7 @@ func (c *ctx) listMessages() {
 	if cv == nil {
 		return
 	}
-	before, _ := getInt(c.params, "before")
-	after, _ := getInt(c.params, "after")
-	rows := pageMessages(cv.Messages, before, after)
+	rows := pageMessages(cv.Messages, messageQueryOf(c.params))
 	payload := make([]messageView, 0, len(rows))
 	for _, m := range rows {
 		payload = append(payload, renderMessage(c.st, cv, m))
@@ -246,7 +273,7 @@ func (c *ctx) legacyMessages() {
 		return
 	}
 	payload := []obj{}
-	for _, m := range pageMessages(cv.Messages, 0, 0) {
+	for _, m := range pageMessages(cv.Messages, messageQuery{}) {
 		v := obj{"id": m.ID, "content": m.Content, "inbox_id": cv.InboxID, "conversation_id": cv.DisplayID,
 			"message_type": m.MessageType, "content_type": orDefault(m.ContentType, "text"), "status": orDefault(m.Status, "sent"),
 			"content_attributes": orEmpty(m.ContentAttributes), "created_at": m.CreatedAt, "private": m.Private,
