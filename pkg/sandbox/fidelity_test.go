@@ -2,6 +2,9 @@ package sandbox
 
 import (
 	"fmt"
+	"net/url"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
@@ -79,5 +82,33 @@ func TestMessageFinderCursors(t *testing.T) {
 	}
 	if got := pageIDs(do("GET", path+"?after="+itoa(ids[10])+"&before="+itoa(ids[20]), nil)); fmt.Sprint(got) != fmt.Sprint(ids[10:20]) {
 		t.Errorf("after+before gives %v, want %v (after inclusive)", got, ids[10:20])
+	}
+}
+
+// Conversations found by /search and /search/conversations are the
+// summary of Chatwoot's search/_conversation_search_result.json.jbuilder.
+func TestSearchConversationsAreSummaries(t *testing.T) {
+	s, srv := newTestSandbox(t, Options{})
+	cv := s.st.Conversations[0]
+	name := s.st.ContactOf(cv.ContactID).Name
+	for _, path := range []string{"/api/v1/accounts/1/search", "/api/v1/accounts/1/search/conversations"} {
+		r := call(t, srv, "GET", path+"?q="+url.QueryEscape(name), store.SeedUserToken, nil)
+		mustStatus(t, r, 200, path)
+		found, _ := dig(r.json(t), "payload.conversations").([]any)
+		if len(found) == 0 {
+			t.Fatalf("%s?q=%s found no conversation: %s", path, name, r.body)
+		}
+		first := found[0].(map[string]any)
+		var keys []string
+		for k := range first {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if got := strings.Join(keys, ","); got != "account_id,agent,contact,created_at,id,inbox,message" {
+			t.Errorf("%s: a conversation has keys %s", path, got)
+		}
+		if dig(first, "contact.name") == nil || dig(first, "inbox.channel_type") == nil || dig(first, "message.content") == nil {
+			t.Errorf("%s: summary lacks contact, inbox or message: %v", path, first)
+		}
 	}
 }

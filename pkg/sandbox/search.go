@@ -32,14 +32,14 @@ func (c *ctx) searchContactsPart(q string) []contactView {
 	return out
 }
 
-func (c *ctx) searchConversationsPart(q string) []conversationView {
-	out := []conversationView{}
+func (c *ctx) searchConversationsPart(q string) []obj {
+	out := []obj{}
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 		if len(out) == searchLimit {
 			break
 		}
 		if c.st.CanSee(cv, c.actorID(), c.isAdmin()) && conversationMatches(c.st, cv, q) {
-			out = append(out, renderConversation(c.st, cv))
+			out = append(out, conversationSearchResult(c.st, cv))
 		}
 	}
 	return out
