@@ -24,7 +24,7 @@ const (
 // Options configures a Sandbox.
 type Options struct {
 	Seed      string // "demo" (default) or "empty"
-	StatePath string // when set: loaded by New if the file exists; Save writes it (0600)
+	StatePath string // when set: loaded by New (seeded and saved when missing); every change is journaled beside it before it is answered, and Save compacts (0600)
 	Latency   time.Duration
 	FailRate  float64 // share of requests answered 500/502/503
 	ResetRate float64 // share of requests whose connection is dropped unanswered
