@@ -2,13 +2,14 @@ package sandbox
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -119,6 +120,10 @@ func serveRun(ctx context.Context, f *cmdutil.Factory, o *serveOptions) error {
 		return err
 	}
 	defer sb.Close()
+	// `kill` (as CI recipes stop it), a closed terminal and Ctrl-C all save
+	// and stop cleanly.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
 	printServeBanner(f, url, sb.Credentials())
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -168,7 +173,7 @@ func newSandboxResetCmd(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			if err := sandbox.RemoveState(path); err != nil {
 				return fmt.Errorf("remove %s: %w", path, err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "✓ Sandbox state removed (%s)\n", path)

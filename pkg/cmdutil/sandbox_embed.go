@@ -41,7 +41,7 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	}
 	sb, err := sandbox.New(sandbox.Options{Seed: "demo", StatePath: path, BaseURL: embeddedURL})
 	if err != nil {
-		return nil, fmt.Errorf("start the embedded sandbox: %w (run `woot sandbox reset` to start over)", err)
+		return nil, fmt.Errorf("start the embedded sandbox: %w", err)
 	}
 	f.sandbox = &embeddedSandbox{sb: sb, statePath: path}
 	fmt.Fprintf(f.IOStreams.ErrOut, "woot: using the embedded sandbox, not a real Chatwoot (state: %s; `woot sandbox reset` starts over)\n", path)

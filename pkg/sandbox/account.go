@@ -3,6 +3,8 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 func (c *ctx) showAccount() { c.ok(accountView(c.acct)) }
@@ -44,18 +46,18 @@ func (c *ctx) audit(kind string, id int64, action string, changed obj) {
 	if c.user != nil {
 		username = c.user.Email
 	}
-	c.st.addRecord(kindAuditLogs, &record{AccountID: c.acct.ID, Attrs: obj{
+	c.st.AddRecord(store.KindAuditLogs, &store.Record{AccountID: c.acct.ID, Attrs: obj{
 		"auditable_id": id, "auditable_type": kind, "action": action, "audited_changes": changed,
 		"user_id": c.actorID(), "user_type": "User", "username": username,
-		"request_uuid": newUUID(), "remote_address": "127.0.0.1",
+		"request_uuid": c.st.NewUUID(), "remote_address": "127.0.0.1",
 	}}, c.now())
 }
 
 // auditLogs answers {per_page:25,total_entries,current_page,audit_logs},
 // newest first (FACTS §5).
 func (c *ctx) auditLogs() {
-	rows := c.recordsOf(kindAuditLogs, 0)
-	newest := make([]*record, 0, len(rows))
+	rows := c.recordsOf(store.KindAuditLogs, 0)
+	newest := make([]*store.Record, 0, len(rows))
 	for i := len(rows) - 1; i >= 0; i-- {
 		newest = append(newest, rows[i])
 	}
@@ -83,7 +85,7 @@ func orEmptyAny(v any) any {
 
 // Profile.
 
-func (c *ctx) showProfile() { c.ok(c.st.profileView(c.user)) }
+func (c *ctx) showProfile() { c.ok(profileView(c.st, c.user)) }
 
 func (c *ctx) updateProfile() {
 	p := c.in("profile")
@@ -111,7 +113,7 @@ func (c *ctx) updateProfile() {
 		u.UISettings = mergeObj(u.UISettings, m)
 	}
 	u.UpdatedAt = c.now()
-	c.ok(c.st.profileView(u))
+	c.ok(profileView(c.st, u))
 }
 
 func (c *ctx) setAvailability() {
@@ -121,19 +123,19 @@ func (c *ctx) setAvailability() {
 		c.invalid("Availability is not included in the list", "availability")
 		return
 	}
-	for _, au := range c.st.accountUsersOf(c.user.ID) {
+	for _, au := range c.st.AccountUsersOf(c.user.ID) {
 		if id, ok := getInt(p, "account_id"); !ok || id == au.AccountID {
 			au.Availability = availability
 		}
 	}
-	c.ok(c.st.profileView(c.user))
+	c.ok(profileView(c.st, c.user))
 }
 
 func (c *ctx) resetProfileToken() {
-	delete(c.st.idx.tokens, c.user.AccessToken)
-	c.user.AccessToken = newToken(24)
-	c.st.idx.tokens[c.user.AccessToken] = tokenOwner{tokenUser, c.user.ID}
-	c.ok(c.st.profileView(c.user))
+	old := c.user.AccessToken
+	c.user.AccessToken = c.st.NewToken(24)
+	c.st.RotateToken(old, c.user.AccessToken, store.TokenOwner{Kind: store.TokenUser, ID: c.user.ID})
+	c.ok(profileView(c.st, c.user))
 }
 
 // Agents are the account's users.
@@ -142,7 +144,7 @@ func (c *ctx) listAgents() {
 	out := []agentView{}
 	for _, au := range c.st.AccountUsers {
 		if au.AccountID == c.acct.ID {
-			if u := c.st.user(au.UserID); u != nil {
+			if u := c.st.User(au.UserID); u != nil {
 				out = append(out, agentOf(u, au))
 			}
 		}
@@ -165,8 +167,8 @@ func (c *ctx) createAgent() {
 		c.invalid("Role is not included in the list", "role")
 		return
 	}
-	u := c.st.userByEmail(email)
-	if u != nil && c.st.accountUser(c.acct.ID, u.ID) != nil {
+	u := c.st.UserByEmail(email)
+	if u != nil && c.st.AccountUser(c.acct.ID, u.ID) != nil {
 		c.invalid("Email has already been taken", "email")
 		return
 	}
@@ -175,9 +177,9 @@ func (c *ctx) createAgent() {
 			c.invalid("Name can't be blank", "name")
 			return
 		}
-		u = c.st.addUser(name, email, c.now())
+		u = c.st.AddUser(name, email, c.now())
 	}
-	au := c.st.addAccountUser(c.acct.ID, u.ID, role, c.actorID(), c.now())
+	au := c.st.AddAccountUser(c.acct.ID, u.ID, role, c.actorID(), c.now())
 	if v, ok := getStr(p, "availability"); ok {
 		au.Availability = v
 	}
@@ -188,40 +190,13 @@ func (c *ctx) createAgent() {
 	c.ok(agentOf(u, au))
 }
 
-func (st *state) userByEmail(email string) *user {
-	for _, u := range st.Users {
-		if !u.Deleted && strings.EqualFold(u.Email, email) {
-			return u
-		}
-	}
-	return nil
-}
-
-func (st *state) addUser(name, email string, now int64) *user {
-	u := &user{Name: name, Email: email, AccessToken: newToken(24), PubsubToken: newToken(24),
-		Confirmed: true, UISettings: obj{}, CustomAttributes: obj{}}
-	u.ID = st.next("users")
-	u.CreatedAt, u.UpdatedAt = now, now
-	st.Users = append(st.Users, u)
-	st.idx.tokens[u.AccessToken] = tokenOwner{tokenUser, u.ID}
-	return u
-}
-
-func (st *state) addAccountUser(accountID, userID int64, role string, inviter, now int64) *accountUser {
-	au := &accountUser{AccountID: accountID, UserID: userID, Role: role, Availability: "offline", AutoOffline: true, InviterID: inviter}
-	au.ID = st.next("account_users")
-	au.CreatedAt, au.UpdatedAt, au.ActiveAt = now, now, now
-	st.AccountUsers = append(st.AccountUsers, au)
-	return au
-}
-
-func (c *ctx) findAgent() (*user, *accountUser) {
+func (c *ctx) findAgent() (*store.User, *store.AccountUser) {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil, nil
 	}
-	au := c.st.accountUser(c.acct.ID, id)
-	u := c.st.user(id)
+	au := c.st.AccountUser(c.acct.ID, id)
+	u := c.st.User(id)
 	if au == nil || u == nil {
 		c.notFound()
 		return nil, nil
@@ -262,11 +237,11 @@ func (c *ctx) deleteAgent() {
 	if u == nil {
 		return
 	}
-	c.st.AccountUsers = removeID(c.st.AccountUsers, au.ID)
-	for _, in := range ofAccount(c.st.Inboxes, c.acct.ID) {
+	c.st.AccountUsers = store.RemoveID(c.st.AccountUsers, au.ID)
+	for _, in := range store.OfAccount(c.st.Inboxes, c.acct.ID) {
 		in.Members = withoutInts(in.Members, []int64{u.ID})
 	}
-	for _, t := range ofAccount(c.st.Teams, c.acct.ID) {
+	for _, t := range store.OfAccount(c.st.Teams, c.acct.ID) {
 		t.Members = withoutInts(t.Members, []int64{u.ID})
 	}
 	for _, cv := range c.st.Conversations {
@@ -286,12 +261,12 @@ func (c *ctx) bulkCreateAgents() {
 		if !strings.Contains(email, "@") {
 			continue
 		}
-		u := c.st.userByEmail(email)
+		u := c.st.UserByEmail(email)
 		if u == nil {
-			u = c.st.addUser(strings.Split(email, "@")[0], email, c.now())
+			u = c.st.AddUser(strings.Split(email, "@")[0], email, c.now())
 		}
-		if c.st.accountUser(c.acct.ID, u.ID) == nil {
-			c.st.addAccountUser(c.acct.ID, u.ID, "agent", c.actorID(), c.now())
+		if c.st.AccountUser(c.acct.ID, u.ID) == nil {
+			c.st.AddAccountUser(c.acct.ID, u.ID, "agent", c.actorID(), c.now())
 		}
 	}
 	c.head(http.StatusOK)

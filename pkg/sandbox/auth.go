@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Chatwoot's 401 bodies (FACTS §4, §7).
@@ -46,20 +48,20 @@ func (c *ctx) authenticate() bool {
 	case authPlatform:
 		return c.authPlatform()
 	}
-	owner, ok := c.st.idx.tokens[accessToken(c.r)]
+	owner, ok := c.st.Owner(accessToken(c.r))
 	switch {
-	case ok && owner.kind == tokenUser:
-		c.user = c.st.user(owner.id)
+	case ok && owner.Kind == store.TokenUser:
+		c.user = c.st.User(owner.ID)
 		if c.user == nil {
 			c.unauthorized(errInvalidToken)
 			return false
 		}
-	case ok && owner.kind == tokenBot:
+	case ok && owner.Kind == store.TokenBot:
 		if c.route.auth != authUserBot {
 			c.unauthorized(errBotNotAllowed)
 			return false
 		}
-		c.bot = findID(c.st.AgentBots, owner.id)
+		c.bot = store.FindID(c.st.AgentBots, owner.ID)
 	default:
 		c.unauthorized(errInvalidToken)
 		return false
@@ -77,7 +79,7 @@ func (c *ctx) authAccount() bool {
 		c.notFound()
 		return false
 	}
-	c.acct = c.st.account(id)
+	c.acct = c.st.Account(id)
 	if c.acct == nil {
 		c.notFound()
 		return false
@@ -89,7 +91,7 @@ func (c *ctx) authAccount() bool {
 		}
 		return true
 	}
-	c.au = c.st.accountUser(id, c.user.ID)
+	c.au = c.st.AccountUser(id, c.user.ID)
 	if c.au == nil {
 		c.unauthorized(errAccountAccess)
 		return false
@@ -116,12 +118,12 @@ func (c *ctx) botInAccount() bool {
 }
 
 func (c *ctx) authPlatform() bool {
-	owner, ok := c.st.idx.tokens[accessToken(c.r)]
-	if !ok || owner.kind != tokenPlatform {
+	owner, ok := c.st.Owner(accessToken(c.r))
+	if !ok || owner.Kind != store.TokenPlatform {
 		c.unauthorized(errPlatformToken)
 		return false
 	}
-	c.app = findID(c.st.PlatformApps, owner.id)
+	c.app = store.FindID(c.st.PlatformApps, owner.ID)
 	return true
 }
 
@@ -138,5 +140,5 @@ func (c *ctx) permitted(kind string, id int64) bool {
 }
 
 func (c *ctx) grant(kind string, id int64) {
-	c.st.Permissibles = append(c.st.Permissibles, permissible{AppID: c.app.ID, Type: kind, ID: id})
+	c.st.Permissibles = append(c.st.Permissibles, store.Permissible{AppID: c.app.ID, Type: kind, ID: id})
 }

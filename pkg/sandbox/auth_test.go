@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 func errorOf(t *testing.T, r response) string {
@@ -28,12 +30,12 @@ func TestApplicationAuth(t *testing.T) {
 	}{
 		{"no token", "GET", contacts, "", 401, errInvalidToken},
 		{"wrong token", "GET", contacts, "nope", 401, errInvalidToken},
-		{"platform token", "GET", contacts, SeedPlatformToken, 401, errInvalidToken},
-		{"bot on a user endpoint", "GET", contacts, SeedAgentBotToken, 401, errBotNotAllowed},
-		{"unknown account", "GET", "/api/v1/accounts/99/contacts", SeedUserToken, 404, "Resource could not be found"},
+		{"platform token", "GET", contacts, store.SeedPlatformToken, 401, errInvalidToken},
+		{"bot on a user endpoint", "GET", contacts, store.SeedAgentBotToken, 401, errBotNotAllowed},
+		{"unknown account", "GET", "/api/v1/accounts/99/contacts", store.SeedUserToken, 404, "Resource could not be found"},
 		{"agent on an admin endpoint", "GET", "/api/v1/accounts/1/webhooks", "sandbox-agent-2-token", 401, errNotAuthorized},
 		{"agent on an agent endpoint", "GET", contacts, "sandbox-agent-2-token", 200, ""},
-		{"bot on a bot endpoint", "POST", "/api/v1/accounts/1/conversations/1/toggle_priority", SeedAgentBotToken, 200, ""},
+		{"bot on a bot endpoint", "POST", "/api/v1/accounts/1/conversations/1/toggle_priority", store.SeedAgentBotToken, 200, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,9 +55,9 @@ func TestApplicationAuth(t *testing.T) {
 func TestTokenHeaders(t *testing.T) {
 	_, srv := newTestSandbox(t, Options{})
 	for name, set := range map[string]func(*http.Request){
-		"api-access-token": func(r *http.Request) { r.Header.Set("api-access-token", SeedUserToken) },
-		"bearer":           func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+SeedUserToken) },
-		"underscore":       func(r *http.Request) { r.Header["api_access_token"] = []string{SeedUserToken} },
+		"api-access-token": func(r *http.Request) { r.Header.Set("api-access-token", store.SeedUserToken) },
+		"bearer":           func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+store.SeedUserToken) },
+		"underscore":       func(r *http.Request) { r.Header["api_access_token"] = []string{store.SeedUserToken} },
 	} {
 		req, _ := http.NewRequest("GET", srv.URL+"/api/v1/profile", nil)
 		set(req)
@@ -99,12 +101,12 @@ func TestPlatformAuth(t *testing.T) {
 		err               string
 	}{
 		{"no token", "/platform/api/v1/accounts/1", "", 401, errPlatformToken},
-		{"user token", "/platform/api/v1/accounts/1", SeedUserToken, 401, errPlatformToken},
-		{"own account", "/platform/api/v1/accounts/1", SeedPlatformToken, 200, ""},
-		{"own user", "/platform/api/v1/users/1", SeedPlatformToken, 200, ""},
-		{"user it did not create", "/platform/api/v1/users/2", SeedPlatformToken, 401, errNonPermissible},
-		{"bot it did not create", "/platform/api/v1/agent_bots/1", SeedPlatformToken, 401, errNonPermissible},
-		{"missing user", "/platform/api/v1/users/999", SeedPlatformToken, 404, "Resource could not be found"},
+		{"user token", "/platform/api/v1/accounts/1", store.SeedUserToken, 401, errPlatformToken},
+		{"own account", "/platform/api/v1/accounts/1", store.SeedPlatformToken, 200, ""},
+		{"own user", "/platform/api/v1/users/1", store.SeedPlatformToken, 200, ""},
+		{"user it did not create", "/platform/api/v1/users/2", store.SeedPlatformToken, 401, errNonPermissible},
+		{"bot it did not create", "/platform/api/v1/agent_bots/1", store.SeedPlatformToken, 401, errNonPermissible},
+		{"missing user", "/platform/api/v1/users/999", store.SeedPlatformToken, 404, "Resource could not be found"},
 	}
 	for _, tc := range cases {
 		r := call(t, srv, "GET", tc.path, tc.token, nil)
@@ -113,15 +115,15 @@ func TestPlatformAuth(t *testing.T) {
 			t.Errorf("%s: error %s, want %q", tc.name, r.body, tc.err)
 		}
 	}
-	created := call(t, srv, "POST", "/platform/api/v1/accounts", SeedPlatformToken, obj{"name": "Globex"})
+	created := call(t, srv, "POST", "/platform/api/v1/accounts", store.SeedPlatformToken, obj{"name": "Globex"})
 	mustStatus(t, created, 200, "create account")
-	list := call(t, srv, "GET", "/platform/api/v1/accounts", SeedPlatformToken, nil).list(t)
+	list := call(t, srv, "GET", "/platform/api/v1/accounts", store.SeedPlatformToken, nil).list(t)
 	if len(list) != 2 {
 		t.Errorf("platform app lists %d accounts, want the seeded one and Globex", len(list))
 	}
 	// The admin is not a member of the new account.
 	id := itoa(int64(created.json(t)["id"].(float64)))
-	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/"+id, SeedUserToken, nil), 401, "account the user is not in")
+	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/"+id, store.SeedUserToken, nil), 401, "account the user is not in")
 }
 
 func TestClientIdentityValidation(t *testing.T) {
@@ -138,27 +140,27 @@ func TestClientIdentityValidation(t *testing.T) {
 	}
 	good := call(t, srv, "POST", base, "", obj{"identifier": "user-77", "identifier_hash": identifierHash(creds.HMACToken, "user-77"), "name": "Valid"})
 	mustStatus(t, good, 200, "right identifier_hash")
-	ci := s.st.idx.source[sourceKey{1, good.json(t)["source_id"].(string)}]
+	ci := s.st.ContactInboxBySource(1, good.json(t)["source_id"].(string))
 	if ci == nil || !ci.HMACVerified {
 		t.Error("a verified contact's contact inbox is not marked hmac_verified")
 	}
 
-	mustStatus(t, call(t, srv, "PATCH", "/api/v1/accounts/1/inboxes/1", SeedUserToken, obj{"channel": obj{"hmac_mandatory": true}}), 200, "make hmac mandatory")
+	mustStatus(t, call(t, srv, "PATCH", "/api/v1/accounts/1/inboxes/1", store.SeedUserToken, obj{"channel": obj{"hmac_mandatory": true}}), 200, "make hmac mandatory")
 	mustStatus(t, call(t, srv, "POST", base, "", obj{"identifier": "user-78", "name": "NoHash"}), 401, "mandatory hmac without a hash")
 }
 
 func TestErrorBodies(t *testing.T) {
 	_, srv := newTestSandbox(t, Options{})
-	r := call(t, srv, "GET", "/api/v1/accounts/1/contacts/99999", SeedUserToken, nil)
+	r := call(t, srv, "GET", "/api/v1/accounts/1/contacts/99999", store.SeedUserToken, nil)
 	mustStatus(t, r, 404, "missing contact")
 	if string(r.body) != `{"error":"Resource could not be found"}` {
 		t.Errorf("404 body %s", r.body)
 	}
-	r = call(t, srv, "POST", "/api/v1/accounts/1/contacts", SeedUserToken, obj{"name": "Dup", "email": "Ava.Smith1@example.com"})
+	r = call(t, srv, "POST", "/api/v1/accounts/1/contacts", store.SeedUserToken, obj{"name": "Dup", "email": "Ava.Smith1@example.com"})
 	mustStatus(t, r, 422, "duplicate email")
 	if string(r.body) != `{"attributes":["email"],"message":"Email has already been taken"}` {
 		t.Errorf("422 body %s", r.body)
 	}
-	r = call(t, srv, "GET", "/api/v1/accounts/1/nothing-here", SeedUserToken, nil)
+	r = call(t, srv, "GET", "/api/v1/accounts/1/nothing-here", store.SeedUserToken, nil)
 	mustStatus(t, r, 404, "unknown route")
 }

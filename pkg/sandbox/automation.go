@@ -1,6 +1,10 @@
 package sandbox
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
+)
 
 // Account agent bots: bare arrays; the account's own bots and the global
 // ones (system bots) are listed.
@@ -15,12 +19,12 @@ func (c *ctx) listAccountBots() {
 	c.ok(out)
 }
 
-func (c *ctx) findAccountBot() *agentBot {
+func (c *ctx) findAccountBot() *store.AgentBot {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil
 	}
-	b := findID(c.st.AgentBots, id)
+	b := store.FindID(c.st.AgentBots, id)
 	if b == nil || (b.AccountID != c.acct.ID && b.AccountID != 0) {
 		c.notFound()
 		return nil
@@ -34,7 +38,7 @@ func (c *ctx) showAccountBot() {
 	}
 }
 
-func applyBot(b *agentBot, p obj) {
+func applyBot(b *store.AgentBot, p obj) {
 	for key, dst := range map[string]*string{"name": &b.Name, "description": &b.Description,
 		"outgoing_url": &b.OutgoingURL, "avatar_url": &b.AvatarURL} {
 		if v, ok := getStr(p, key); ok {
@@ -52,30 +56,19 @@ func applyBot(b *agentBot, p obj) {
 	}
 }
 
-func (st *state) addBot(b *agentBot, now int64) {
-	b.ID = st.next("agent_bots")
-	b.CreatedAt, b.UpdatedAt = now, now
-	b.AccessToken, b.Secret = newToken(24), newToken(24)
-	if b.BotType == "" {
-		b.BotType = "webhook"
-	}
-	st.AgentBots = append(st.AgentBots, b)
-	st.idx.tokens[b.AccessToken] = tokenOwner{tokenBot, b.ID}
-}
-
 func (c *ctx) createAccountBot() {
-	b := &agentBot{AccountID: c.acct.ID, BotConfig: obj{}}
+	b := &store.AgentBot{AccountID: c.acct.ID, BotConfig: obj{}}
 	applyBot(b, c.in("agent_bot"))
 	if b.Name == "" {
 		c.invalid("Name can't be blank", "name")
 		return
 	}
-	c.st.addBot(b, c.now())
+	c.st.AddBot(b, c.now())
 	c.ok(agentBotView(b, true))
 }
 
 // ownBot finds a bot the account may change: its own, not a global one.
-func (c *ctx) ownBot() *agentBot {
+func (c *ctx) ownBot() *store.AgentBot {
 	b := c.findAccountBot()
 	if b != nil && b.AccountID != c.acct.ID {
 		c.unauthorized(errNotAuthorized)
@@ -99,18 +92,8 @@ func (c *ctx) deleteAccountBot() {
 	if b == nil {
 		return
 	}
-	c.st.deleteBot(b)
+	c.st.DeleteBot(b)
 	c.head(http.StatusOK)
-}
-
-func (st *state) deleteBot(b *agentBot) {
-	st.AgentBots = removeID(st.AgentBots, b.ID)
-	delete(st.idx.tokens, b.AccessToken)
-	for _, in := range st.Inboxes {
-		if in.AgentBotID == b.ID {
-			in.AgentBotID = 0
-		}
-	}
 }
 
 func (c *ctx) resetBotToken() {
@@ -118,9 +101,9 @@ func (c *ctx) resetBotToken() {
 	if b == nil {
 		return
 	}
-	delete(c.st.idx.tokens, b.AccessToken)
-	b.AccessToken = newToken(24)
-	c.st.idx.tokens[b.AccessToken] = tokenOwner{tokenBot, b.ID}
+	old := b.AccessToken
+	b.AccessToken = c.st.NewToken(24)
+	c.st.RotateToken(old, b.AccessToken, store.TokenOwner{Kind: store.TokenBot, ID: b.ID})
 	c.ok(agentBotView(b, true))
 }
 
@@ -130,7 +113,7 @@ var automationEvents = map[string]bool{"conversation_created": true, "conversati
 	"conversation_resolved": true, "message_created": true, "conversation_opened": true}
 
 func (c *ctx) listAutomationRules() {
-	rows := ofAccount(c.st.AutomationRules, c.acct.ID)
+	rows := store.OfAccount(c.st.AutomationRules, c.acct.ID)
 	out := []obj{}
 	for _, r := range pageOf(rows, c.page(), 25) {
 		out = append(out, automationRuleView(r))
@@ -138,12 +121,12 @@ func (c *ctx) listAutomationRules() {
 	c.ok(obj{"payload": out})
 }
 
-func (c *ctx) findAutomationRule(param string) *automationRule {
+func (c *ctx) findAutomationRule(param string) *store.AutomationRule {
 	id, ok := c.pathID(param)
 	if !ok {
 		return nil
 	}
-	r := findIn(c.st.AutomationRules, c.acct.ID, id)
+	r := store.FindIn(c.st.AutomationRules, c.acct.ID, id)
 	if r == nil {
 		c.notFound()
 	}
@@ -156,7 +139,7 @@ func (c *ctx) showAutomationRule() {
 	}
 }
 
-func (c *ctx) applyAutomationRule(r *automationRule) bool {
+func (c *ctx) applyAutomationRule(r *store.AutomationRule) bool {
 	p := c.in("automation_rule")
 	if v, ok := getStr(p, "name"); ok {
 		r.Name = v
@@ -188,18 +171,12 @@ func (c *ctx) applyAutomationRule(r *automationRule) bool {
 }
 
 func (c *ctx) createAutomationRule() {
-	r := &automationRule{AccountID: c.acct.ID, Active: true}
+	r := &store.AutomationRule{AccountID: c.acct.ID, Active: true}
 	if !c.applyAutomationRule(r) {
 		return
 	}
-	c.st.addAutomationRule(r, c.now())
+	c.st.AddAutomationRule(r, c.now())
 	c.ok(obj{"payload": automationRuleView(r)})
-}
-
-func (st *state) addAutomationRule(r *automationRule, now int64) {
-	r.ID = st.next("automation_rules")
-	r.CreatedAt, r.UpdatedAt = now, now
-	st.AutomationRules = append(st.AutomationRules, r)
 }
 
 func (c *ctx) updateAutomationRule() {
@@ -218,7 +195,7 @@ func (c *ctx) updateAutomationRule() {
 
 func (c *ctx) deleteAutomationRule() {
 	if r := c.findAutomationRule("id"); r != nil {
-		c.st.AutomationRules = removeID(c.st.AutomationRules, r.ID)
+		c.st.AutomationRules = store.RemoveID(c.st.AutomationRules, r.ID)
 		c.head(http.StatusOK)
 	}
 }
@@ -230,7 +207,7 @@ func (c *ctx) cloneAutomationRule() {
 	}
 	clone := *r
 	clone.Name = r.Name + " - Copy"
-	c.st.addAutomationRule(&clone, c.now())
+	c.st.AddAutomationRule(&clone, c.now())
 	c.ok(obj{"payload": automationRuleView(&clone)})
 }
 
@@ -238,13 +215,13 @@ func (c *ctx) cloneAutomationRule() {
 
 func (c *ctx) listCampaigns() {
 	out := []obj{}
-	for _, cp := range ofAccount(c.st.Campaigns, c.acct.ID) {
-		out = append(out, c.st.campaignView(cp))
+	for _, cp := range store.OfAccount(c.st.Campaigns, c.acct.ID) {
+		out = append(out, campaignView(c.st, cp))
 	}
 	c.ok(out)
 }
 
-func (c *ctx) findCampaign() *campaign {
+func (c *ctx) findCampaign() *store.Campaign {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil
@@ -260,11 +237,11 @@ func (c *ctx) findCampaign() *campaign {
 
 func (c *ctx) showCampaign() {
 	if cp := c.findCampaign(); cp != nil {
-		c.ok(c.st.campaignView(cp))
+		c.ok(campaignView(c.st, cp))
 	}
 }
 
-func (c *ctx) applyCampaign(cp *campaign) bool {
+func (c *ctx) applyCampaign(cp *store.Campaign) bool {
 	p := c.in("campaign")
 	for key, dst := range map[string]*string{"title": &cp.Title, "description": &cp.Description, "message": &cp.Message} {
 		if v, ok := getStr(p, key); ok {
@@ -272,13 +249,13 @@ func (c *ctx) applyCampaign(cp *campaign) bool {
 		}
 	}
 	if v, ok := getInt(p, "inbox_id"); ok {
-		in := findIn(c.st.Inboxes, c.acct.ID, v)
+		in := store.FindIn(c.st.Inboxes, c.acct.ID, v)
 		if in == nil {
 			c.invalid("Inbox must exist", "inbox")
 			return false
 		}
 		cp.InboxID = v
-		if in.ChannelType != channelWidget {
+		if in.ChannelType != store.ChannelWidget {
 			cp.CampaignType = "one_off"
 		}
 	}
@@ -317,25 +294,12 @@ func (c *ctx) applyCampaign(cp *campaign) bool {
 }
 
 func (c *ctx) createCampaign() {
-	cp := &campaign{AccountID: c.acct.ID, Enabled: true, CampaignType: "ongoing", CampaignStatus: "active", TriggerRules: obj{}}
+	cp := &store.Campaign{AccountID: c.acct.ID, Enabled: true, CampaignType: "ongoing", CampaignStatus: "active", TriggerRules: obj{}}
 	if !c.applyCampaign(cp) {
 		return
 	}
-	c.st.addCampaign(cp, c.now())
-	c.ok(c.st.campaignView(cp))
-}
-
-func (st *state) addCampaign(cp *campaign, now int64) {
-	cp.ID = st.next("campaigns")
-	var last int64
-	for _, other := range st.Campaigns {
-		if other.AccountID == cp.AccountID {
-			last = max(last, other.DisplayID)
-		}
-	}
-	cp.DisplayID = last + 1
-	cp.CreatedAt, cp.UpdatedAt = now, now
-	st.Campaigns = append(st.Campaigns, cp)
+	c.st.AddCampaign(cp, c.now())
+	c.ok(campaignView(c.st, cp))
 }
 
 func (c *ctx) updateCampaign() {
@@ -349,12 +313,12 @@ func (c *ctx) updateCampaign() {
 	}
 	*cp = draft
 	cp.UpdatedAt = c.now()
-	c.ok(c.st.campaignView(cp))
+	c.ok(campaignView(c.st, cp))
 }
 
 func (c *ctx) deleteCampaign() {
 	if cp := c.findCampaign(); cp != nil {
-		c.st.Campaigns = removeID(c.st.Campaigns, cp.ID)
+		c.st.Campaigns = store.RemoveID(c.st.Campaigns, cp.ID)
 		c.head(http.StatusOK)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // BenchmarkContactsList measures the contacts index through a real HTTP
@@ -19,7 +21,7 @@ func BenchmarkContactsList(b *testing.B) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/accounts/1/contacts?page=2", nil)
-	req.Header["api_access_token"] = []string{SeedUserToken}
+	req.Header["api_access_token"] = []string{store.SeedUserToken}
 	client := srv.Client()
 	b.ResetTimer()
 	for b.Loop() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // The customer's CSAT survey (beyond the spec): keyed by the conversation
@@ -12,12 +14,12 @@ import (
 func TestClientCSATSurvey(t *testing.T) {
 	s, srv := newTestSandbox(t, Options{Now: time.Now})
 	creds := s.Credentials()
-	var open, old *conversation
+	var open, old *store.Conversation
 	for _, cv := range s.st.Conversations {
-		if at, _ := surveySent(cv); cv.Status == statusResolved && time.Since(time.Unix(at, 0)) > 15*24*time.Hour && old == nil {
+		if at, _ := surveySent(cv); cv.Status == store.StatusResolved && time.Since(time.Unix(at, 0)) > 15*24*time.Hour && old == nil {
 			old = cv
 		}
-		if cv.Status == statusOpen && open == nil {
+		if cv.Status == store.StatusOpen && open == nil {
 			open = cv
 		}
 	}
@@ -77,8 +79,8 @@ func TestPlatformEmailChannelMigrations(t *testing.T) {
 		dig(results[1], "message") != "Email has already been taken" || dig(results[2], "status") != "error" {
 		t.Fatalf("results %v: want a success, a duplicate and a bad provider", results)
 	}
-	inbox := s.st.inboxOf(int64(dig(results[0], "inbox_id").(float64)))
-	if inbox == nil || inbox.AccountID != id || inbox.ChannelType != channelEmail {
+	inbox := s.st.InboxOf(int64(dig(results[0], "inbox_id").(float64)))
+	if inbox == nil || inbox.AccountID != id || inbox.ChannelType != store.ChannelEmail {
 		t.Errorf("the migrated mailbox's inbox is %+v, want an email inbox of account %d", inbox, id)
 	}
 	mustStatus(t, call(t, srv, "POST", "/platform/api/v1/accounts/999/email_channel_migrations", creds.PlatformToken, body), 404, "unknown account")
@@ -92,11 +94,11 @@ func TestPlatformBotAvatarDelete(t *testing.T) {
 		obj{"name": "Faces", "avatar_url": "https://example.com/face.png"})
 	mustStatus(t, bot, 200, "create bot")
 	id := int64(bot.json(t)["id"].(float64))
-	if got := findID(s.st.AgentBots, id).AvatarURL; got == "" {
+	if got := store.FindID(s.st.AgentBots, id).AvatarURL; got == "" {
 		t.Fatal("the bot was created without its avatar; the test cannot tell a delete")
 	}
 	mustStatus(t, call(t, srv, "DELETE", fmt.Sprintf("/platform/api/v1/agent_bots/%d/avatar", id), creds.PlatformToken, nil), 200, "delete avatar")
-	if got := findID(s.st.AgentBots, id).AvatarURL; got != "" {
+	if got := store.FindID(s.st.AgentBots, id).AvatarURL; got != "" {
 		t.Errorf("avatar %q after the delete", got)
 	}
 }

@@ -3,6 +3,8 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // bulkActions applies POST /bulk_actions to the stored rows at once (the
@@ -33,27 +35,27 @@ func (c *ctx) bulkConversations(ids []int64) {
 	remove, _ := getStrs(labels, "remove")
 	until, _ := getInt(c.params, "snoozed_until")
 	for _, id := range ids {
-		cv := c.st.conversation(c.acct.ID, id)
-		if cv == nil || !c.st.canSee(cv, c.actorID(), c.isAdmin()) {
+		cv := c.st.Conversation(c.acct.ID, id)
+		if cv == nil || !c.st.CanSee(cv, c.actorID(), c.isAdmin()) {
 			continue
 		}
 		if v, ok := fields["assignee_id"]; ok {
-			if n, _ := toInt(v); n == 0 || c.st.accountUser(c.acct.ID, n) != nil {
+			if n, _ := toInt(v); n == 0 || c.st.AccountUser(c.acct.ID, n) != nil {
 				c.setAssignee(cv, n)
 			}
 		}
 		if v, ok := fields["team_id"]; ok {
-			if n, _ := toInt(v); n == 0 || findIn(c.st.Teams, c.acct.ID, n) != nil {
+			if n, _ := toInt(v); n == 0 || store.FindIn(c.st.Teams, c.acct.ID, n) != nil {
 				c.setTeam(cv, n)
 			}
 		}
-		if s := str(fields, "status"); s == statusOpen || s == statusResolved || s == statusPending || s == statusSnoozed {
+		if s := str(fields, "status"); s == store.StatusOpen || s == store.StatusResolved || s == store.StatusPending || s == store.StatusSnoozed {
 			c.setStatus(cv, s, until)
 		}
 		if len(add) > 0 || len(remove) > 0 {
 			next := []string{}
 			for _, l := range append(labelsOf(cv.Labels), add...) {
-				if !containsStr(remove, l) && !containsStr(next, l) {
+				if !store.ContainsStr(remove, l) && !store.ContainsStr(next, l) {
 					next = append(next, l)
 				}
 			}
@@ -68,17 +70,17 @@ func (c *ctx) bulkContacts(ids []int64) {
 	remove, _ := getStrs(labels, "remove")
 	deleting := str(c.params, "action_name") == "delete"
 	for _, id := range ids {
-		ct := findIn(c.st.Contacts, c.acct.ID, id)
+		ct := store.FindIn(c.st.Contacts, c.acct.ID, id)
 		if ct == nil {
 			continue
 		}
 		if deleting {
-			c.st.deleteContact(ct)
+			c.st.DeleteContact(ct)
 			continue
 		}
 		next := []string{}
 		for _, l := range append(labelsOf(ct.Labels), add...) {
-			if !containsStr(remove, l) && !containsStr(next, l) {
+			if !store.ContainsStr(remove, l) && !store.ContainsStr(next, l) {
 				next = append(next, l)
 			}
 		}
@@ -89,15 +91,15 @@ func (c *ctx) bulkContacts(ids []int64) {
 
 // executeMacro runs a macro's actions on the given conversations.
 func (c *ctx) executeMacro() {
-	r := c.findRecord(kindMacros, "id", 0)
+	r := c.findRecord(store.KindMacros, "id", 0)
 	if r == nil {
 		return
 	}
 	ids, _ := getInts(c.params, "conversation_ids")
 	actions, _ := getList(r.Attrs, "actions")
 	for _, id := range ids {
-		cv := c.st.conversation(c.acct.ID, id)
-		if cv == nil || !c.st.canSee(cv, c.actorID(), c.isAdmin()) {
+		cv := c.st.Conversation(c.acct.ID, id)
+		if cv == nil || !c.st.CanSee(cv, c.actorID(), c.isAdmin()) {
 			continue
 		}
 		for _, a := range actions {
@@ -110,7 +112,7 @@ func (c *ctx) executeMacro() {
 }
 
 // runAction applies one macro or automation action to a conversation.
-func (c *ctx) runAction(cv *conversation, name string, a obj) {
+func (c *ctx) runAction(cv *store.Conversation, name string, a obj) {
 	params, _ := getStrs(a, "action_params")
 	first := ""
 	if len(params) > 0 {
@@ -122,13 +124,13 @@ func (c *ctx) runAction(cv *conversation, name string, a obj) {
 		if first == "self" {
 			id = c.actorID()
 		}
-		if id == 0 || c.st.accountUser(cv.AccountID, id) != nil {
+		if id == 0 || c.st.AccountUser(cv.AccountID, id) != nil {
 			c.setAssignee(cv, id)
 		}
 	case "remove_assigned_agent":
 		c.setAssignee(cv, 0)
 	case "assign_team":
-		if id, _ := toInt(first); id == 0 || findIn(c.st.Teams, cv.AccountID, id) != nil {
+		if id, _ := toInt(first); id == 0 || store.FindIn(c.st.Teams, cv.AccountID, id) != nil {
 			c.setTeam(cv, id)
 		}
 	case "remove_assigned_team":
@@ -138,7 +140,7 @@ func (c *ctx) runAction(cv *conversation, name string, a obj) {
 	case "remove_label":
 		next := []string{}
 		for _, l := range labelsOf(cv.Labels) {
-			if !containsStr(params, l) {
+			if !store.ContainsStr(params, l) {
 				next = append(next, l)
 			}
 		}
@@ -146,9 +148,9 @@ func (c *ctx) runAction(cv *conversation, name string, a obj) {
 	case "change_status":
 		c.setStatus(cv, first, 0)
 	case "resolve_conversation":
-		c.setStatus(cv, statusResolved, 0)
+		c.setStatus(cv, store.StatusResolved, 0)
 	case "snooze_conversation":
-		c.setStatus(cv, statusSnoozed, 0)
+		c.setStatus(cv, store.StatusSnoozed, 0)
 	case "change_priority":
 		var ch changes
 		if c.setPriority(cv, first, &ch) {
@@ -157,7 +159,7 @@ func (c *ctx) runAction(cv *conversation, name string, a obj) {
 	case "mute_conversation":
 		cv.Muted = true
 	case "send_message", "add_private_note":
-		m := &message{Content: first, MessageType: msgOutgoing, Private: name == "add_private_note"}
+		m := &store.Message{Content: first, MessageType: store.MsgOutgoing, Private: name == "add_private_note"}
 		c.setSender(m)
 		c.addMessage(cv, m)
 	}

@@ -46,8 +46,8 @@ func (s *Sandbox) authorizeCable(id cable.ServerIdentifier) ([]string, bool) {
 		}
 		return nil, false
 	}
-	u := st.user(id.UserID)
-	if u == nil || u.PubsubToken != id.PubsubToken || st.accountUser(id.AccountID, u.ID) == nil {
+	u := st.User(id.UserID)
+	if u == nil || u.PubsubToken != id.PubsubToken || st.AccountUser(id.AccountID, u.ID) == nil {
 		return nil, false
 	}
 	return []string{accountStream(id.AccountID)}, true
@@ -63,7 +63,7 @@ func (s *Sandbox) broadcastPresence(id cable.ServerIdentifier) {
 	if id.UserID == 0 {
 		for _, ci := range st.ContactInboxes {
 			if ci.PubsubToken == id.PubsubToken {
-				if in := st.inboxOf(ci.InboxID); in != nil {
+				if in := st.InboxOf(ci.InboxID); in != nil {
 					accountID = in.AccountID
 				}
 				break

@@ -1,6 +1,10 @@
 package sandbox
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
+)
 
 // listCache keeps sorted and filtered contact lists between requests, so
 // paging through a large address book does not re-sort it for every page.
@@ -8,7 +12,7 @@ import "sync"
 // it under the write lock, so an entry never outlives the data it shows.
 type listCache struct {
 	mu       sync.Mutex
-	contacts map[string][]*contact
+	contacts map[string][]*store.Contact
 }
 
 func (lc *listCache) reset() {
@@ -17,7 +21,7 @@ func (lc *listCache) reset() {
 	lc.mu.Unlock()
 }
 
-func (lc *listCache) contactList(key string, build func() []*contact) []*contact {
+func (lc *listCache) contactList(key string, build func() []*store.Contact) []*store.Contact {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
 	if rows, ok := lc.contacts[key]; ok {
@@ -25,7 +29,7 @@ func (lc *listCache) contactList(key string, build func() []*contact) []*contact
 	}
 	rows := build()
 	if lc.contacts == nil {
-		lc.contacts = map[string][]*contact{}
+		lc.contacts = map[string][]*store.Contact{}
 	}
 	lc.contacts[key] = rows
 	return rows

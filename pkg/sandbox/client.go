@@ -5,32 +5,34 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // The Client API addresses an API inbox by its inbox_identifier and a
 // contact by its contact_inbox's source_id; no token.
 
-func (c *ctx) publicInbox() *inbox {
-	in := c.st.inboxByIdentifier(c.r.PathValue("inbox_identifier"))
+func (c *ctx) publicInbox() *store.Inbox {
+	in := c.st.InboxByIdentifier(c.r.PathValue("inbox_identifier"))
 	if in == nil {
 		c.notFound()
 		return nil
 	}
-	c.acct = c.st.account(in.AccountID)
+	c.acct = c.st.Account(in.AccountID)
 	return in
 }
 
-func (c *ctx) publicContact() (*inbox, *contactInbox, *contact) {
+func (c *ctx) publicContact() (*store.Inbox, *store.ContactInbox, *store.Contact) {
 	in := c.publicInbox()
 	if in == nil {
 		return nil, nil, nil
 	}
-	ci := c.st.idx.source[sourceKey{in.ID, c.r.PathValue("contact_identifier")}]
+	ci := c.st.ContactInboxBySource(in.ID, c.r.PathValue("contact_identifier"))
 	if ci == nil {
 		c.notFound()
 		return nil, nil, nil
 	}
-	ct := c.st.contactOf(ci.ContactID)
+	ct := c.st.ContactOf(ci.ContactID)
 	if ct == nil {
 		c.notFound()
 		return nil, nil, nil
@@ -50,7 +52,7 @@ func identifierHash(hmacToken, identifier string) string {
 // the inbox does not demand one; otherwise the hash must match. It
 // reports whether the request may go on and whether the contact is
 // verified.
-func (c *ctx) checkHMAC(in *inbox) (ok, verified bool) {
+func (c *ctx) checkHMAC(in *store.Inbox) (ok, verified bool) {
 	hash := str(c.params, "identifier_hash")
 	if hash == "" && !in.HMACMandatory {
 		return true, false
@@ -80,20 +82,20 @@ func (c *ctx) createPublicContact() {
 	if !ok {
 		return
 	}
-	ct := c.st.existingContact(in.AccountID, str(c.params, "identifier"), str(c.params, "email"), str(c.params, "phone_number"))
+	ct := c.st.ExistingContact(in.AccountID, str(c.params, "identifier"), str(c.params, "email"), str(c.params, "phone_number"))
 	created := ct == nil
 	if created {
-		ct = &contact{AccountID: in.AccountID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
+		ct = &store.Contact{AccountID: in.AccountID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
 		applyContactFields(ct, c.params)
 		if ct.Name == "" {
-			ct.Name = defaultVisitorName()
+			ct.Name = defaultVisitorName(c.st)
 		}
 		if !c.validContact(ct) {
 			return
 		}
-		c.st.addContact(ct, c.now())
+		c.st.AddContact(ct, c.now())
 	}
-	ci := c.st.newContactInbox(ct, in, "", c.now())
+	ci := c.st.NewContactInbox(ct, in, "", c.now())
 	ci.HMACVerified = verified
 	if created {
 		c.contactEvent("contact.created", ct, nil)
@@ -102,19 +104,7 @@ func (c *ctx) createPublicContact() {
 }
 
 // defaultVisitorName stands in for Chatwoot's generated visitor names.
-func defaultVisitorName() string { return "visitor-" + newToken(6) }
-
-// existingContact finds the account's contact by identifier, then email,
-// then phone number, as Chatwoot's contact builders do.
-func (st *state) existingContact(accountID int64, identifier, email, phone string) *contact {
-	if ct := st.contactBy(accountID, "identifier", identifier); ct != nil {
-		return ct
-	}
-	if ct := st.contactBy(accountID, "email", email); ct != nil {
-		return ct
-	}
-	return st.contactBy(accountID, "phone_number", phone)
-}
+func defaultVisitorName(st *store.State) string { return "visitor-" + st.NewToken(6) }
 
 func (c *ctx) showPublicContact() {
 	if _, ci, ct := c.publicContact(); ct != nil {
@@ -144,15 +134,15 @@ func (c *ctx) createPublicConversation() {
 	if ct == nil {
 		return
 	}
-	cv := c.st.newConversation(c.acct, in, ct, ci, c.now())
+	cv := c.st.NewConversation(c.acct, in, ct, ci, c.now())
 	if in.AgentBotID != 0 {
-		cv.Status = statusPending
+		cv.Status = store.StatusPending
 	}
 	if m, ok := getObj(c.params, "custom_attributes"); ok {
 		cv.CustomAttributes = copyObj(m)
 	}
 	c.conversationEvent("conversation.created", cv, nil)
-	c.ok(c.st.publicConversation(cv))
+	c.ok(publicConversation(c.st, cv))
 }
 
 func (c *ctx) listPublicConversations() {
@@ -163,13 +153,13 @@ func (c *ctx) listPublicConversations() {
 	out := []obj{}
 	for _, cv := range c.st.Conversations {
 		if cv.ContactInboxID == ci.ID {
-			out = append(out, c.st.publicConversation(cv))
+			out = append(out, publicConversation(c.st, cv))
 		}
 	}
 	c.ok(out)
 }
 
-func (c *ctx) publicConversation() *conversation {
+func (c *ctx) publicConversation() *store.Conversation {
 	_, ci, ct := c.publicContact()
 	if ct == nil {
 		return nil
@@ -178,7 +168,7 @@ func (c *ctx) publicConversation() *conversation {
 	if !ok {
 		return nil
 	}
-	cv := c.st.conversation(c.acct.ID, id)
+	cv := c.st.Conversation(c.acct.ID, id)
 	if cv == nil || cv.ContactInboxID != ci.ID {
 		c.notFound()
 		return nil
@@ -188,7 +178,7 @@ func (c *ctx) publicConversation() *conversation {
 
 func (c *ctx) showPublicConversation() {
 	if cv := c.publicConversation(); cv != nil {
-		c.ok(c.st.publicConversation(cv))
+		c.ok(publicConversation(c.st, cv))
 	}
 }
 
@@ -198,8 +188,8 @@ func (c *ctx) resolvePublicConversation() {
 	if cv == nil {
 		return
 	}
-	c.setStatus(cv, statusResolved, 0)
-	c.ok(c.st.publicConversation(cv))
+	c.setStatus(cv, store.StatusResolved, 0)
+	c.ok(publicConversation(c.st, cv))
 }
 
 func (c *ctx) publicTyping() {
@@ -234,7 +224,7 @@ func (c *ctx) listPublicMessages() {
 	out := []obj{}
 	for _, m := range cv.Messages {
 		if !m.Private {
-			out = append(out, c.st.publicMessage(cv, m))
+			out = append(out, publicMessage(c.st, cv, m))
 		}
 	}
 	c.ok(out)
@@ -251,10 +241,10 @@ func (c *ctx) createPublicMessage() {
 		c.missing("content")
 		return
 	}
-	m := &message{Content: content, MessageType: msgIncoming, SenderType: "Contact", SenderID: cv.ContactID, EchoID: str(c.params, "echo_id")}
+	m := &store.Message{Content: content, MessageType: store.MsgIncoming, SenderType: "Contact", SenderID: cv.ContactID, EchoID: str(c.params, "echo_id")}
 	c.attachFiles(m)
 	c.addMessage(cv, m)
-	c.ok(c.st.publicMessage(cv, m))
+	c.ok(publicMessage(c.st, cv, m))
 }
 
 // updatePublicMessage records a contact's answer to an interactive
@@ -275,5 +265,5 @@ func (c *ctx) updatePublicMessage() {
 	var ch changes
 	ch.add("content_attributes", nil, m.ContentAttributes)
 	c.messageEvent("message.updated", cv, m, ch)
-	c.ok(c.st.publicMessage(cv, m))
+	c.ok(publicMessage(c.st, cv, m))
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // contactsPerPage is Chatwoot's fixed RESULTS_PER_PAGE (FACTS §5).
@@ -17,10 +19,10 @@ func (c *ctx) listContacts() {
 	sortKey := str(c.params, "sort")
 	labels, _ := getStrs(c.params, "labels")
 	key := "index|" + strconv.FormatInt(c.acct.ID, 10) + "|" + sortKey + "|" + strings.Join(labels, ",")
-	rows := c.s.cache.contactList(key, func() []*contact {
-		var out []*contact
+	rows := c.s.cache.contactList(key, func() []*store.Contact {
+		var out []*store.Contact
 		for _, ct := range c.st.Contacts {
-			if ct.AccountID == c.acct.ID && ct.resolved() && (len(labels) == 0 || anyIn(ct.Labels, labels)) {
+			if ct.AccountID == c.acct.ID && ct.Resolved() && (len(labels) == 0 || anyIn(ct.Labels, labels)) {
 				out = append(out, ct)
 			}
 		}
@@ -31,7 +33,7 @@ func (c *ctx) listContacts() {
 }
 
 func (c *ctx) activeContacts() {
-	var rows []*contact
+	var rows []*store.Contact
 	for _, ct := range c.st.Contacts {
 		if ct.AccountID == c.acct.ID && ct.Online {
 			rows = append(rows, ct)
@@ -50,16 +52,16 @@ func (c *ctx) searchContacts() {
 		c.fail(http.StatusUnprocessableEntity, errSearchNeedsTerm)
 		return
 	}
-	rows := c.st.matchContacts(c.acct.ID, q)
+	rows := matchContacts(c.st, c.acct.ID, q)
 	sortContacts(rows, str(c.params, "sort"))
 	page := pageOf(rows, c.page(), contactsPerPage)
 	hasMore := c.page()*contactsPerPage < len(rows)
 	c.contactPage(page, len(page), &hasMore)
 }
 
-func (st *state) matchContacts(accountID int64, q string) []*contact {
+func matchContacts(st *store.State, accountID int64, q string) []*store.Contact {
 	id, _ := strconv.ParseInt(q, 10, 64)
-	var rows []*contact
+	var rows []*store.Contact
 	for _, ct := range st.Contacts {
 		if ct.AccountID != accountID {
 			continue
@@ -78,9 +80,9 @@ func (c *ctx) filterContacts() {
 		c.fail(http.StatusUnprocessableEntity, err.Error())
 		return
 	}
-	var rows []*contact
+	var rows []*store.Contact
 	for _, ct := range c.st.Contacts {
-		if ct.AccountID == c.acct.ID && matchAll(conds, ct.filterValues) {
+		if ct.AccountID == c.acct.ID && matchAll(conds, func(key string) []string { return contactFilterValues(ct, key) }) {
 			rows = append(rows, ct)
 		}
 	}
@@ -91,7 +93,7 @@ func (c *ctx) filterContacts() {
 // contactPage answers {"meta":{"count","current_page"},"payload":[…]}.
 // rows is either the full list (paged here) or, when hasMore is set, the
 // page itself.
-func (c *ctx) contactPage(rows []*contact, count int, hasMore *bool) {
+func (c *ctx) contactPage(rows []*store.Contact, count int, hasMore *bool) {
 	page := rows
 	if hasMore == nil {
 		page = pageOf(rows, c.page(), contactsPerPage)
@@ -99,7 +101,7 @@ func (c *ctx) contactPage(rows []*contact, count int, hasMore *bool) {
 	with := c.includeContactInboxes()
 	views := make([]contactView, 0, len(page))
 	for _, ct := range page {
-		views = append(views, c.st.contactView(ct, with))
+		views = append(views, renderContact(c.st, ct, with))
 	}
 	meta := obj{"count": count, "current_page": c.currentPage()}
 	if hasMore != nil {
@@ -124,32 +126,32 @@ func (c *ctx) includeContactInboxes() bool {
 
 // sortContacts applies Chatwoot's sort param: a field name, "-" for
 // descending; without one the database order (ids ascending) stands.
-func sortContacts(rows []*contact, key string) {
+func sortContacts(rows []*store.Contact, key string) {
 	desc := strings.HasPrefix(key, "-")
 	key = strings.TrimPrefix(key, "-")
-	var field func(*contact) string
+	var field func(*store.Contact) string
 	switch key {
 	case "name":
-		field = func(c *contact) string { return strings.ToLower(c.Name) }
+		field = func(c *store.Contact) string { return strings.ToLower(c.Name) }
 	case "email":
-		field = func(c *contact) string { return c.Email }
+		field = func(c *store.Contact) string { return c.Email }
 	case "phone_number":
-		field = func(c *contact) string { return c.PhoneNumber }
+		field = func(c *store.Contact) string { return c.PhoneNumber }
 	case "company_name", "company", "city", "country":
 		if key == "company_name" {
 			key = "company"
 		}
-		field = func(c *contact) string { return strings.Join(attrValues(c.AdditionalAttributes, key), "") }
+		field = func(c *store.Contact) string { return strings.Join(attrValues(c.AdditionalAttributes, key), "") }
 	case "last_activity_at":
-		slices.SortStableFunc(rows, func(a, b *contact) int { return order(cmp.Compare(a.LastActivityAt, b.LastActivityAt), desc) })
+		slices.SortStableFunc(rows, func(a, b *store.Contact) int { return order(cmp.Compare(a.LastActivityAt, b.LastActivityAt), desc) })
 		return
 	case "created_at":
-		slices.SortStableFunc(rows, func(a, b *contact) int { return order(cmp.Compare(a.CreatedAt, b.CreatedAt), desc) })
+		slices.SortStableFunc(rows, func(a, b *store.Contact) int { return order(cmp.Compare(a.CreatedAt, b.CreatedAt), desc) })
 		return
 	default:
 		return
 	}
-	slices.SortStableFunc(rows, func(a, b *contact) int {
+	slices.SortStableFunc(rows, func(a, b *store.Contact) int {
 		fa, fb := field(a), field(b)
 		// Blank values sort last either way, like NULLS LAST.
 		if (fa == "") != (fb == "") {
@@ -175,7 +177,7 @@ func boolInt(b bool) int {
 
 func anyIn(have, want []string) bool {
 	for _, w := range want {
-		if containsStr(have, w) {
+		if store.ContainsStr(have, w) {
 			return true
 		}
 	}
@@ -187,15 +189,15 @@ func (c *ctx) showContact() {
 	if ct == nil {
 		return
 	}
-	c.ok(obj{"payload": c.st.contactView(ct, c.includeContactInboxes())})
+	c.ok(obj{"payload": renderContact(c.st, ct, c.includeContactInboxes())})
 }
 
-func (c *ctx) findContact(param string) *contact {
+func (c *ctx) findContact(param string) *store.Contact {
 	id, ok := c.pathID(param)
 	if !ok {
 		return nil
 	}
-	ct := findIn(c.st.Contacts, c.acct.ID, id)
+	ct := store.FindIn(c.st.Contacts, c.acct.ID, id)
 	if ct == nil {
 		c.notFound()
 	}
@@ -206,11 +208,11 @@ func (c *ctx) findContact(param string) *contact {
 // {"payload":{"contact":…,"contact_inbox":{"inbox":…,"source_id":…}}}.
 func (c *ctx) createContact() {
 	p := c.params
-	ct := &contact{AccountID: c.acct.ID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
+	ct := &store.Contact{AccountID: c.acct.ID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
 	applyContactFields(ct, p)
-	var in *inbox
+	var in *store.Inbox
 	if inboxID, ok := getInt(p, "inbox_id"); ok {
-		if in = findIn(c.st.Inboxes, c.acct.ID, inboxID); in == nil {
+		if in = store.FindIn(c.st.Inboxes, c.acct.ID, inboxID); in == nil {
 			c.notFound()
 			return
 		}
@@ -218,40 +220,20 @@ func (c *ctx) createContact() {
 	if !c.validContact(ct) {
 		return
 	}
-	c.st.addContact(ct, c.now())
+	c.st.AddContact(ct, c.now())
 	ciView := obj{"inbox": nil, "source_id": nil}
 	if in != nil {
-		ci := c.st.newContactInbox(ct, in, str(p, "source_id"), c.now())
+		ci := c.st.NewContactInbox(ct, in, str(p, "source_id"), c.now())
 		ciView = obj{"inbox": slimInbox(in), "source_id": ci.SourceID}
 	}
 	c.contactEvent("contact.created", ct, nil)
-	c.ok(obj{"payload": obj{"contact": c.st.contactView(ct, true), "contact_inbox": ciView}})
-}
-
-func (st *state) addContact(ct *contact, now int64) {
-	ct.ID = st.next("contacts")
-	ct.CreatedAt, ct.UpdatedAt = now, now
-	st.Contacts = append(st.Contacts, ct)
-	st.indexContact(ct)
-}
-
-// newContactInbox links a contact to an inbox; source_id defaults to a
-// UUID as Chatwoot gives API and website contacts.
-func (st *state) newContactInbox(ct *contact, in *inbox, sourceID string, now int64) *contactInbox {
-	if sourceID == "" {
-		sourceID = newUUID()
-	}
-	ci := &contactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: sourceID, PubsubToken: newToken(24)}
-	ci.ID = st.next("contact_inboxes")
-	ci.CreatedAt, ci.UpdatedAt = now, now
-	st.addContactInbox(ci)
-	return ci
+	c.ok(obj{"payload": obj{"contact": renderContact(c.st, ct, true), "contact_inbox": ciView}})
 }
 
 // applyContactFields copies the permitted contact params; custom and
 // additional attributes merge into what is stored, as the server's update
 // does.
-func applyContactFields(ct *contact, p obj) changes {
+func applyContactFields(ct *store.Contact, p obj) changes {
 	var ch changes
 	set := func(key string, dst *string, norm func(string) string) {
 		if v, ok := getStr(p, key); ok {
@@ -299,7 +281,7 @@ var e164 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+
 
 // validContact runs the model validations Chatwoot has on contacts and
 // answers 422 {"message","attributes"} when one fails.
-func (c *ctx) validContact(ct *contact) bool {
+func (c *ctx) validContact(ct *store.Contact) bool {
 	var msgs, attrs []string
 	bad := func(attr, msg string) {
 		msgs = append(msgs, msg)
@@ -313,9 +295,9 @@ func (c *ctx) validContact(ct *contact) bool {
 	}
 	taken := map[string]string{"email": "Email has already been taken",
 		"phone_number": "Phone number has already been taken", "identifier": "Identifier has already been taken"}
-	for _, k := range uniqueKeys(ct) {
-		if other := c.st.idx.unique[k]; other != nil && other.ID != ct.ID && !containsStr(attrs, k.field) {
-			bad(k.field, taken[k.field])
+	for _, field := range c.st.TakenFields(ct) {
+		if !store.ContainsStr(attrs, field) {
+			bad(field, taken[field])
 		}
 	}
 	if len(msgs) > 0 {
@@ -333,7 +315,7 @@ func (c *ctx) updateContact() {
 		return
 	}
 	if c.applyContactUpdate(ct) {
-		c.ok(obj{"payload": c.st.contactView(ct, c.includeContactInboxes())})
+		c.ok(obj{"payload": renderContact(c.st, ct, c.includeContactInboxes())})
 	}
 }
 
@@ -341,13 +323,13 @@ func (c *ctx) updateContact() {
 // Application and Client APIs both do: validated on a copy first, then
 // stored, then contact.updated with what changed. It reports whether the
 // update was stored (when not, the answer is already written).
-func (c *ctx) applyContactUpdate(ct *contact) bool {
+func (c *ctx) applyContactUpdate(ct *store.Contact) bool {
 	draft := *ct
 	ch := applyContactFields(&draft, c.params)
 	if !c.validContact(&draft) {
 		return false
 	}
-	c.st.replaceContact(ct, draft)
+	c.st.ReplaceContact(ct, draft)
 	ct.UpdatedAt = c.now()
 	c.contactEvent("contact.updated", ct, ch)
 	return true
@@ -362,17 +344,9 @@ func (c *ctx) deleteContact() {
 		c.json(http.StatusUnprocessableEntity, obj{"message": ct.Name + " is Online, please try again after the contact is offline"})
 		return
 	}
-	c.st.deleteContact(ct)
+	c.st.DeleteContact(ct)
 	c.emit("contact.deleted", ct.AccountID, contactPushOf(ct), []string{accountStream(ct.AccountID)}, "", nil, nil)
 	c.head(http.StatusOK)
-}
-
-func (st *state) deleteContact(ct *contact) {
-	st.unindexContact(ct)
-	st.Contacts = removeID(st.Contacts, ct.ID)
-	st.dropContactInboxes(func(ci *contactInbox) bool { return ci.ContactID == ct.ID })
-	st.dropConversations(func(cv *conversation) bool { return cv.ContactID == ct.ID })
-	st.dropRecords(kindNotes, func(r *record) bool { return r.ParentID == ct.ID })
 }
 
 func (c *ctx) contactConversations() {
@@ -381,9 +355,9 @@ func (c *ctx) contactConversations() {
 		return
 	}
 	out := []conversationView{}
-	for _, cv := range c.st.conversationsOfContact(ct.ID) {
-		if c.st.canSee(cv, c.actorID(), c.isAdmin()) {
-			out = append(out, c.st.conversationView(cv))
+	for _, cv := range c.st.ConversationsOfContact(ct.ID) {
+		if c.st.CanSee(cv, c.actorID(), c.isAdmin()) {
+			out = append(out, renderConversation(c.st, cv))
 		}
 	}
 	c.ok(obj{"payload": out})
@@ -420,7 +394,7 @@ func (c *ctx) setContactLabels() {
 func dedupe(xs []string) []string {
 	out := []string{}
 	for _, x := range xs {
-		if x != "" && !containsStr(out, x) {
+		if x != "" && !store.ContainsStr(out, x) {
 			out = append(out, x)
 		}
 	}
@@ -437,17 +411,17 @@ func (c *ctx) createContactInbox() {
 		c.missing("inbox_id")
 		return
 	}
-	in := findIn(c.st.Inboxes, c.acct.ID, inboxID)
+	in := store.FindIn(c.st.Inboxes, c.acct.ID, inboxID)
 	if in == nil {
 		c.notFound()
 		return
 	}
 	sourceID := str(c.params, "source_id")
-	if sourceID != "" && c.st.idx.source[sourceKey{in.ID, sourceID}] != nil {
+	if sourceID != "" && c.st.ContactInboxBySource(in.ID, sourceID) != nil {
 		c.invalid("Source has already been taken", "source_id")
 		return
 	}
-	ci := c.st.newContactInbox(ct, in, sourceID, c.now())
+	ci := c.st.NewContactInbox(ct, in, sourceID, c.now())
 	c.ok(obj{"source_id": ci.SourceID, "inbox": obj{"id": in.ID, "avatar_url": "", "channel_id": in.ChannelID,
 		"name": in.Name, "channel_type": in.ChannelType}})
 }
@@ -460,13 +434,13 @@ func (c *ctx) contactableInboxes() {
 		return
 	}
 	out := []obj{}
-	for _, in := range ofAccount(c.st.Inboxes, c.acct.ID) {
+	for _, in := range store.OfAccount(c.st.Inboxes, c.acct.ID) {
 		sourceID := ""
 		switch {
-		case in.isAPI():
-			sourceID = newUUID()
+		case in.IsAPI():
+			sourceID = c.st.NewUUID()
 		default:
-			if ci := c.st.contactInboxFor(ct.ID, in.ID); ci != nil {
+			if ci := c.st.ContactInboxFor(ct.ID, in.ID); ci != nil {
 				sourceID = ci.SourceID
 			}
 		}
@@ -487,8 +461,8 @@ func (c *ctx) mergeContacts() {
 		c.missing("base_contact_id")
 		return
 	}
-	base := findIn(c.st.Contacts, c.acct.ID, baseID)
-	mergee := findIn(c.st.Contacts, c.acct.ID, mergeeID)
+	base := store.FindIn(c.st.Contacts, c.acct.ID, baseID)
+	mergee := store.FindIn(c.st.Contacts, c.acct.ID, mergeeID)
 	if base == nil || mergee == nil {
 		c.notFound()
 		return
@@ -507,14 +481,14 @@ func (c *ctx) mergeContacts() {
 			ci.ContactID = base.ID
 		}
 	}
-	for _, r := range c.st.records(kindNotes) {
+	for _, r := range c.st.RecordsOf(store.KindNotes) {
 		if r.ParentID == mergee.ID {
 			r.ParentID = base.ID
 		}
 	}
-	c.st.indexByContact()
-	c.st.unindexContact(mergee)
-	c.st.Contacts = removeID(c.st.Contacts, mergee.ID)
+	c.st.IndexByContact()
+	c.st.UnindexContact(mergee)
+	c.st.Contacts = store.RemoveID(c.st.Contacts, mergee.ID)
 	merged := *base
 	fill := func(dst *string, src string) {
 		if *dst == "" {
@@ -529,9 +503,9 @@ func (c *ctx) mergeContacts() {
 	merged.AdditionalAttributes = mergeObj(mergee.AdditionalAttributes, base.AdditionalAttributes)
 	merged.Labels = dedupe(append(labelsOf(base.Labels), mergee.Labels...))
 	merged.UpdatedAt = c.now()
-	c.st.replaceContact(base, merged)
+	c.st.ReplaceContact(base, merged)
 	c.emit("contact.merged", base.AccountID, contactPushOf(base), []string{accountStream(base.AccountID)}, "", nil, nil)
-	c.ok(c.st.contactView(base, false))
+	c.ok(renderContact(c.st, base, false))
 }
 
 func (c *ctx) destroyContactAttributes() {
@@ -549,7 +523,7 @@ func (c *ctx) destroyContactAttributes() {
 	var ch changes
 	ch.add("custom_attributes", prev, ct.CustomAttributes)
 	c.contactEvent("contact.updated", ct, ch)
-	c.ok(obj{"payload": c.st.contactView(ct, true)})
+	c.ok(obj{"payload": renderContact(c.st, ct, true)})
 }
 
 func (c *ctx) exportContacts() { c.head(http.StatusOK) }
@@ -560,9 +534,9 @@ func (c *ctx) contactAttachments() {
 		return
 	}
 	out := []attachmentView{}
-	for _, cv := range c.st.conversationsOfContact(ct.ID) {
+	for _, cv := range c.st.ConversationsOfContact(ct.ID) {
 		for _, m := range cv.Messages {
-			out = append(out, c.st.messageView(cv, m).Attachments...)
+			out = append(out, renderMessage(c.st, cv, m).Attachments...)
 		}
 	}
 	c.ok(obj{"payload": out})

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // importContacts reads the CSV in the multipart field import_file and
@@ -80,25 +82,25 @@ func (c *ctx) importRow(header, row []string) {
 	if len(additional) > 0 {
 		fields["additional_attributes"] = additional
 	}
-	ct := c.st.existingContact(c.acct.ID, str(fields, "identifier"), str(fields, "email"), str(fields, "phone_number"))
+	ct := c.st.ExistingContact(c.acct.ID, str(fields, "identifier"), str(fields, "email"), str(fields, "phone_number"))
 	if ct != nil {
 		draft := *ct
 		applyContactFields(&draft, fields)
 		if c.quietlyValid(&draft) {
-			c.st.replaceContact(ct, draft)
+			c.st.ReplaceContact(ct, draft)
 			ct.UpdatedAt = c.now()
 		}
 		return
 	}
-	ct = &contact{AccountID: c.acct.ID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
+	ct = &store.Contact{AccountID: c.acct.ID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
 	applyContactFields(ct, fields)
 	if c.quietlyValid(ct) {
-		c.st.addContact(ct, c.now())
+		c.st.AddContact(ct, c.now())
 	}
 }
 
 // quietlyValid runs the contact validations without answering.
-func (c *ctx) quietlyValid(ct *contact) bool {
+func (c *ctx) quietlyValid(ct *store.Contact) bool {
 	saved := *c
 	ok := c.validContact(ct)
 	c.status, c.contentType, c.body = saved.status, saved.contentType, saved.body

@@ -4,7 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
+
+// obj is a JSON object: request params and rendered responses that have no
+// fixed shape. It is the same type as the store's free-form attributes.
+type obj = map[string]any
 
 // authKind says which credentials a route takes.
 type authKind int
@@ -30,17 +36,18 @@ type route struct {
 type ctx struct {
 	s     *Sandbox
 	r     *http.Request
-	st    *state
+	st    *store.State
 	route route
+	at    int64 // the request's clock, unix seconds
 
 	params obj // query, form and JSON body fields, merged like Rails params
-	files  []attachment
+	files  []store.Attachment
 
-	acct *account
-	user *user
-	au   *accountUser
-	bot  *agentBot
-	app  *platformApp
+	acct *store.Account
+	user *store.User
+	au   *store.AccountUser
+	bot  *store.AgentBot
+	app  *store.PlatformApp
 
 	status      int
 	contentType string
@@ -48,7 +55,16 @@ type ctx struct {
 	events      []outEvent
 }
 
-func (c *ctx) now() int64 { return c.s.now().Unix() }
+// now is the request's clock: read once, so a replayed request sees the
+// time it first ran at.
+func (c *ctx) now() int64 { return c.at }
+
+// stateFailure answers 500 when the state file cannot be read or written;
+// the message names the file and the way out.
+func (c *ctx) stateFailure(err error) {
+	c.s.logf("sandbox: %v", err)
+	c.fail(http.StatusInternalServerError, "sandbox state: "+err.Error())
+}
 
 // json answers status with v encoded as JSON.
 func (c *ctx) json(status int, v any) {

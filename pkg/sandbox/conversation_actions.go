@@ -3,6 +3,8 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Actions on one conversation: status, priority, assignment, labels,
@@ -26,10 +28,10 @@ func (c *ctx) updateConversation() {
 		cv.SLAPolicyID = id
 	}
 	c.touch(cv, ch)
-	c.ok(c.st.conversationView(cv))
+	c.ok(renderConversation(c.st, cv))
 }
 
-func (c *ctx) setPriority(cv *conversation, p string, ch *changes) bool {
+func (c *ctx) setPriority(cv *store.Conversation, p string, ch *changes) bool {
 	if p == "none" || p == "" {
 		p = ""
 	} else if !priorities[p] {
@@ -45,7 +47,7 @@ func (c *ctx) setPriority(cv *conversation, p string, ch *changes) bool {
 
 // touch records an update and, when something changed, tells agents,
 // the contact and the webhooks.
-func (c *ctx) touch(cv *conversation, ch changes) {
+func (c *ctx) touch(cv *store.Conversation, ch changes) {
 	if len(ch) == 0 {
 		return
 	}
@@ -81,11 +83,11 @@ func (c *ctx) toggleStatus() {
 	status := str(c.params, "status")
 	switch status {
 	case "":
-		status = statusOpen
-		if cv.Status == statusOpen {
-			status = statusResolved
+		status = store.StatusOpen
+		if cv.Status == store.StatusOpen {
+			status = store.StatusResolved
 		}
-	case statusOpen, statusResolved, statusPending, statusSnoozed:
+	case store.StatusOpen, store.StatusResolved, store.StatusPending, store.StatusSnoozed:
 	default:
 		c.invalid("Status is not included in the list", "status")
 		return
@@ -97,23 +99,23 @@ func (c *ctx) toggleStatus() {
 
 // setStatus changes a conversation's status with everything Chatwoot does
 // around it: the activity message, reporting event and events.
-func (c *ctx) setStatus(cv *conversation, status string, snoozedUntil int64) {
-	if status == cv.Status && (status != statusSnoozed || snoozedUntil == cv.SnoozedUntil) {
+func (c *ctx) setStatus(cv *store.Conversation, status string, snoozedUntil int64) {
+	if status == cv.Status && (status != store.StatusSnoozed || snoozedUntil == cv.SnoozedUntil) {
 		return
 	}
 	var ch changes
 	ch.add("status", cv.Status, status)
 	cv.Status = status
 	cv.SnoozedUntil = 0
-	if status == statusSnoozed {
+	if status == store.StatusSnoozed {
 		cv.SnoozedUntil = snoozedUntil
 	}
 	now := c.now()
-	if status == statusResolved {
+	if status == store.StatusResolved {
 		cv.WaitingSince = 0
-		c.st.addRecord(kindReportingEvents, &record{AccountID: cv.AccountID, Attrs: obj{
+		c.st.AddRecord(store.KindReportingEvents, &store.Record{AccountID: cv.AccountID, Attrs: obj{
 			"name": "conversation_resolved", "value": float64(now - cv.CreatedAt), "value_in_business_hours": float64(now - cv.CreatedAt),
-			"event_start_time": iso(cv.CreatedAt), "event_end_time": iso(now), "conversation_id": cv.DisplayID,
+			"event_start_time": store.ISO(cv.CreatedAt), "event_end_time": store.ISO(now), "conversation_id": cv.DisplayID,
 			"inbox_id": cv.InboxID, "user_id": intOrNil(cv.AssigneeID)}}, now)
 	}
 	cv.UpdatedAt = now
@@ -124,11 +126,11 @@ func (c *ctx) setStatus(cv *conversation, status string, snoozedUntil int64) {
 
 func statusActivity(status, who string) string {
 	switch status {
-	case statusResolved:
+	case store.StatusResolved:
 		return "Conversation was marked resolved by " + who
-	case statusPending:
+	case store.StatusPending:
 		return "Conversation was marked as pending by " + who
-	case statusSnoozed:
+	case store.StatusSnoozed:
 		return "Conversation was snoozed by " + who
 	}
 	return "Conversation was reopened by " + who
@@ -137,7 +139,7 @@ func statusActivity(status, who string) string {
 func (c *ctx) actorName() string {
 	switch {
 	case c.user != nil:
-		return c.user.availableName()
+		return availableName(c.user)
 	case c.bot != nil:
 		return c.bot.Name
 	}
@@ -145,8 +147,8 @@ func (c *ctx) actorName() string {
 }
 
 // activity adds an activity message (message_type 2) to the conversation.
-func (c *ctx) activity(cv *conversation, content string) {
-	c.addMessage(cv, &message{Content: content, MessageType: msgActivity})
+func (c *ctx) activity(cv *store.Conversation, content string) {
+	c.addMessage(cv, &store.Message{Content: content, MessageType: store.MsgActivity})
 }
 
 func (c *ctx) toggleTyping() {
@@ -216,7 +218,7 @@ func (c *ctx) assign() {
 	}
 	if _, ok := c.params["assignee_id"]; ok {
 		id := intOf(c.params, "assignee_id")
-		if id != 0 && c.st.accountUser(c.acct.ID, id) == nil {
+		if id != 0 && c.st.AccountUser(c.acct.ID, id) == nil {
 			c.notFound()
 			return
 		}
@@ -225,13 +227,13 @@ func (c *ctx) assign() {
 			c.ok(nil)
 			return
 		}
-		v, _ := c.st.agentView(c.acct.ID, id)
+		v, _ := renderAgent(c.st, c.acct.ID, id)
 		c.ok(v)
 		return
 	}
 	if _, ok := c.params["team_id"]; ok {
 		id := intOf(c.params, "team_id")
-		t := findIn(c.st.Teams, c.acct.ID, id)
+		t := store.FindIn(c.st.Teams, c.acct.ID, id)
 		if id != 0 && t == nil {
 			c.notFound()
 			return
@@ -247,7 +249,7 @@ func (c *ctx) assign() {
 	c.missing("assignee_id")
 }
 
-func (c *ctx) setAssignee(cv *conversation, id int64) {
+func (c *ctx) setAssignee(cv *store.Conversation, id int64) {
 	if cv.AssigneeID == id {
 		return
 	}
@@ -255,8 +257,8 @@ func (c *ctx) setAssignee(cv *conversation, id int64) {
 	ch.add("assignee_id", intOrNil(cv.AssigneeID), intOrNil(id))
 	cv.AssigneeID = id
 	if id != 0 {
-		if u := c.st.user(id); u != nil {
-			c.activity(cv, "Assigned to "+u.availableName()+" by "+c.actorName())
+		if u := c.st.User(id); u != nil {
+			c.activity(cv, "Assigned to "+availableName(u)+" by "+c.actorName())
 		}
 	} else {
 		c.activity(cv, "Conversation unassigned by "+c.actorName())
@@ -265,15 +267,15 @@ func (c *ctx) setAssignee(cv *conversation, id int64) {
 	c.touch(cv, ch)
 	// Chatwoot tells the new assignee, unless they took it themselves or
 	// the conversation is still with a bot (pending).
-	if id != 0 && id != c.actorID() && cv.Status != statusPending {
-		c.notify(id, notifyAssignment, cv, nil)
+	if id != 0 && id != c.actorID() && cv.Status != store.StatusPending {
+		c.notify(id, store.NotifyAssignment, cv, nil)
 	}
 }
 
 // assigneeChanged tells agents, with the assignment record newer Chatwoot
 // adds: who the assignee is now and whether a person made the change.
-func (c *ctx) assigneeChanged(cv *conversation) {
-	data := c.st.conversationPush(cv)
+func (c *ctx) assigneeChanged(cv *store.Conversation) {
+	data := conversationPush(c.st, cv)
 	source := "unknown"
 	if c.user != nil {
 		source = "human"
@@ -283,17 +285,17 @@ func (c *ctx) assigneeChanged(cv *conversation) {
 		assignment["assignee_id"], assignment["assignee_type"] = cv.AssigneeID, "User"
 	}
 	data["assignment"] = assignment
-	c.emit("assignee.changed", cv.AccountID, data, c.st.agentTokens(cv.AccountID, cv.InboxID), "", nil, nil)
+	c.emit("assignee.changed", cv.AccountID, data, agentTokens(c.st, cv.AccountID, cv.InboxID), "", nil, nil)
 }
 
-func (c *ctx) setTeam(cv *conversation, id int64) {
+func (c *ctx) setTeam(cv *store.Conversation, id int64) {
 	if cv.TeamID == id {
 		return
 	}
 	var ch changes
 	ch.add("team_id", intOrNil(cv.TeamID), intOrNil(id))
 	cv.TeamID = id
-	if t := findIn(c.st.Teams, cv.AccountID, id); t != nil {
+	if t := store.FindIn(c.st.Teams, cv.AccountID, id); t != nil {
 		c.activity(cv, "Assigned to "+t.Name+" team by "+c.actorName())
 	}
 	c.agentOnlyEvent("team.changed", cv)
@@ -322,16 +324,16 @@ func (c *ctx) setConversationLabels() {
 	c.ok(obj{"payload": labelsOf(cv.Labels)})
 }
 
-func (c *ctx) setLabels(cv *conversation, labels []string) {
+func (c *ctx) setLabels(cv *store.Conversation, labels []string) {
 	prev := labelsOf(cv.Labels)
 	var added, removed []string
 	for _, l := range labels {
-		if !containsStr(prev, l) {
+		if !store.ContainsStr(prev, l) {
 			added = append(added, l)
 		}
 	}
 	for _, l := range prev {
-		if !containsStr(labels, l) {
+		if !store.ContainsStr(labels, l) {
 			removed = append(removed, l)
 		}
 	}
@@ -356,7 +358,7 @@ func (c *ctx) conversationReportingEvents() {
 		return
 	}
 	out := []obj{}
-	for _, r := range c.recordsOf(kindReportingEvents, 0) {
+	for _, r := range c.recordsOf(store.KindReportingEvents, 0) {
 		if intOf(r.Attrs, "conversation_id") == cv.DisplayID {
 			out = append(out, reportingEventView(r))
 		}
@@ -397,7 +399,7 @@ func (c *ctx) markUnread() {
 		return
 	}
 	for i := len(cv.Messages) - 1; i >= 0; i-- {
-		if cv.Messages[i].MessageType == msgIncoming {
+		if cv.Messages[i].MessageType == store.MsgIncoming {
 			cv.AgentLastSeenAt = cv.Messages[i].CreatedAt - 1
 			break
 		}
@@ -424,7 +426,7 @@ func (c *ctx) conversationAttachments() {
 	}
 	out := []attachmentView{}
 	for _, m := range cv.Messages {
-		out = append(out, c.st.messageView(cv, m).Attachments...)
+		out = append(out, renderMessage(c.st, cv, m).Attachments...)
 	}
 	c.ok(obj{"meta": obj{"total_count": len(out)}, "payload": out})
 }
@@ -434,6 +436,6 @@ func (c *ctx) deleteConversation() {
 	if cv == nil {
 		return
 	}
-	c.st.dropConversations(func(x *conversation) bool { return x == cv })
+	c.st.DropConversations(func(x *store.Conversation) bool { return x == cv })
 	c.head(http.StatusOK)
 }

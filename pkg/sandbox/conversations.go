@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // conversationsPerPage is CONVERSATION_RESULTS_PER_PAGE's default (FACTS §5).
@@ -17,18 +19,18 @@ var priorities = map[string]bool{"urgent": true, "high": true, "medium": true, "
 // applies before the assignee filter: visibility, status (open unless
 // given; "all" for every status), inbox, team, labels, q and custom
 // filter conditions.
-func (c *ctx) conversationRows(conds []condition) []*conversation {
+func (c *ctx) conversationRows(conds []condition) []*store.Conversation {
 	p := c.params
 	status := str(p, "status")
 	if status == "" && conds == nil {
-		status = statusOpen
+		status = store.StatusOpen
 	}
 	inboxID, hasInbox := getInt(p, "inbox_id")
 	teamID, hasTeam := getInt(p, "team_id")
 	labels, _ := getStrs(p, "labels")
 	q := strings.TrimSpace(str(p, "q"))
 	admin, uid := c.isAdmin() || c.bot != nil, c.actorID()
-	var rows []*conversation
+	var rows []*store.Conversation
 	for _, cv := range c.st.Conversations {
 		switch {
 		case cv.AccountID != c.acct.ID,
@@ -36,9 +38,9 @@ func (c *ctx) conversationRows(conds []condition) []*conversation {
 			hasInbox && cv.InboxID != inboxID,
 			hasTeam && cv.TeamID != teamID,
 			len(labels) > 0 && !anyIn(cv.Labels, labels),
-			!c.st.canSee(cv, uid, admin),
-			q != "" && !c.st.conversationMatches(cv, q),
-			conds != nil && !matchAll(conds, cv.filterValues):
+			!c.st.CanSee(cv, uid, admin),
+			q != "" && !conversationMatches(c.st, cv, q),
+			conds != nil && !matchAll(conds, func(key string) []string { return conversationFilterValues(cv, key) }):
 			continue
 		}
 		rows = append(rows, cv)
@@ -49,11 +51,11 @@ func (c *ctx) conversationRows(conds []condition) []*conversation {
 
 // conversationMatches is the q filter: display id, message content,
 // contact name, email or phone number.
-func (st *state) conversationMatches(cv *conversation, q string) bool {
+func conversationMatches(st *store.State, cv *store.Conversation, q string) bool {
 	if strconv.FormatInt(cv.DisplayID, 10) == q {
 		return true
 	}
-	if ct := st.contactOf(cv.ContactID); ct != nil &&
+	if ct := st.ContactOf(cv.ContactID); ct != nil &&
 		(containsFold(ct.Name, q) || containsFold(ct.Email, q) || containsFold(ct.PhoneNumber, q)) {
 		return true
 	}
@@ -66,22 +68,22 @@ func (st *state) conversationMatches(cv *conversation, q string) bool {
 }
 
 // sortConversations: latest activity first unless sort_by says otherwise.
-func sortConversations(rows []*conversation, by string) {
-	key := func(cv *conversation) int64 { return cv.lastActivity() }
+func sortConversations(rows []*store.Conversation, by string) {
+	key := func(cv *store.Conversation) int64 { return lastActivity(cv) }
 	desc := true
 	switch by {
 	case "created_at_asc", "sort_on_created_at":
-		key, desc = func(cv *conversation) int64 { return cv.CreatedAt }, false
+		key, desc = func(cv *store.Conversation) int64 { return cv.CreatedAt }, false
 	case "created_at_desc":
-		key = func(cv *conversation) int64 { return cv.CreatedAt }
+		key = func(cv *store.Conversation) int64 { return cv.CreatedAt }
 	case "last_activity_at_asc":
 		desc = false
 	case "priority_desc", "sort_on_priority":
-		key = func(cv *conversation) int64 { return priorityRank(cv.Priority) }
+		key = func(cv *store.Conversation) int64 { return priorityRank(cv.Priority) }
 	case "waiting_since_asc", "sort_on_waiting_since":
-		key, desc = func(cv *conversation) int64 { return cv.WaitingSince }, false
+		key, desc = func(cv *store.Conversation) int64 { return cv.WaitingSince }, false
 	}
-	slices.SortStableFunc(rows, func(a, b *conversation) int {
+	slices.SortStableFunc(rows, func(a, b *store.Conversation) int {
 		if r := order(cmp.Compare(key(a), key(b)), desc); r != 0 {
 			return r
 		}
@@ -93,7 +95,7 @@ func priorityRank(p string) int64 {
 	return map[string]int64{"urgent": 4, "high": 3, "medium": 2, "low": 1}[p]
 }
 
-func countsOf(rows []*conversation, userID int64) obj {
+func countsOf(rows []*store.Conversation, userID int64) obj {
 	mine, unassigned := 0, 0
 	for _, cv := range rows {
 		switch cv.AssigneeID {
@@ -106,8 +108,8 @@ func countsOf(rows []*conversation, userID int64) obj {
 	return obj{"mine_count": mine, "assigned_count": len(rows) - unassigned, "unassigned_count": unassigned, "all_count": len(rows)}
 }
 
-func byAssignee(rows []*conversation, kind string, userID int64) []*conversation {
-	keep := func(cv *conversation) bool {
+func byAssignee(rows []*store.Conversation, kind string, userID int64) []*store.Conversation {
+	keep := func(cv *store.Conversation) bool {
 		switch kind {
 		case "me":
 			return cv.AssigneeID == userID && userID != 0
@@ -134,7 +136,7 @@ func (c *ctx) conversationList(conds []condition) {
 	rows = byAssignee(rows, str(c.params, "assignee_type"), c.actorID())
 	views := []conversationView{}
 	for _, cv := range pageOf(rows, c.page(), conversationsPerPage) {
-		views = append(views, c.st.conversationView(cv))
+		views = append(views, renderConversation(c.st, cv))
 	}
 	c.ok(obj{"data": obj{"meta": meta, "payload": views}})
 }
@@ -170,13 +172,13 @@ func (c *ctx) searchConversations() {
 
 // findConversation loads the path's conversation by display id, answering
 // 404 for another account's or an invisible one.
-func (c *ctx) findConversation(param string) *conversation {
+func (c *ctx) findConversation(param string) *store.Conversation {
 	id, ok := c.pathID(param)
 	if !ok {
 		return nil
 	}
-	cv := c.st.conversation(c.acct.ID, id)
-	if cv == nil || (c.bot == nil && !c.st.canSee(cv, c.actorID(), c.isAdmin())) {
+	cv := c.st.Conversation(c.acct.ID, id)
+	if cv == nil || (c.bot == nil && !c.st.CanSee(cv, c.actorID(), c.isAdmin())) {
 		c.notFound()
 		return nil
 	}
@@ -185,24 +187,8 @@ func (c *ctx) findConversation(param string) *conversation {
 
 func (c *ctx) showConversation() {
 	if cv := c.findConversation("conversation_id"); cv != nil {
-		c.ok(c.st.conversationView(cv))
+		c.ok(renderConversation(c.st, cv))
 	}
-}
-
-func (st *state) newConversation(acct *account, in *inbox, ct *contact, ci *contactInbox, now int64) *conversation {
-	acct.DisplaySeq++
-	cv := &conversation{
-		AccountID: acct.ID, DisplayID: acct.DisplaySeq, InboxID: in.ID, ContactID: ct.ID,
-		ContactInboxID: ci.ID, Status: statusOpen, UUID: newUUID(), CustomAttributes: obj{},
-		AdditionalAttributes: obj{}, Labels: []string{}, LastActivityAt: now, WaitingSince: now,
-	}
-	if ct.Blocked {
-		cv.Status = statusResolved
-	}
-	cv.ID = st.next("conversations")
-	cv.CreatedAt, cv.UpdatedAt = now, now
-	st.addConversation(cv)
-	return cv
 }
 
 // createConversation finds the contact inbox by source_id (or builds one
@@ -213,9 +199,9 @@ func (c *ctx) createConversation() {
 	if ci == nil {
 		return
 	}
-	in, ct := c.st.inboxOf(ci.InboxID), c.st.contactOf(ci.ContactID)
-	cv := c.st.newConversation(c.acct, in, ct, ci, c.now())
-	if s := str(p, "status"); s == statusOpen || s == statusResolved || s == statusPending || s == statusSnoozed {
+	in, ct := c.st.InboxOf(ci.InboxID), c.st.ContactOf(ci.ContactID)
+	cv := c.st.NewConversation(c.acct, in, ct, ci, c.now())
+	if s := str(p, "status"); s == store.StatusOpen || s == store.StatusResolved || s == store.StatusPending || s == store.StatusSnoozed {
 		cv.Status = s
 	}
 	if m, ok := getObj(p, "custom_attributes"); ok {
@@ -224,30 +210,30 @@ func (c *ctx) createConversation() {
 	if m, ok := getObj(p, "additional_attributes"); ok {
 		cv.AdditionalAttributes = copyObj(m)
 	}
-	if id, ok := getInt(p, "assignee_id"); ok && c.st.accountUser(c.acct.ID, id) != nil {
+	if id, ok := getInt(p, "assignee_id"); ok && c.st.AccountUser(c.acct.ID, id) != nil {
 		cv.AssigneeID = id
 	}
-	if id, ok := getInt(p, "team_id"); ok && findIn(c.st.Teams, c.acct.ID, id) != nil {
+	if id, ok := getInt(p, "team_id"); ok && store.FindIn(c.st.Teams, c.acct.ID, id) != nil {
 		cv.TeamID = id
 	}
-	if ts, ok := getInt(p, "snoozed_until"); ok && cv.Status == statusSnoozed {
+	if ts, ok := getInt(p, "snoozed_until"); ok && cv.Status == store.StatusSnoozed {
 		cv.SnoozedUntil = ts
 	}
 	c.conversationEvent("conversation.created", cv, nil)
 	if msg, ok := getObj(p, "message"); ok && str(msg, "content") != "" {
-		m := &message{Content: str(msg, "content"), MessageType: msgOutgoing}
+		m := &store.Message{Content: str(msg, "content"), MessageType: store.MsgOutgoing}
 		c.setSender(m)
 		c.addMessage(cv, m)
 	}
-	c.ok(c.st.conversationView(cv))
+	c.ok(renderConversation(c.st, cv))
 }
 
-func (c *ctx) contactInboxForCreate(p obj) *contactInbox {
+func (c *ctx) contactInboxForCreate(p obj) *store.ContactInbox {
 	sourceID := str(p, "source_id")
 	inboxID, hasInbox := getInt(p, "inbox_id")
 	if sourceID != "" {
 		for _, ci := range c.st.ContactInboxes {
-			in := c.st.inboxOf(ci.InboxID)
+			in := c.st.InboxOf(ci.InboxID)
 			if ci.SourceID == sourceID && in != nil && in.AccountID == c.acct.ID && (!hasInbox || ci.InboxID == inboxID) {
 				return ci
 			}
@@ -262,14 +248,14 @@ func (c *ctx) contactInboxForCreate(p obj) *contactInbox {
 		}
 		return nil
 	}
-	ct := findIn(c.st.Contacts, c.acct.ID, contactID)
-	in := findIn(c.st.Inboxes, c.acct.ID, inboxID)
+	ct := store.FindIn(c.st.Contacts, c.acct.ID, contactID)
+	in := store.FindIn(c.st.Inboxes, c.acct.ID, inboxID)
 	if ct == nil || in == nil {
 		c.notFound()
 		return nil
 	}
-	if ci := c.st.contactInboxFor(ct.ID, in.ID); ci != nil && sourceID == "" {
+	if ci := c.st.ContactInboxFor(ct.ID, in.ID); ci != nil && sourceID == "" {
 		return ci
 	}
-	return c.st.newContactInbox(ct, in, sourceID, c.now())
+	return c.st.NewContactInbox(ct, in, sourceID, c.now())
 }

@@ -3,6 +3,8 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // csatLockAfter: Chatwoot refuses survey answers this long after the
@@ -12,10 +14,10 @@ const csatLockAfter = 14 * 24 * 3600
 // surveyConversation finds the {id} conversation by its uuid, the key of
 // the survey link a customer gets. A survey exists once the conversation
 // was resolved, as Chatwoot sends it then.
-func (c *ctx) surveyConversation() *conversation {
+func (c *ctx) surveyConversation() *store.Conversation {
 	uuid := c.r.PathValue("id")
 	for _, cv := range c.st.Conversations {
-		if cv.UUID == uuid && uuid != "" && cv.Status == statusResolved {
+		if cv.UUID == uuid && uuid != "" && cv.Status == store.StatusResolved {
 			return cv
 		}
 	}
@@ -24,8 +26,8 @@ func (c *ctx) surveyConversation() *conversation {
 }
 
 // surveyAnswer is the conversation's stored CSAT response, if any.
-func (st *state) surveyAnswer(cv *conversation) *record {
-	for _, r := range st.records(kindCSAT) {
+func surveyAnswer(st *store.State, cv *store.Conversation) *store.Record {
+	for _, r := range st.RecordsOf(store.KindCSAT) {
 		if r.AccountID == cv.AccountID && intOf(r.Attrs, "conversation_id") == cv.DisplayID {
 			return r
 		}
@@ -36,23 +38,23 @@ func (st *state) surveyAnswer(cv *conversation) *record {
 // surveySent is when the survey went out and the message that carries it:
 // Chatwoot sends it as the conversation is resolved, so the sandbox takes
 // the latest resolution line.
-func surveySent(cv *conversation) (at, messageID int64) {
+func surveySent(cv *store.Conversation) (at, messageID int64) {
 	for i := len(cv.Messages) - 1; i >= 0; i-- {
-		if m := cv.Messages[i]; m.MessageType == msgActivity && strings.Contains(m.Content, "marked resolved") {
+		if m := cv.Messages[i]; m.MessageType == store.MsgActivity && strings.Contains(m.Content, "marked resolved") {
 			return m.CreatedAt, m.ID
 		}
 	}
 	return cv.UpdatedAt, 0
 }
 
-func (st *state) surveyView(cv *conversation) obj {
+func surveyView(st *store.State, cv *store.Conversation) obj {
 	sentAt, messageID := surveySent(cv)
 	v := obj{"id": messageID, "csat_survey_response": nil, "display_type": "emoji", "content": "Please rate the conversation",
 		"inbox_avatar_url": "", "inbox_name": "", "locale": "en", "conversation_id": cv.DisplayID, "created_at": sentAt}
-	if in := st.inboxOf(cv.InboxID); in != nil {
+	if in := st.InboxOf(cv.InboxID); in != nil {
 		v["inbox_name"] = in.Name
 	}
-	if r := st.surveyAnswer(cv); r != nil {
+	if r := surveyAnswer(st, cv); r != nil {
 		v["id"] = intOf(r.Attrs, "message_id")
 		v["csat_survey_response"] = obj{"id": r.ID, "rating": intOf(r.Attrs, "rating"),
 			"feedback_message": str(r.Attrs, "feedback_message"), "created_at": r.CreatedAt}
@@ -62,7 +64,7 @@ func (st *state) surveyView(cv *conversation) obj {
 
 func (c *ctx) showCSATSurvey() {
 	if cv := c.surveyConversation(); cv != nil {
-		c.ok(c.st.surveyView(cv))
+		c.ok(surveyView(c.st, cv))
 	}
 }
 
@@ -86,9 +88,9 @@ func (c *ctx) answerCSATSurvey() {
 		c.invalid("Rating is not included in the list", "rating")
 		return
 	}
-	r := c.st.surveyAnswer(cv)
+	r := surveyAnswer(c.st, cv)
 	if r == nil {
-		r = c.st.addRecord(kindCSAT, &record{AccountID: cv.AccountID, Attrs: obj{"conversation_id": cv.DisplayID,
+		r = c.st.AddRecord(store.KindCSAT, &store.Record{AccountID: cv.AccountID, Attrs: obj{"conversation_id": cv.DisplayID,
 			"contact_id": cv.ContactID, "assigned_agent_id": cv.AssigneeID, "message_id": messageID}}, c.now())
 	}
 	r.Attrs["rating"] = rating
@@ -96,5 +98,5 @@ func (c *ctx) answerCSATSurvey() {
 		r.Attrs["feedback_message"] = fb
 	}
 	r.UpdatedAt = c.now()
-	c.ok(c.st.surveyView(cv))
+	c.ok(surveyView(c.st, cv))
 }

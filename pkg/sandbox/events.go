@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // outEvent is one thing to tell the world after a request: a cable frame
@@ -65,13 +67,13 @@ func (c *ctx) performer(accountID int64) obj {
 	if c.user == nil {
 		return nil
 	}
-	return c.st.userPush(accountID, c.user)
+	return userPush(c.st, accountID, c.user)
 }
 
 // emit queues one event: the cable frame {event, data} to streams, and the
 // webhook hook (when not "") with body hookData+event to the account's
 // subscribed webhooks and, for an API inbox, to its webhook_url.
-func (c *ctx) emit(name string, accountID int64, data any, streams []string, hook string, hookData obj, in *inbox) {
+func (c *ctx) emit(name string, accountID int64, data any, streams []string, hook string, hookData obj, in *store.Inbox) {
 	frame, _ := json.Marshal(obj{"event": name, "data": withAccount(data, accountID, c.performer(accountID))})
 	ev := outEvent{streams: streams, payload: frame}
 	if hook != "" && hookData != nil {
@@ -80,7 +82,7 @@ func (c *ctx) emit(name string, accountID int64, data any, streams []string, hoo
 	c.events = append(c.events, ev)
 }
 
-func (c *ctx) deliveries(accountID int64, hook string, data obj, in *inbox) []delivery {
+func (c *ctx) deliveries(accountID int64, hook string, data obj, in *store.Inbox) []delivery {
 	body := copyObj(data)
 	body["event"] = hook
 	raw, err := json.Marshal(body)
@@ -89,11 +91,11 @@ func (c *ctx) deliveries(accountID int64, hook string, data obj, in *inbox) []de
 	}
 	var out []delivery
 	for _, w := range c.st.Webhooks {
-		if w.AccountID == accountID && containsStr(w.Subscriptions, hook) && (w.InboxID == 0 || in == nil || w.InboxID == in.ID) {
+		if w.AccountID == accountID && store.ContainsStr(w.Subscriptions, hook) && (w.InboxID == 0 || in == nil || w.InboxID == in.ID) {
 			out = append(out, delivery{url: w.URL, secret: w.Secret, body: raw})
 		}
 	}
-	if in != nil && in.isAPI() && in.WebhookURL != "" {
+	if in != nil && in.IsAPI() && in.WebhookURL != "" {
 		out = append(out, delivery{url: in.WebhookURL, secret: in.Secret, body: raw})
 	}
 	if d, ok := c.botDelivery(hook, data, in); ok {
@@ -110,11 +112,11 @@ const botAttempts = 3
 // if anything. Chatwoot's agent-bot listener forwards message events and
 // a conversation resolving or opening to the bot's outgoing_url, signed
 // with the bot's own secret (FACTS §2).
-func (c *ctx) botDelivery(hook string, data obj, in *inbox) (delivery, bool) {
+func (c *ctx) botDelivery(hook string, data obj, in *store.Inbox) (delivery, bool) {
 	if in == nil || in.AgentBotID == 0 {
 		return delivery{}, false
 	}
-	bot := findID(c.st.AgentBots, in.AgentBotID)
+	bot := store.FindID(c.st.AgentBots, in.AgentBotID)
 	if bot == nil || bot.OutgoingURL == "" {
 		return delivery{}, false
 	}
@@ -139,9 +141,9 @@ func botEvent(hook string, data obj) string {
 		return hook
 	case "conversation_status_changed":
 		switch data["status"] {
-		case statusResolved:
+		case store.StatusResolved:
 			return "conversation_resolved"
-		case statusOpen:
+		case store.StatusOpen:
 			return "conversation_opened"
 		}
 	}
@@ -150,15 +152,15 @@ func botEvent(hook string, data obj) string {
 
 // agentTokens are the pubsub tokens of a conversation's agents: the
 // inbox's members and every administrator of the account.
-func (st *state) agentTokens(accountID, inboxID int64) []string {
+func agentTokens(st *store.State, accountID, inboxID int64) []string {
 	var out []string
-	in := st.inboxOf(inboxID)
+	in := st.InboxOf(inboxID)
 	for _, au := range st.AccountUsers {
 		if au.AccountID != accountID {
 			continue
 		}
-		if au.Role == "administrator" || (in != nil && st.memberOfInbox(in, au.UserID)) {
-			if u := st.user(au.UserID); u != nil {
+		if au.Role == "administrator" || (in != nil && st.MemberOfInbox(in, au.UserID)) {
+			if u := st.User(au.UserID); u != nil {
 				out = append(out, u.PubsubToken)
 			}
 		}
@@ -169,14 +171,14 @@ func (st *state) agentTokens(accountID, inboxID int64) []string {
 // contactTokens are the contact-side streams of a conversation: its
 // contact_inbox's token, plus every hmac-verified contact_inbox of the
 // contact when this one is verified (FACTS §1).
-func (st *state) contactTokens(cv *conversation) []string {
-	ci := findID(st.ContactInboxes, cv.ContactInboxID)
+func contactTokens(st *store.State, cv *store.Conversation) []string {
+	ci := store.FindID(st.ContactInboxes, cv.ContactInboxID)
 	if ci == nil {
 		return nil
 	}
 	out := []string{ci.PubsubToken}
 	if ci.HMACVerified {
-		for _, other := range st.contactInboxesOf(cv.ContactID) {
+		for _, other := range st.ContactInboxesOf(cv.ContactID) {
 			if other.HMACVerified {
 				out = append(out, other.PubsubToken)
 			}
@@ -195,12 +197,12 @@ func (ch *changes) add(attr string, prev, cur any) {
 	*ch = append(*ch, obj{attr: obj{"previous_value": prev, "current_value": cur}})
 }
 
-func (c *ctx) messageEvent(name string, cv *conversation, m *message, ch changes) {
-	streams := c.st.agentTokens(cv.AccountID, cv.InboxID)
-	if !m.Private && m.MessageType != msgActivity {
-		streams = append(streams, c.st.contactTokens(cv)...)
+func (c *ctx) messageEvent(name string, cv *store.Conversation, m *store.Message, ch changes) {
+	streams := agentTokens(c.st, cv.AccountID, cv.InboxID)
+	if !m.Private && m.MessageType != store.MsgActivity {
+		streams = append(streams, contactTokens(c.st, cv)...)
 	}
-	data := withAccount(c.st.messageView(cv, m), cv.AccountID, nil)
+	data := withAccount(renderMessage(c.st, cv, m), cv.AccountID, nil)
 	if ch != nil {
 		// Rails' previous_changes: {"attr": [before, after]}.
 		prev := obj{}
@@ -213,20 +215,20 @@ func (c *ctx) messageEvent(name string, cv *conversation, m *message, ch changes
 		data["previous_changes"] = prev
 	}
 	hook := ""
-	if m.MessageType != msgActivity {
+	if m.MessageType != store.MsgActivity {
 		hook = "message_created"
 		if name == "message.updated" {
 			hook = "message_updated"
 		}
 	}
-	c.emit(name, cv.AccountID, data, streams, hook, c.st.messageWebhook(cv, m), c.st.inboxOf(cv.InboxID))
+	c.emit(name, cv.AccountID, data, streams, hook, messageWebhook(c.st, cv, m), c.st.InboxOf(cv.InboxID))
 }
 
 // conversationEvent broadcasts conversation.created|updated|status_changed
 // (to agents and the contact) and sends the matching webhook.
-func (c *ctx) conversationEvent(name string, cv *conversation, ch changes) {
-	streams := append(c.st.agentTokens(cv.AccountID, cv.InboxID), c.st.contactTokens(cv)...)
-	hookData := c.st.conversationPush(cv)
+func (c *ctx) conversationEvent(name string, cv *store.Conversation, ch changes) {
+	streams := append(agentTokens(c.st, cv.AccountID, cv.InboxID), contactTokens(c.st, cv)...)
+	hookData := conversationPush(c.st, cv)
 	hook := map[string]string{
 		"conversation.created":        "conversation_created",
 		"conversation.updated":        "conversation_updated",
@@ -238,18 +240,18 @@ func (c *ctx) conversationEvent(name string, cv *conversation, ch changes) {
 		}
 		hookData["changed_attributes"] = []obj(ch)
 	}
-	c.emit(name, cv.AccountID, c.st.conversationPush(cv), streams, hook, hookData, c.st.inboxOf(cv.InboxID))
+	c.emit(name, cv.AccountID, conversationPush(c.st, cv), streams, hook, hookData, c.st.InboxOf(cv.InboxID))
 }
 
 // agentOnlyEvent is for events only agents see (assignee.changed,
 // team.changed, conversation.read…).
-func (c *ctx) agentOnlyEvent(name string, cv *conversation) {
-	c.emit(name, cv.AccountID, c.st.conversationPush(cv), c.st.agentTokens(cv.AccountID, cv.InboxID), "", nil, nil)
+func (c *ctx) agentOnlyEvent(name string, cv *store.Conversation) {
+	c.emit(name, cv.AccountID, conversationPush(c.st, cv), agentTokens(c.st, cv.AccountID, cv.InboxID), "", nil, nil)
 }
 
-func (c *ctx) contactEvent(name string, ct *contact, ch changes) {
+func (c *ctx) contactEvent(name string, ct *store.Contact, ch changes) {
 	hook := ""
-	hookData := c.st.contactWebhook(ct)
+	hookData := contactWebhook(c.st, ct)
 	switch name {
 	case "contact.created":
 		hook = "contact_created"
@@ -264,7 +266,7 @@ func (c *ctx) contactEvent(name string, ct *contact, ch changes) {
 }
 
 // typingEvent tells agents and the contact, minus whoever is typing.
-func (c *ctx) typingEvent(on bool, cv *conversation, isPrivate bool, byContact bool) {
+func (c *ctx) typingEvent(on bool, cv *store.Conversation, isPrivate bool, byContact bool) {
 	name, hook := "conversation.typing_off", "conversation_typing_off"
 	if on {
 		name, hook = "conversation.typing_on", "conversation_typing_on"
@@ -272,26 +274,26 @@ func (c *ctx) typingEvent(on bool, cv *conversation, isPrivate bool, byContact b
 	var streams []string
 	var who, whoHook obj
 	if byContact {
-		streams = c.st.agentTokens(cv.AccountID, cv.InboxID)
-		if ct := c.st.contactOf(cv.ContactID); ct != nil {
+		streams = agentTokens(c.st, cv.AccountID, cv.InboxID)
+		if ct := c.st.ContactOf(cv.ContactID); ct != nil {
 			p := contactPushOf(ct)
 			who = obj{"id": p.ID, "name": p.Name, "type": "contact", "thumbnail": p.Thumbnail}
-			whoHook = c.st.contactWebhook(ct)
+			whoHook = contactWebhook(c.st, ct)
 		}
 	} else {
-		for _, t := range c.st.agentTokens(cv.AccountID, cv.InboxID) {
+		for _, t := range agentTokens(c.st, cv.AccountID, cv.InboxID) {
 			if c.user == nil || t != c.user.PubsubToken {
 				streams = append(streams, t)
 			}
 		}
 		if !isPrivate {
-			streams = append(streams, c.st.contactTokens(cv)...)
+			streams = append(streams, contactTokens(c.st, cv)...)
 		}
 		if c.user != nil {
-			who, whoHook = c.st.userPush(cv.AccountID, c.user), userWebhook(c.user)
+			who, whoHook = userPush(c.st, cv.AccountID, c.user), userWebhook(c.user)
 		}
 	}
-	data := obj{"conversation": c.st.conversationPush(cv), "user": who, "is_private": isPrivate}
-	hookData := obj{"conversation": c.st.conversationPush(cv), "user": whoHook, "is_private": isPrivate}
-	c.emit(name, cv.AccountID, data, streams, hook, hookData, c.st.inboxOf(cv.InboxID))
+	data := obj{"conversation": conversationPush(c.st, cv), "user": who, "is_private": isPrivate}
+	hookData := obj{"conversation": conversationPush(c.st, cv), "user": whoHook, "is_private": isPrivate}
+	c.emit(name, cv.AccountID, data, streams, hook, hookData, c.st.InboxOf(cv.InboxID))
 }

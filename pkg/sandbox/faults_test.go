@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 func TestRateLimitAnswersRackAttacksThrottle(t *testing.T) {
@@ -15,10 +17,10 @@ func TestRateLimitAnswersRackAttacksThrottle(t *testing.T) {
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
 	_, srv := newTestSandbox(t, Options{RateLimit: 60, Now: now})
 	for range 60 {
-		r := call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil)
+		r := call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil)
 		mustStatus(t, r, 200, "request within the limit")
 	}
-	r := call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil)
+	r := call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil)
 	mustStatus(t, r, 429, "61st request within a minute")
 	if string(r.body) != "Retry later\n" {
 		t.Errorf("429 body %q, want %q", r.body, "Retry later\n")
@@ -35,7 +37,7 @@ func TestRateLimitAnswersRackAttacksThrottle(t *testing.T) {
 	mu.Lock()
 	clock = clock.Add(61 * time.Second)
 	mu.Unlock()
-	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil), 200, "a minute later")
+	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil), 200, "a minute later")
 }
 
 func TestFailRateFailsTheGivenShare(t *testing.T) {
@@ -44,7 +46,7 @@ func TestFailRateFailsTheGivenShare(t *testing.T) {
 	failed := 0
 	kinds := map[int]bool{}
 	for range n {
-		r := call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil)
+		r := call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil)
 		switch r.status {
 		case 200:
 		case 500, 502, 503:
@@ -70,7 +72,7 @@ func TestFailRateRepeatsWithTheSameSeed(t *testing.T) {
 		_, srv := newTestSandbox(t, Options{FailRate: 0.5, RandSeed: 7})
 		var b strings.Builder
 		for range 50 {
-			b.WriteString(http.StatusText(call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil).status)[:1])
+			b.WriteString(http.StatusText(call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil).status)[:1])
 		}
 		return b.String()
 	}
@@ -98,7 +100,7 @@ func TestResetRateDropsConnections(t *testing.T) {
 func TestLatencyDelaysAnswers(t *testing.T) {
 	_, srv := newTestSandbox(t, Options{Latency: 50 * time.Millisecond})
 	start := time.Now()
-	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil), 200, "labels")
+	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil), 200, "labels")
 	if took := time.Since(start); took < 50*time.Millisecond {
 		t.Errorf("answered in %s, want at least the 50ms latency", took)
 	}

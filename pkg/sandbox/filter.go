@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // condition is one entry of a filter payload (contacts/filter,
@@ -182,7 +184,7 @@ func attrValues(o obj, key string) []string {
 	return []string{fmt.Sprint(v)}
 }
 
-func (ct *contact) filterValues(key string) []string {
+func contactFilterValues(ct *store.Contact, key string) []string {
 	switch key {
 	case "name":
 		return []string{ct.Name}
@@ -206,7 +208,7 @@ func (ct *contact) filterValues(key string) []string {
 	return attrValues(ct.CustomAttributes, key)
 }
 
-func (cv *conversation) filterValues(key string) []string {
+func conversationFilterValues(cv *store.Conversation, key string) []string {
 	switch key {
 	case "status":
 		return []string{cv.Status}
@@ -227,7 +229,7 @@ func (cv *conversation) filterValues(key string) []string {
 	case "created_at":
 		return []string{strconv.FormatInt(cv.CreatedAt, 10)}
 	case "last_activity_at":
-		return []string{strconv.FormatInt(cv.lastActivity(), 10)}
+		return []string{strconv.FormatInt(lastActivity(cv), 10)}
 	case "browser_language", "conversation_language", "country_code", "referer", "mail_subject":
 		return attrValues(cv.AdditionalAttributes, key)
 	}

@@ -2,7 +2,8 @@ package sandbox
 
 import (
 	"net/http"
-	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Help center: portals (addressed by slug), categories and articles.
@@ -20,29 +21,13 @@ func articleStatus(v string) (string, bool) {
 	return "", false
 }
 
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
-func (c *ctx) portalView(r *record) obj {
+func (c *ctx) portalView(r *store.Record) obj {
 	v := recordView(r)
 	delete(v, "created_at")
 	delete(v, "updated_at")
 	locale := orDefault(str(r.Attrs, "default_locale"), "en")
 	var all, archived, published, drafts int
-	for _, a := range c.recordsOf(kindArticles, r.ID) {
+	for _, a := range c.recordsOf(store.KindArticles, r.ID) {
 		all++
 		switch str(a.Attrs, "status") {
 		case "archived":
@@ -53,7 +38,7 @@ func (c *ctx) portalView(r *record) obj {
 			drafts++
 		}
 	}
-	cats := len(c.recordsOf(kindCategories, r.ID))
+	cats := len(c.recordsOf(store.KindCategories, r.ID))
 	if _, ok := v["archived"]; !ok {
 		v["archived"] = false
 	}
@@ -68,9 +53,9 @@ func (c *ctx) portalView(r *record) obj {
 	return v
 }
 
-func (c *ctx) findPortal(param string) *record {
+func (c *ctx) findPortal(param string) *store.Record {
 	slug := c.r.PathValue(param)
-	for _, r := range c.recordsOf(kindPortals, 0) {
+	for _, r := range c.recordsOf(store.KindPortals, 0) {
 		if str(r.Attrs, "slug") == slug {
 			return r
 		}
@@ -79,8 +64,16 @@ func (c *ctx) findPortal(param string) *record {
 	return nil
 }
 
+// listPortals follows Chatwoot's app/views/api/v1/accounts/portals/
+// index.json.jbuilder: every portal (no paging) and meta.current_page, which
+// the controller sets to params[:page] as sent, or 1.
 func (c *ctx) listPortals() {
-	c.ok(obj{"payload": viewsOf(c.recordsOf(kindPortals, 0), c.portalView)})
+	portals := c.recordsOf(store.KindPortals, 0)
+	var page any = 1
+	if p, ok := c.params["page"]; ok && p != nil && p != "" {
+		page = p
+	}
+	c.ok(obj{"payload": viewsOf(portals, c.portalView), "meta": obj{"current_page": page, "portals_count": len(portals)}})
 }
 
 func (c *ctx) showPortal() {
@@ -96,15 +89,15 @@ func (c *ctx) createPortal() {
 		c.invalid("Name can't be blank", "name")
 		return
 	}
-	slug := orDefault(str(attrs, "slug"), slugify(name))
-	for _, other := range c.recordsOf(kindPortals, 0) {
+	slug := orDefault(str(attrs, "slug"), store.Slugify(name))
+	for _, other := range c.recordsOf(store.KindPortals, 0) {
 		if str(other.Attrs, "slug") == slug {
 			c.invalid("Slug has already been taken", "slug")
 			return
 		}
 	}
 	attrs["slug"] = slug
-	r := c.st.addRecord(kindPortals, &record{AccountID: c.acct.ID, Attrs: attrs}, c.now())
+	r := c.st.AddRecord(store.KindPortals, &store.Record{AccountID: c.acct.ID, Attrs: attrs}, c.now())
 	c.ok(c.portalView(r))
 }
 
@@ -132,14 +125,14 @@ func (c *ctx) deletePortal() {
 	if r == nil {
 		return
 	}
-	c.st.dropRecords(kindCategories, func(x *record) bool { return x.ParentID == r.ID })
-	c.st.dropRecords(kindArticles, func(x *record) bool { return x.ParentID == r.ID })
-	c.deleteRecord(kindPortals, r)
+	c.st.DropRecords(store.KindCategories, func(x *store.Record) bool { return x.ParentID == r.ID })
+	c.st.DropRecords(store.KindArticles, func(x *store.Record) bool { return x.ParentID == r.ID })
+	c.deleteRecord(store.KindPortals, r)
 }
 
 // Categories.
 
-func (c *ctx) categoryView(r *record) obj {
+func (c *ctx) categoryView(r *store.Record) obj {
 	v := recordView(r)
 	delete(v, "created_at")
 	delete(v, "updated_at")
@@ -156,7 +149,7 @@ func (c *ctx) categoryView(r *record) obj {
 		v["position"] = r.ID * 10
 	}
 	articles := 0
-	for _, a := range c.recordsOf(kindArticles, r.ParentID) {
+	for _, a := range c.recordsOf(store.KindArticles, r.ParentID) {
 		if intOf(a.Attrs, "category_id") == r.ID {
 			articles++
 		}
@@ -167,7 +160,7 @@ func (c *ctx) categoryView(r *record) obj {
 
 func (c *ctx) listCategories() {
 	if p := c.findPortal("portal_id"); p != nil {
-		c.ok(obj{"payload": viewsOf(c.recordsOf(kindCategories, p.ID), c.categoryView)})
+		c.ok(obj{"payload": viewsOf(c.recordsOf(store.KindCategories, p.ID), c.categoryView)})
 	}
 }
 
@@ -176,12 +169,12 @@ func (c *ctx) createCategory() {
 	if p == nil {
 		return
 	}
-	r := c.createRecord(kindCategories, "category", p.ID, "name")
+	r := c.createRecord(store.KindCategories, "category", p.ID, "name")
 	if r == nil {
 		return
 	}
 	if str(r.Attrs, "slug") == "" {
-		r.Attrs["slug"] = slugify(str(r.Attrs, "name"))
+		r.Attrs["slug"] = store.Slugify(str(r.Attrs, "name"))
 	}
 	c.ok(c.categoryView(r))
 }
@@ -195,12 +188,12 @@ func (c *ctx) portalParam() string {
 	return "id"
 }
 
-func (c *ctx) findCategory() (*record, *record) {
+func (c *ctx) findCategory() (*store.Record, *store.Record) {
 	p := c.findPortal("portal_id")
 	if p == nil {
 		return nil, nil
 	}
-	r := c.findRecord(kindCategories, "id", p.ID)
+	r := c.findRecord(store.KindCategories, "id", p.ID)
 	return p, r
 }
 
@@ -219,13 +212,13 @@ func (c *ctx) updateCategory() {
 
 func (c *ctx) deleteCategory() {
 	if _, r := c.findCategory(); r != nil {
-		c.deleteRecord(kindCategories, r)
+		c.deleteRecord(store.KindCategories, r)
 	}
 }
 
 // Articles.
 
-func (c *ctx) articleView(r *record) obj {
+func (c *ctx) articleView(r *store.Record) obj {
 	v := recordView(r)
 	v["portal_id"] = r.ParentID
 	v["status"] = orDefault(str(r.Attrs, "status"), "draft")
@@ -243,7 +236,7 @@ func (c *ctx) articleView(r *record) obj {
 	if _, ok := v["position"]; !ok {
 		v["position"] = r.ID * 10
 	}
-	if a, ok := c.st.agentView(r.AccountID, intOf(r.Attrs, "author_id")); ok {
+	if a, ok := renderAgent(c.st, r.AccountID, intOf(r.Attrs, "author_id")); ok {
 		v["author"] = a
 	}
 	return v
@@ -257,8 +250,8 @@ func (c *ctx) listArticles() {
 	status := str(c.params, "status")
 	categorySlug := str(c.params, "category_slug")
 	q := str(c.params, "query")
-	var rows []*record
-	for _, r := range c.recordsOf(kindArticles, p.ID) {
+	var rows []*store.Record
+	for _, r := range c.recordsOf(store.KindArticles, p.ID) {
 		if status != "" && str(r.Attrs, "status") != status {
 			continue
 		}
@@ -266,7 +259,7 @@ func (c *ctx) listArticles() {
 			continue
 		}
 		if categorySlug != "" {
-			cat := c.st.record(kindCategories, c.acct.ID, intOf(r.Attrs, "category_id"))
+			cat := c.st.Record(store.KindCategories, c.acct.ID, intOf(r.Attrs, "category_id"))
 			if cat == nil || str(cat.Attrs, "slug") != categorySlug {
 				continue
 			}
@@ -297,21 +290,21 @@ func (c *ctx) createArticle() {
 		return
 	}
 	if str(attrs, "slug") == "" {
-		attrs["slug"] = slugify(str(attrs, "title"))
+		attrs["slug"] = store.Slugify(str(attrs, "title"))
 	}
 	if _, ok := attrs["author_id"]; !ok {
 		attrs["author_id"] = c.actorID()
 	}
-	r := c.st.addRecord(kindArticles, &record{AccountID: c.acct.ID, ParentID: p.ID, Attrs: attrs}, c.now())
+	r := c.st.AddRecord(store.KindArticles, &store.Record{AccountID: c.acct.ID, ParentID: p.ID, Attrs: attrs}, c.now())
 	c.ok(c.articleView(r))
 }
 
-func (c *ctx) findArticle() *record {
+func (c *ctx) findArticle() *store.Record {
 	p := c.findPortal("portal_id")
 	if p == nil {
 		return nil
 	}
-	return c.findRecord(kindArticles, "id", p.ID)
+	return c.findRecord(store.KindArticles, "id", p.ID)
 }
 
 func (c *ctx) showArticle() {
@@ -336,12 +329,12 @@ func (c *ctx) updateArticle() {
 
 func (c *ctx) deleteArticle() {
 	if r := c.findArticle(); r != nil {
-		c.deleteRecord(kindArticles, r)
+		c.deleteRecord(store.KindArticles, r)
 	}
 }
 
 // articleBulk applies one change to the articles listed in ids.
-func articleBulk(apply func(c *ctx, r *record) bool) handler {
+func articleBulk(apply func(c *ctx, r *store.Record) bool) handler {
 	return func(c *ctx) {
 		p := c.findPortal("portal_id")
 		if p == nil {
@@ -349,7 +342,7 @@ func articleBulk(apply func(c *ctx, r *record) bool) handler {
 		}
 		ids, _ := getInts(c.params, "ids")
 		for _, id := range ids {
-			if r := c.st.record(kindArticles, c.acct.ID, id); r != nil && r.ParentID == p.ID {
+			if r := c.st.Record(store.KindArticles, c.acct.ID, id); r != nil && r.ParentID == p.ID {
 				if !apply(c, r) {
 					return
 				}
@@ -360,7 +353,7 @@ func articleBulk(apply func(c *ctx, r *record) bool) handler {
 	}
 }
 
-func bulkArticleStatus(c *ctx, r *record) bool {
+func bulkArticleStatus(c *ctx, r *store.Record) bool {
 	status, ok := articleStatus(str(c.params, "status"))
 	if !ok {
 		c.invalid("Status is not included in the list", "status")
@@ -370,14 +363,14 @@ func bulkArticleStatus(c *ctx, r *record) bool {
 	return true
 }
 
-func bulkArticleCategory(c *ctx, r *record) bool {
+func bulkArticleCategory(c *ctx, r *store.Record) bool {
 	r.Attrs["category_id"] = intOf(c.params, "category_id")
 	return true
 }
 
-func bulkArticleDelete(c *ctx, r *record) bool {
-	c.st.Records[kindArticles] = removeID(c.st.Records[kindArticles], r.ID)
+func bulkArticleDelete(c *ctx, r *store.Record) bool {
+	c.st.Records[store.KindArticles] = store.RemoveID(c.st.Records[store.KindArticles], r.ID)
 	return true
 }
 
-func bulkArticleTranslate(c *ctx, r *record) bool { return true }
+func bulkArticleTranslate(c *ctx, r *store.Record) bool { return true }

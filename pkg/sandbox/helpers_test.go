@@ -61,15 +61,7 @@ func (r response) list(t testing.TB) []any {
 // call sends a JSON request with the user token header when token is set.
 func call(t testing.TB, srv *httptest.Server, method, path, token string, body any) response {
 	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		raw, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(raw)
-	}
-	req, err := http.NewRequest(method, srv.URL+path, rd)
+	req, err := http.NewRequest(method, srv.URL+path, jsonBody(t, body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,4 +110,17 @@ func webhookSecret(t testing.TB, r response) string {
 		t.Fatalf("webhook answer without payload.webhook.secret: %s", r.body)
 	}
 	return secret
+}
+
+// jsonBody encodes a request body; nil sends none.
+func jsonBody(t testing.TB, body any) io.Reader {
+	t.Helper()
+	if body == nil {
+		return http.NoBody
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.NewReader(raw)
 }

@@ -2,20 +2,22 @@ package sandbox
 
 import (
 	"net/http"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // channelTypes maps the channel.type a client sends to Chatwoot's class.
 var channelTypes = map[string]string{
-	"api": channelAPI, "web_widget": channelWidget, "email": channelEmail,
+	"api": store.ChannelAPI, "web_widget": store.ChannelWidget, "email": store.ChannelEmail,
 	"line": "Channel::Line", "telegram": "Channel::Telegram", "whatsapp": "Channel::Whatsapp",
 	"sms": "Channel::Sms",
 }
 
 // visibleInboxes: administrators see every inbox, agents their own.
-func (c *ctx) visibleInboxes() []*inbox {
-	var out []*inbox
-	for _, in := range ofAccount(c.st.Inboxes, c.acct.ID) {
-		if c.isAdmin() || c.st.memberOfInbox(in, c.actorID()) {
+func (c *ctx) visibleInboxes() []*store.Inbox {
+	var out []*store.Inbox
+	for _, in := range store.OfAccount(c.st.Inboxes, c.acct.ID) {
+		if c.isAdmin() || c.st.MemberOfInbox(in, c.actorID()) {
 			out = append(out, in)
 		}
 	}
@@ -30,13 +32,13 @@ func (c *ctx) listInboxes() {
 	c.ok(obj{"payload": out})
 }
 
-func (c *ctx) findInbox(param string) *inbox {
+func (c *ctx) findInbox(param string) *store.Inbox {
 	id, ok := c.pathID(param)
 	if !ok {
 		return nil
 	}
-	in := findIn(c.st.Inboxes, c.acct.ID, id)
-	if in == nil || (!c.isAdmin() && !c.st.memberOfInbox(in, c.actorID())) {
+	in := store.FindIn(c.st.Inboxes, c.acct.ID, id)
+	if in == nil || (!c.isAdmin() && !c.st.MemberOfInbox(in, c.actorID())) {
 		c.notFound()
 		return nil
 	}
@@ -64,21 +66,21 @@ func (c *ctx) createInbox() {
 		c.fail(http.StatusUnprocessableEntity, "Invalid channel type")
 		return
 	}
-	in := &inbox{AccountID: c.acct.ID, Name: name, ChannelType: kind, Timezone: "UTC", SenderNameType: "friendly",
+	in := &store.Inbox{AccountID: c.acct.ID, Name: name, ChannelType: kind, Timezone: "UTC", SenderNameType: "friendly",
 		AllowMessagesAfterResolved: true, EnableAutoAssignment: true, Channel: obj{}}
 	switch kind {
-	case channelAPI:
-		in.Identifier, in.HMACToken, in.Secret = newToken(24), newToken(24), newToken(24)
-	case channelWidget:
+	case store.ChannelAPI:
+		in.Identifier, in.HMACToken, in.Secret = c.st.NewToken(24), c.st.NewToken(24), c.st.NewToken(24)
+	case store.ChannelWidget:
 		if str(ch, "website_url") == "" {
 			c.invalid("Website url can't be blank", "website_url")
 			return
 		}
-		in.WebsiteToken, in.HMACToken = newToken(24), newToken(24)
+		in.WebsiteToken, in.HMACToken = c.st.NewToken(24), c.st.NewToken(24)
 	}
 	c.applyInbox(in)
-	in.ID = c.st.next("inboxes")
-	in.ChannelID = c.st.next("channel_" + kind)
+	in.ID = c.st.Next("inboxes")
+	in.ChannelID = c.st.Next("channel_" + kind)
 	in.CreatedAt, in.UpdatedAt = c.now(), c.now()
 	c.st.Inboxes = append(c.st.Inboxes, in)
 	c.audit("Inbox", in.ID, "create", obj{"name": in.Name})
@@ -87,7 +89,7 @@ func (c *ctx) createInbox() {
 
 // applyInbox copies the inbox settings and channel fields a create or
 // update sent.
-func (c *ctx) applyInbox(in *inbox) {
+func (c *ctx) applyInbox(in *store.Inbox) {
 	p := c.params
 	if v, ok := getStr(p, "name"); ok && v != "" {
 		in.Name = v
@@ -158,9 +160,9 @@ func (c *ctx) deleteInbox() {
 	if in == nil {
 		return
 	}
-	c.st.Inboxes = removeID(c.st.Inboxes, in.ID)
-	c.st.dropConversations(func(cv *conversation) bool { return cv.InboxID == in.ID })
-	c.st.dropContactInboxes(func(ci *contactInbox) bool { return ci.InboxID == in.ID })
+	c.st.Inboxes = store.RemoveID(c.st.Inboxes, in.ID)
+	c.st.DropConversations(func(cv *store.Conversation) bool { return cv.InboxID == in.ID })
+	c.st.DropContactInboxes(func(ci *store.ContactInbox) bool { return ci.InboxID == in.ID })
 	c.audit("Inbox", in.ID, "destroy", obj{"name": in.Name})
 	c.head(http.StatusOK)
 }
@@ -179,7 +181,7 @@ func (c *ctx) inboxAgentBot() {
 		return
 	}
 	var bot any
-	if b := findID(c.st.AgentBots, in.AgentBotID); b != nil && in.AgentBotID != 0 {
+	if b := store.FindID(c.st.AgentBots, in.AgentBotID); b != nil && in.AgentBotID != 0 {
 		bot = agentBotView(b, false)
 	}
 	c.ok(obj{"agent_bot": bot})
@@ -192,7 +194,7 @@ func (c *ctx) setInboxAgentBot() {
 	}
 	id := intOf(c.params, "agent_bot")
 	if id != 0 {
-		b := findID(c.st.AgentBots, id)
+		b := store.FindID(c.st.AgentBots, id)
 		if b == nil || (b.AccountID != 0 && b.AccountID != c.acct.ID) {
 			c.notFound()
 			return
@@ -209,30 +211,30 @@ func (c *ctx) assignableAgents() {
 	}
 	var ids []int64
 	for _, au := range c.st.AccountUsers {
-		if au.AccountID == c.acct.ID && (au.Role == "administrator" || c.st.memberOfInbox(in, au.UserID)) {
+		if au.AccountID == c.acct.ID && (au.Role == "administrator" || c.st.MemberOfInbox(in, au.UserID)) {
 			ids = append(ids, au.UserID)
 		}
 	}
-	c.ok(obj{"payload": c.st.agentsOf(c.acct.ID, ids)})
+	c.ok(obj{"payload": agentsOf(c.st, c.acct.ID, ids)})
 }
 
 // Inbox members.
 
 func (c *ctx) listInboxMembers() {
 	if in := c.findInbox("inbox_id"); in != nil {
-		c.ok(obj{"payload": c.st.agentsOf(c.acct.ID, in.Members)})
+		c.ok(obj{"payload": agentsOf(c.st, c.acct.ID, in.Members)})
 	}
 }
 
 // memberInbox reads inbox_id and user_ids from the body for the inbox
 // member routes; every user must belong to the account.
-func (c *ctx) memberInbox() (*inbox, []int64, bool) {
+func (c *ctx) memberInbox() (*store.Inbox, []int64, bool) {
 	id, ok := getInt(c.params, "inbox_id")
 	if !ok {
 		c.missing("inbox_id")
 		return nil, nil, false
 	}
-	in := findIn(c.st.Inboxes, c.acct.ID, id)
+	in := store.FindIn(c.st.Inboxes, c.acct.ID, id)
 	if in == nil {
 		c.notFound()
 		return nil, nil, false
@@ -243,7 +245,7 @@ func (c *ctx) memberInbox() (*inbox, []int64, bool) {
 		return nil, nil, false
 	}
 	for _, uid := range ids {
-		if c.st.accountUser(c.acct.ID, uid) == nil {
+		if c.st.AccountUser(c.acct.ID, uid) == nil {
 			c.fail(http.StatusUnprocessableEntity, "Invalid user ids")
 			return nil, nil, false
 		}
@@ -257,11 +259,11 @@ func (c *ctx) addInboxMembers() {
 		return
 	}
 	for _, id := range ids {
-		if !containsInt(in.Members, id) {
+		if !store.ContainsInt(in.Members, id) {
 			in.Members = append(in.Members, id)
 		}
 	}
-	c.ok(obj{"payload": c.st.agentsOf(c.acct.ID, in.Members)})
+	c.ok(obj{"payload": agentsOf(c.st, c.acct.ID, in.Members)})
 }
 
 func (c *ctx) replaceInboxMembers() {
@@ -270,7 +272,7 @@ func (c *ctx) replaceInboxMembers() {
 		return
 	}
 	in.Members = uniqInts(ids)
-	c.ok(obj{"payload": c.st.agentsOf(c.acct.ID, in.Members)})
+	c.ok(obj{"payload": agentsOf(c.st, c.acct.ID, in.Members)})
 }
 
 func (c *ctx) removeInboxMembers() {
@@ -285,7 +287,7 @@ func (c *ctx) removeInboxMembers() {
 func uniqInts(xs []int64) []int64 {
 	out := []int64{}
 	for _, x := range xs {
-		if !containsInt(out, x) {
+		if !store.ContainsInt(out, x) {
 			out = append(out, x)
 		}
 	}
@@ -295,7 +297,7 @@ func uniqInts(xs []int64) []int64 {
 func withoutInts(xs, drop []int64) []int64 {
 	out := []int64{}
 	for _, x := range xs {
-		if !containsInt(drop, x) {
+		if !store.ContainsInt(drop, x) {
 			out = append(out, x)
 		}
 	}

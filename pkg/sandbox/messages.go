@@ -1,6 +1,10 @@
 package sandbox
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
+)
 
 // Message page sizes of Chatwoot's MessageFinder (FACTS §5).
 const (
@@ -10,31 +14,60 @@ const (
 	messagesRange  = 1000
 )
 
-// pageMessages picks the messages a list request asks for, oldest first:
-// the latest 20; before=<id> the 20 before it; after=<id> up to 100 after
-// it; both, the range between (at most 1000).
-func pageMessages(all []*message, before, after int64) []*message {
-	lo, hi := 0, len(all)
-	if after > 0 {
-		for lo < hi && all[lo].ID <= after {
-			lo++
-		}
+// messageQuery is what a message list asks for. A cursor counts when it
+// is present at all, so after=0 means "from the oldest".
+type messageQuery struct {
+	before, after, beforeTimestamp          int64
+	hasBefore, hasAfter, hasBeforeTimestamp bool
+}
+
+func messageQueryOf(p obj) messageQuery {
+	var q messageQuery
+	q.before, q.hasBefore = presentInt(p, "before")
+	q.after, q.hasAfter = presentInt(p, "after")
+	q.beforeTimestamp, q.hasBeforeTimestamp = presentInt(p, "before_timestamp")
+	return q
+}
+
+// presentInt reads a param the way Rails' present? and to_i do: any
+// non-blank value counts, and one that is not a number reads as 0.
+func presentInt(p obj, key string) (int64, bool) {
+	v, ok := p[key]
+	if !ok || v == nil || v == "" {
+		return 0, false
 	}
-	if before > 0 {
-		for hi > lo && all[hi-1].ID >= before {
-			hi--
+	n, _ := getInt(p, key)
+	return n, true
+}
+
+// pageMessages picks the messages a list request asks for, oldest first,
+// following Chatwoot's app/finders/message_finder.rb: after and before
+// together, the range id >= after and id < before (at most 1000); before,
+// the 20 with id < before; after, up to 100 with id > after;
+// before_timestamp, the 20 created before it; else the latest 20.
+func pageMessages(all []*store.Message, q messageQuery) []*store.Message {
+	keep := func(ok func(*store.Message) bool) []*store.Message {
+		var rows []*store.Message
+		for _, m := range all {
+			if ok(m) {
+				rows = append(rows, m)
+			}
 		}
+		return rows
 	}
-	rows := all[lo:hi]
+	first := func(rows []*store.Message, n int) []*store.Message { return rows[:min(len(rows), n)] }
+	last := func(rows []*store.Message, n int) []*store.Message { return rows[max(0, len(rows)-n):] }
 	switch {
-	case before > 0 && after > 0:
-		return rows[:min(len(rows), messagesRange)]
-	case after > 0:
-		return rows[:min(len(rows), messagesAfter)]
-	case before > 0:
-		return rows[max(0, len(rows)-messagesBefore):]
+	case q.hasAfter && q.hasBefore:
+		return first(keep(func(m *store.Message) bool { return m.ID >= q.after && m.ID < q.before }), messagesRange)
+	case q.hasBefore:
+		return last(keep(func(m *store.Message) bool { return m.ID < q.before }), messagesBefore)
+	case q.hasAfter:
+		return first(keep(func(m *store.Message) bool { return m.ID > q.after }), messagesAfter)
+	case q.hasBeforeTimestamp:
+		return last(keep(func(m *store.Message) bool { return m.CreatedAt < q.beforeTimestamp }), messagesBefore)
 	}
-	return rows[max(0, len(rows)-messagesLatest):]
+	return last(all, messagesLatest)
 }
 
 func (c *ctx) listMessages() {
@@ -42,25 +75,23 @@ func (c *ctx) listMessages() {
 	if cv == nil {
 		return
 	}
-	before, _ := getInt(c.params, "before")
-	after, _ := getInt(c.params, "after")
-	rows := pageMessages(cv.Messages, before, after)
+	rows := pageMessages(cv.Messages, messageQueryOf(c.params))
 	payload := make([]messageView, 0, len(rows))
 	for _, m := range rows {
-		payload = append(payload, c.st.messageView(cv, m))
+		payload = append(payload, renderMessage(c.st, cv, m))
 	}
-	c.ok(obj{"meta": c.st.messagesMeta(cv), "payload": payload})
+	c.ok(obj{"meta": messagesMeta(c.st, cv), "payload": payload})
 }
 
-func (st *state) messagesMeta(cv *conversation) obj {
+func messagesMeta(st *store.State, cv *store.Conversation) obj {
 	meta := obj{
 		"labels": labelsOf(cv.Labels), "additional_attributes": orEmpty(cv.AdditionalAttributes),
 		"agent_last_seen_at": isoOrNil(cv.AgentLastSeenAt), "assignee_last_seen_at": isoOrNil(cv.AssigneeLastSeenAt),
 	}
-	if ct := st.contactOf(cv.ContactID); ct != nil {
+	if ct := st.ContactOf(cv.ContactID); ct != nil {
 		meta["contact"] = contactPushOf(ct)
 	}
-	if a, ok := st.agentView(cv.AccountID, cv.AssigneeID); ok && cv.AssigneeID != 0 {
+	if a, ok := renderAgent(st, cv.AccountID, cv.AssigneeID); ok && cv.AssigneeID != 0 {
 		meta["assignee"] = a
 	}
 	return meta
@@ -79,12 +110,12 @@ func (c *ctx) createMessage() {
 		c.missing("content")
 		return
 	}
-	m := &message{Content: content, MessageType: msgOutgoing, ContentType: orDefault(str(p, "content_type"), "text"), EchoID: str(p, "echo_id")}
+	m := &store.Message{Content: content, MessageType: store.MsgOutgoing, ContentType: orDefault(str(p, "content_type"), "text"), EchoID: str(p, "echo_id")}
 	switch str(p, "message_type") {
 	case "incoming":
-		m.MessageType = msgIncoming
+		m.MessageType = store.MsgIncoming
 	case "template":
-		m.MessageType = msgTemplate
+		m.MessageType = store.MsgTemplate
 	case "", "outgoing":
 	default:
 		c.invalid("Message type is not included in the list", "message_type")
@@ -97,17 +128,17 @@ func (c *ctx) createMessage() {
 	if id, ok := getInt(p, "campaign_id"); ok {
 		m.AdditionalAttributes = obj{"campaign_id": id}
 	}
-	if m.MessageType == msgIncoming {
+	if m.MessageType == store.MsgIncoming {
 		m.SenderType, m.SenderID = "Contact", cv.ContactID
 	} else {
 		c.setSender(m)
 	}
 	c.attachFiles(m)
 	c.addMessage(cv, m)
-	c.ok(c.st.messageView(cv, m))
+	c.ok(renderMessage(c.st, cv, m))
 }
 
-func (c *ctx) setSender(m *message) {
+func (c *ctx) setSender(m *store.Message) {
 	switch {
 	case c.user != nil:
 		m.SenderType, m.SenderID = "User", c.user.ID
@@ -116,9 +147,9 @@ func (c *ctx) setSender(m *message) {
 	}
 }
 
-func (c *ctx) attachFiles(m *message) {
+func (c *ctx) attachFiles(m *store.Message) {
 	for _, f := range c.files {
-		f.ID = c.st.next("attachments")
+		f.ID = c.st.Next("attachments")
 		f.DataURL = c.s.opts.BaseURL + "/rails/active_storage/blobs/" + strconv.FormatInt(f.ID, 10) + "/" + f.FileName
 		m.Attachments = append(m.Attachments, f)
 	}
@@ -128,36 +159,36 @@ func (c *ctx) attachFiles(m *message) {
 // created: conversation activity, reopening on an incoming message, the
 // first-reply mark, and message.created to agents (and the contact unless
 // private or activity) plus the message_created webhook.
-func (c *ctx) addMessage(cv *conversation, m *message) {
+func (c *ctx) addMessage(cv *store.Conversation, m *store.Message) {
 	now := c.now()
-	m.ID = c.st.next("messages")
+	m.ID = c.st.Next("messages")
 	m.CreatedAt, m.UpdatedAt = now, now
 	m.Status = orDefault(m.Status, "sent")
 	m.ContentType = orDefault(m.ContentType, "text")
 	cv.Messages = append(cv.Messages, m)
 	cv.UpdatedAt = now
-	if m.MessageType != msgActivity {
+	if m.MessageType != store.MsgActivity {
 		cv.LastActivityAt = now
 	}
 	c.messageEvent("message.created", cv, m, nil)
 	c.notifyMessage(cv, m)
 	switch {
-	case m.MessageType == msgIncoming:
-		if ct := c.st.contactOf(cv.ContactID); ct != nil {
+	case m.MessageType == store.MsgIncoming:
+		if ct := c.st.ContactOf(cv.ContactID); ct != nil {
 			ct.LastActivityAt = now
 		}
 		if cv.WaitingSince == 0 {
 			cv.WaitingSince = now
 		}
-		if !cv.Muted && (cv.Status == statusResolved || cv.Status == statusSnoozed) {
-			c.setStatus(cv, statusOpen, 0)
+		if !cv.Muted && (cv.Status == store.StatusResolved || cv.Status == store.StatusSnoozed) {
+			c.setStatus(cv, store.StatusOpen, 0)
 		}
-	case m.MessageType == msgOutgoing && !m.Private && m.SenderType == "User":
+	case m.MessageType == store.MsgOutgoing && !m.Private && m.SenderType == "User":
 		if cv.FirstReplyCreatedAt == 0 {
 			cv.FirstReplyCreatedAt = now
-			c.st.addRecord(kindReportingEvents, &record{AccountID: cv.AccountID, Attrs: obj{
+			c.st.AddRecord(store.KindReportingEvents, &store.Record{AccountID: cv.AccountID, Attrs: obj{
 				"name": "first_response", "value": float64(now - cv.CreatedAt), "value_in_business_hours": float64(now - cv.CreatedAt),
-				"event_start_time": iso(cv.CreatedAt), "event_end_time": iso(now), "conversation_id": cv.DisplayID,
+				"event_start_time": store.ISO(cv.CreatedAt), "event_end_time": store.ISO(now), "conversation_id": cv.DisplayID,
 				"inbox_id": cv.InboxID, "user_id": m.SenderID}}, now)
 		}
 		cv.WaitingSince = 0
@@ -165,7 +196,7 @@ func (c *ctx) addMessage(cv *conversation, m *message) {
 }
 
 // conversationMessage loads the path's conversation and message.
-func (c *ctx) conversationMessage() (*conversation, *message) {
+func (c *ctx) conversationMessage() (*store.Conversation, *store.Message) {
 	cv := c.findConversation("conversation_id")
 	if cv == nil {
 		return nil, nil
@@ -173,12 +204,12 @@ func (c *ctx) conversationMessage() (*conversation, *message) {
 	return cv, c.findMessage(cv)
 }
 
-func (c *ctx) findMessage(cv *conversation) *message {
+func (c *ctx) findMessage(cv *store.Conversation) *store.Message {
 	id, ok := c.pathID("message_id")
 	if !ok {
 		return nil
 	}
-	m := cv.message(id)
+	m := cv.Message(id)
 	if m == nil {
 		c.notFound()
 	}
@@ -212,7 +243,7 @@ func (c *ctx) updateMessage() {
 	}
 	m.UpdatedAt = c.now()
 	c.messageEvent("message.updated", cv, m, ch)
-	c.ok(c.st.messageView(cv, m))
+	c.ok(renderMessage(c.st, cv, m))
 }
 
 // deleteMessage blanks the message as Chatwoot does: the row stays with
@@ -229,7 +260,7 @@ func (c *ctx) deleteMessage() {
 	m.Attachments = nil
 	m.UpdatedAt = c.now()
 	c.messageEvent("message.updated", cv, m, ch)
-	c.ok(c.st.messageView(cv, m))
+	c.ok(renderMessage(c.st, cv, m))
 }
 
 // legacyMessages serves the spec's unprefixed
@@ -242,23 +273,23 @@ func (c *ctx) legacyMessages() {
 		return
 	}
 	payload := []obj{}
-	for _, m := range pageMessages(cv.Messages, 0, 0) {
+	for _, m := range pageMessages(cv.Messages, messageQuery{}) {
 		v := obj{"id": m.ID, "content": m.Content, "inbox_id": cv.InboxID, "conversation_id": cv.DisplayID,
 			"message_type": m.MessageType, "content_type": orDefault(m.ContentType, "text"), "status": orDefault(m.Status, "sent"),
 			"content_attributes": orEmpty(m.ContentAttributes), "created_at": m.CreatedAt, "private": m.Private,
 			"source_id": strOrNil(m.SourceID), "attachments": []attachmentView{}}
-		if atts := c.st.messageView(cv, m).Attachments; len(atts) > 0 {
+		if atts := renderMessage(c.st, cv, m).Attachments; len(atts) > 0 {
 			v["attachments"] = atts
 		}
 		if m.EchoID != "" {
 			v["echo_id"] = m.EchoID
 		}
 		if m.SenderType == "Contact" {
-			if ct := c.st.contactOf(m.SenderID); ct != nil {
+			if ct := c.st.ContactOf(m.SenderID); ct != nil {
 				v["sender"] = contactPushOf(ct)
 			}
 		}
 		payload = append(payload, v)
 	}
-	c.ok(obj{"meta": c.st.messagesMeta(cv), "payload": payload})
+	c.ok(obj{"meta": messagesMeta(c.st, cv), "payload": payload})
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/pkg/sandbox/store"
+
 	"github.com/wootcli/woot/pkg/cable"
 )
 
@@ -120,7 +122,7 @@ func unreadCount(t *testing.T, srv *httptest.Server, token string) int {
 func openConversationNotAssignedTo(t *testing.T, s *Sandbox, userID int64) int64 {
 	t.Helper()
 	for _, cv := range s.st.Conversations {
-		if cv.AccountID == 1 && cv.Status == statusOpen && cv.AssigneeID != userID {
+		if cv.AccountID == 1 && cv.Status == store.StatusOpen && cv.AssigneeID != userID {
 			return cv.DisplayID
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 const maxBody = 32 << 20
@@ -34,7 +36,7 @@ func (c *ctx) parseParams() error {
 		mergeForm(c.params, c.r.MultipartForm.Value)
 		for field, files := range c.r.MultipartForm.File {
 			for _, f := range files {
-				c.files = append(c.files, attachment{FileName: f.Filename, FileSize: f.Size, FileType: fileType(f.Header.Get("Content-Type")), Extension: strings.TrimPrefix(path.Ext(f.Filename), ".")})
+				c.files = append(c.files, store.Attachment{FileName: f.Filename, FileSize: f.Size, FileType: fileType(f.Header.Get("Content-Type")), Extension: strings.TrimPrefix(path.Ext(f.Filename), ".")})
 			}
 			c.params[strings.TrimSuffix(field, "[]")] = "file"
 		}

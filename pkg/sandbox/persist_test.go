@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 func TestSaveLoadRoundTrip(t *testing.T) {
@@ -13,14 +15,14 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if s.Dirty() {
 		t.Fatal("a fresh seed is dirty")
 	}
-	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/contacts", SeedUserToken, nil), 200, "read")
+	mustStatus(t, call(t, srv, "GET", "/api/v1/accounts/1/contacts", store.SeedUserToken, nil), 200, "read")
 	if s.Dirty() {
 		t.Fatal("a read made the state dirty")
 	}
-	created := call(t, srv, "POST", "/api/v1/accounts/1/contacts", SeedUserToken, obj{"name": "Persisted", "email": "persisted@example.com", "inbox_id": 1})
+	created := call(t, srv, "POST", "/api/v1/accounts/1/contacts", store.SeedUserToken, obj{"name": "Persisted", "email": "persisted@example.com", "inbox_id": 1})
 	mustStatus(t, created, 200, "create contact")
 	id := itoa(int64(dig(created.json(t), "payload.contact.id").(float64)))
-	mustStatus(t, call(t, srv, "POST", "/api/v1/accounts/1/labels", SeedUserToken, obj{"title": "saved"}), 200, "create label")
+	mustStatus(t, call(t, srv, "POST", "/api/v1/accounts/1/labels", store.SeedUserToken, obj{"title": "saved"}), 200, "create label")
 	if !s.Dirty() {
 		t.Fatal("writes did not make the state dirty")
 	}
@@ -42,22 +44,22 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if reloaded.Dirty() {
 		t.Error("a loaded state is dirty")
 	}
-	got := call(t, srv2, "GET", "/api/v1/accounts/1/contacts/"+id, SeedUserToken, nil)
+	got := call(t, srv2, "GET", "/api/v1/accounts/1/contacts/"+id, store.SeedUserToken, nil)
 	mustStatus(t, got, 200, "contact after reload")
 	if dig(got.json(t), "payload.email") != "persisted@example.com" {
 		t.Errorf("reloaded contact %s", got.body)
 	}
-	before := call(t, srv, "GET", "/api/v1/accounts/1/conversations?status=all&page=2", SeedUserToken, nil)
-	after := call(t, srv2, "GET", "/api/v1/accounts/1/conversations?status=all&page=2", SeedUserToken, nil)
+	before := call(t, srv, "GET", "/api/v1/accounts/1/conversations?status=all&page=2", store.SeedUserToken, nil)
+	after := call(t, srv2, "GET", "/api/v1/accounts/1/conversations?status=all&page=2", store.SeedUserToken, nil)
 	if string(before.body) != string(after.body) {
 		t.Error("conversations differ after a save and load")
 	}
-	labels := call(t, srv2, "GET", "/api/v1/accounts/1/labels", SeedUserToken, nil).json(t)["payload"].([]any)
+	labels := call(t, srv2, "GET", "/api/v1/accounts/1/labels", store.SeedUserToken, nil).json(t)["payload"].([]any)
 	if last := labels[len(labels)-1].(map[string]any); last["title"] != "saved" {
 		t.Errorf("last label after reload %v", last)
 	}
 	// New ids continue after the saved ones.
-	next := call(t, srv2, "POST", "/api/v1/accounts/1/contacts", SeedUserToken, obj{"name": "Next", "email": "next@example.com"})
+	next := call(t, srv2, "POST", "/api/v1/accounts/1/contacts", store.SeedUserToken, obj{"name": "Next", "email": "next@example.com"})
 	if nid := dig(next.json(t), "payload.contact.id").(float64); itoa(int64(nid)) == id {
 		t.Errorf("a new contact reused id %v", nid)
 	}
@@ -82,7 +84,7 @@ func TestSeedsAreDeterministic(t *testing.T) {
 	b, _ := New(Options{Now: now})
 	defer a.Close()
 	defer b.Close()
-	if len(a.st.Contacts) != demoContacts || len(a.st.Conversations) != demoConversations {
+	if len(a.st.Contacts) != store.DemoContacts || len(a.st.Conversations) != store.DemoConversations {
 		t.Fatalf("demo seed has %d contacts and %d conversations", len(a.st.Contacts), len(a.st.Conversations))
 	}
 	for i, cv := range a.st.Conversations {
@@ -113,9 +115,9 @@ func TestSeedsAreDeterministic(t *testing.T) {
 
 func TestDemoCredentials(t *testing.T) {
 	s, _ := newTestSandbox(t, Options{BaseURL: "http://127.0.0.1:4000"})
-	want := Credentials{URL: "http://127.0.0.1:4000", UserToken: SeedUserToken, PlatformToken: SeedPlatformToken,
-		AgentBotToken: SeedAgentBotToken, AccountID: 1, InboxIdentifier: SeedInboxIdentifier, HMACToken: SeedHMACToken,
-		WebhookSecret: SeedWebhookSecret, UserID: 1, PubsubToken: SeedPubsubToken}
+	want := Credentials{URL: "http://127.0.0.1:4000", UserToken: store.SeedUserToken, PlatformToken: store.SeedPlatformToken,
+		AgentBotToken: store.SeedAgentBotToken, AccountID: 1, InboxIdentifier: store.SeedInboxIdentifier, HMACToken: store.SeedHMACToken,
+		WebhookSecret: store.SeedWebhookSecret, UserID: 1, PubsubToken: store.SeedPubsubToken}
 	if got := s.Credentials(); got != want {
 		t.Errorf("credentials %+v, want %+v", got, want)
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // The Platform API: a platform app manages accounts, users, account users
@@ -18,11 +20,11 @@ func (c *ctx) platformRow(kind, param string) (int64, bool) {
 	exists := false
 	switch kind {
 	case "account":
-		exists = c.st.account(id) != nil
+		exists = c.st.Account(id) != nil
 	case "user":
-		exists = c.st.user(id) != nil
+		exists = c.st.User(id) != nil
 	case "agent_bot":
-		exists = findID(c.st.AgentBots, id) != nil
+		exists = store.FindID(c.st.AgentBots, id) != nil
 	}
 	if !exists {
 		c.notFound()
@@ -35,7 +37,7 @@ func (c *ctx) platformListAccounts() {
 	out := []obj{}
 	for _, p := range c.st.Permissibles {
 		if p.AppID == c.app.ID && p.Type == "account" {
-			if a := c.st.account(p.ID); a != nil {
+			if a := c.st.Account(p.ID); a != nil {
 				out = append(out, platformAccountView(a))
 			}
 		}
@@ -45,18 +47,18 @@ func (c *ctx) platformListAccounts() {
 
 func (c *ctx) platformCreateAccount() {
 	p := c.in("account")
-	a := &account{Status: "active", Locale: "en", CustomAttributes: obj{}, Settings: obj{}, Limits: obj{}}
+	a := &store.Account{Status: "active", Locale: "en", CustomAttributes: obj{}, Settings: obj{}, Limits: obj{}}
 	if !applyPlatformAccount(c, a, p) {
 		return
 	}
-	a.ID = c.st.next("accounts")
+	a.ID = c.st.Next("accounts")
 	a.CreatedAt, a.UpdatedAt = c.now(), c.now()
 	c.st.Accounts = append(c.st.Accounts, a)
 	c.grant("account", a.ID)
 	c.ok(platformAccountView(a))
 }
 
-func applyPlatformAccount(c *ctx, a *account, p obj) bool {
+func applyPlatformAccount(c *ctx, a *store.Account, p obj) bool {
 	for key, dst := range map[string]*string{"name": &a.Name, "locale": &a.Locale, "domain": &a.Domain, "support_email": &a.SupportEmail} {
 		if v, ok := getStr(p, key); ok {
 			*dst = v
@@ -84,7 +86,7 @@ func applyPlatformAccount(c *ctx, a *account, p obj) bool {
 
 func (c *ctx) platformShowAccount() {
 	if id, ok := c.platformRow("account", "account_id"); ok {
-		c.ok(platformAccountView(c.st.account(id)))
+		c.ok(platformAccountView(c.st.Account(id)))
 	}
 }
 
@@ -93,7 +95,7 @@ func (c *ctx) platformUpdateAccount() {
 	if !ok {
 		return
 	}
-	a := c.st.account(id)
+	a := c.st.Account(id)
 	draft := *a
 	if !applyPlatformAccount(c, &draft, c.in("account")) {
 		return
@@ -110,29 +112,17 @@ func (c *ctx) platformDeleteAccount() {
 		return
 	}
 	st := c.st
-	st.Accounts = removeID(st.Accounts, id)
-	st.AccountUsers = keep(st.AccountUsers, func(au *accountUser) bool { return au.AccountID != id })
-	st.Inboxes = keep(st.Inboxes, func(in *inbox) bool { return in.AccountID != id })
-	st.Teams = keep(st.Teams, func(t *team) bool { return t.AccountID != id })
-	st.Contacts = keep(st.Contacts, func(ct *contact) bool { return ct.AccountID != id })
-	st.dropContactInboxes(func(ci *contactInbox) bool { return st.inboxOf(ci.InboxID) == nil })
-	st.dropConversations(func(cv *conversation) bool { return cv.AccountID == id })
-	st.Labels = keep(st.Labels, func(l *label) bool { return l.AccountID != id })
-	st.Webhooks = keep(st.Webhooks, func(w *webhook) bool { return w.AccountID != id })
-	st.reindex()
+	st.Accounts = store.RemoveID(st.Accounts, id)
+	st.AccountUsers = store.Keep(st.AccountUsers, func(au *store.AccountUser) bool { return au.AccountID != id })
+	st.Inboxes = store.Keep(st.Inboxes, func(in *store.Inbox) bool { return in.AccountID != id })
+	st.Teams = store.Keep(st.Teams, func(t *store.Team) bool { return t.AccountID != id })
+	st.Contacts = store.Keep(st.Contacts, func(ct *store.Contact) bool { return ct.AccountID != id })
+	st.DropContactInboxes(func(ci *store.ContactInbox) bool { return st.InboxOf(ci.InboxID) == nil })
+	st.DropConversations(func(cv *store.Conversation) bool { return cv.AccountID == id })
+	st.Labels = store.Keep(st.Labels, func(l *store.Label) bool { return l.AccountID != id })
+	st.Webhooks = store.Keep(st.Webhooks, func(w *store.Webhook) bool { return w.AccountID != id })
+	st.Reindex()
 	c.head(http.StatusOK)
-}
-
-// keep filters rows in place.
-func keep[T any](rows []T, ok func(T) bool) []T {
-	out := rows[:0]
-	for _, r := range rows {
-		if ok(r) {
-			out = append(out, r)
-		}
-	}
-	clear(rows[len(out):])
-	return out
 }
 
 func (c *ctx) platformListAccountUsers() {
@@ -164,13 +154,13 @@ func (c *ctx) platformCreateAccountUser() {
 		c.invalid("Role is not included in the list", "role")
 		return
 	}
-	if c.st.user(userID) == nil {
+	if c.st.User(userID) == nil {
 		c.notFound()
 		return
 	}
-	au := c.st.accountUser(id, userID)
+	au := c.st.AccountUser(id, userID)
 	if au == nil {
-		au = c.st.addAccountUser(id, userID, role, 0, c.now())
+		au = c.st.AddAccountUser(id, userID, role, 0, c.now())
 	}
 	au.Role = role
 	c.ok(obj{"account_id": au.AccountID, "user_id": au.UserID, "role": au.Role})
@@ -186,12 +176,12 @@ func (c *ctx) platformDeleteAccountUser() {
 		c.missing("user_id")
 		return
 	}
-	au := c.st.accountUser(id, userID)
+	au := c.st.AccountUser(id, userID)
 	if au == nil {
 		c.notFound()
 		return
 	}
-	c.st.AccountUsers = removeID(c.st.AccountUsers, au.ID)
+	c.st.AccountUsers = store.RemoveID(c.st.AccountUsers, au.ID)
 	c.head(http.StatusOK)
 }
 
@@ -205,25 +195,25 @@ func (c *ctx) platformCreateUser() {
 	case email == "" || !strings.Contains(email, "@"):
 		c.invalid("Email is invalid", "email")
 		return
-	case c.st.userByEmail(email) != nil:
+	case c.st.UserByEmail(email) != nil:
 		c.invalid("Email has already been taken", "email")
 		return
 	case name == "":
 		c.invalid("Name can't be blank", "name")
 		return
 	}
-	u := c.st.addUser(name, email, c.now())
+	u := c.st.AddUser(name, email, c.now())
 	u.DisplayName = str(p, "display_name")
 	if m, ok := getObj(p, "custom_attributes"); ok {
 		u.CustomAttributes = copyObj(m)
 	}
 	c.grant("user", u.ID)
-	c.ok(c.st.platformUserView(u))
+	c.ok(platformUserView(c.st, u))
 }
 
 func (c *ctx) platformShowUser() {
 	if id, ok := c.platformRow("user", "id"); ok {
-		c.ok(c.st.platformUserView(c.st.user(id)))
+		c.ok(platformUserView(c.st, c.st.User(id)))
 	}
 }
 
@@ -232,10 +222,10 @@ func (c *ctx) platformUpdateUser() {
 	if !ok {
 		return
 	}
-	u := c.st.user(id)
+	u := c.st.User(id)
 	p := c.in("user")
 	if v, ok := getStr(p, "email"); ok && !strings.EqualFold(v, u.Email) {
-		if c.st.userByEmail(v) != nil {
+		if c.st.UserByEmail(v) != nil {
 			c.invalid("Email has already been taken", "email")
 			return
 		}
@@ -250,7 +240,7 @@ func (c *ctx) platformUpdateUser() {
 		u.CustomAttributes = mergeObj(u.CustomAttributes, m)
 	}
 	u.UpdatedAt = c.now()
-	c.ok(c.st.platformUserView(u))
+	c.ok(platformUserView(c.st, u))
 }
 
 // platformDeleteUser removes the user everywhere; their token stops working.
@@ -259,10 +249,10 @@ func (c *ctx) platformDeleteUser() {
 	if !ok {
 		return
 	}
-	u := c.st.user(id)
+	u := c.st.User(id)
 	u.Deleted = true
-	delete(c.st.idx.tokens, u.AccessToken)
-	c.st.AccountUsers = keep(c.st.AccountUsers, func(au *accountUser) bool { return au.UserID != id })
+	c.st.RotateToken(u.AccessToken, "", store.TokenOwner{})
+	c.st.AccountUsers = store.Keep(c.st.AccountUsers, func(au *store.AccountUser) bool { return au.UserID != id })
 	c.head(http.StatusOK)
 }
 
@@ -271,8 +261,8 @@ func (c *ctx) platformLoginURL() {
 	if !ok {
 		return
 	}
-	u := c.st.user(id)
-	c.ok(obj{"url": c.s.opts.BaseURL + "/app/login?email=" + u.Email + "&sso_auth_token=" + newToken(32)})
+	u := c.st.User(id)
+	c.ok(obj{"url": c.s.opts.BaseURL + "/app/login?email=" + u.Email + "&sso_auth_token=" + c.st.NewToken(32)})
 }
 
 func (c *ctx) platformUserToken() {
@@ -280,7 +270,7 @@ func (c *ctx) platformUserToken() {
 	if !ok {
 		return
 	}
-	u := c.st.user(id)
+	u := c.st.User(id)
 	c.ok(obj{"access_token": u.AccessToken, "expiry": nil, "user": obj{"id": u.ID, "name": u.Name,
 		"display_name": strOrNil(u.DisplayName), "email": u.Email, "pubsub_token": u.PubsubToken}})
 }
@@ -291,7 +281,7 @@ func (c *ctx) platformListBots() {
 	out := []obj{}
 	for _, p := range c.st.Permissibles {
 		if p.AppID == c.app.ID && p.Type == "agent_bot" {
-			if b := findID(c.st.AgentBots, p.ID); b != nil {
+			if b := store.FindID(c.st.AgentBots, p.ID); b != nil {
 				out = append(out, agentBotView(b, true))
 			}
 		}
@@ -301,10 +291,10 @@ func (c *ctx) platformListBots() {
 
 func (c *ctx) platformCreateBot() {
 	p := c.in("agent_bot")
-	b := &agentBot{BotConfig: obj{}}
+	b := &store.AgentBot{BotConfig: obj{}}
 	applyBot(b, p)
 	if id, ok := getInt(p, "account_id"); ok {
-		if c.st.account(id) == nil {
+		if c.st.Account(id) == nil {
 			c.notFound()
 			return
 		}
@@ -314,14 +304,14 @@ func (c *ctx) platformCreateBot() {
 		c.invalid("Name can't be blank", "name")
 		return
 	}
-	c.st.addBot(b, c.now())
+	c.st.AddBot(b, c.now())
 	c.grant("agent_bot", b.ID)
 	c.ok(agentBotView(b, true))
 }
 
 func (c *ctx) platformShowBot() {
 	if id, ok := c.platformRow("agent_bot", "id"); ok {
-		c.ok(agentBotView(findID(c.st.AgentBots, id), true))
+		c.ok(agentBotView(store.FindID(c.st.AgentBots, id), true))
 	}
 }
 
@@ -330,7 +320,7 @@ func (c *ctx) platformUpdateBot() {
 	if !ok {
 		return
 	}
-	b := findID(c.st.AgentBots, id)
+	b := store.FindID(c.st.AgentBots, id)
 	applyBot(b, c.in("agent_bot"))
 	b.UpdatedAt = c.now()
 	c.ok(agentBotView(b, true))
@@ -338,7 +328,7 @@ func (c *ctx) platformUpdateBot() {
 
 func (c *ctx) platformDeleteBot() {
 	if id, ok := c.platformRow("agent_bot", "id"); ok {
-		c.st.deleteBot(findID(c.st.AgentBots, id))
+		c.st.DeleteBot(store.FindID(c.st.AgentBots, id))
 		c.head(http.StatusOK)
 	}
 }
@@ -346,7 +336,7 @@ func (c *ctx) platformDeleteBot() {
 // platformDeleteBotAvatar removes a bot's avatar (beyond the spec).
 func (c *ctx) platformDeleteBotAvatar() {
 	if id, ok := c.platformRow("agent_bot", "id"); ok {
-		findID(c.st.AgentBots, id).AvatarURL = ""
+		store.FindID(c.st.AgentBots, id).AvatarURL = ""
 		c.head(http.StatusOK)
 	}
 }
@@ -387,16 +377,16 @@ func (c *ctx) migrateMailbox(accountID int64, entry obj) obj {
 		return fail("Provider must be google or microsoft")
 	}
 	for _, in := range c.st.Inboxes {
-		if in.ChannelType == channelEmail && str(in.Channel, "email") == email {
+		if in.ChannelType == store.ChannelEmail && str(in.Channel, "email") == email {
 			return fail("Email has already been taken")
 		}
 	}
 	now := c.now()
-	in := &inbox{AccountID: accountID, Name: orDefault(str(entry, "inbox_name"), email), ChannelType: channelEmail,
+	in := &store.Inbox{AccountID: accountID, Name: orDefault(str(entry, "inbox_name"), email), ChannelType: store.ChannelEmail,
 		Timezone: "UTC", SenderNameType: "friendly", AllowMessagesAfterResolved: true, EnableAutoAssignment: true,
 		Channel: obj{"email": email, "provider": str(entry, "provider")}}
-	in.ID = c.st.next("inboxes")
-	in.ChannelID = c.st.next("channel_" + channelEmail)
+	in.ID = c.st.Next("inboxes")
+	in.ChannelID = c.st.Next("channel_" + store.ChannelEmail)
 	in.CreatedAt, in.UpdatedAt = now, now
 	c.st.Inboxes = append(c.st.Inboxes, in)
 	result["status"], result["inbox_id"], result["channel_id"] = "success", in.ID, in.ChannelID

@@ -3,34 +3,14 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Records are resources the sandbox keeps as the attributes a client sent:
 // macros, SLA policies, custom roles, contact notes, help-center rows,
 // integration hooks, audit logs, reporting events. They behave like the
 // server's CRUD without modelling every column.
-
-func (st *state) addRecord(kind string, r *record, now int64) *record {
-	r.ID = st.next(kind)
-	r.CreatedAt, r.UpdatedAt = now, now
-	if r.Attrs == nil {
-		r.Attrs = obj{}
-	}
-	st.Records[kind] = append(st.Records[kind], r)
-	return r
-}
-
-func (st *state) dropRecords(kind string, drop func(*record) bool) {
-	rows := st.Records[kind]
-	kept := rows[:0]
-	for _, r := range rows {
-		if !drop(r) {
-			kept = append(kept, r)
-		}
-	}
-	clear(rows[len(kept):])
-	st.Records[kind] = kept
-}
 
 // reserved are fields a client cannot set on a record.
 var reserved = map[string]bool{"id": true, "account_id": true, "created_at": true, "updated_at": true, "page": true}
@@ -50,12 +30,12 @@ func attrsFrom(p obj, wrapper string) obj {
 	return out
 }
 
-func (c *ctx) findRecord(kind, param string, parentID int64) *record {
+func (c *ctx) findRecord(kind, param string, parentID int64) *store.Record {
 	id, ok := c.pathID(param)
 	if !ok {
 		return nil
 	}
-	r := c.st.record(kind, c.acct.ID, id)
+	r := c.st.Record(kind, c.acct.ID, id)
 	if r == nil || (parentID != 0 && r.ParentID != parentID) {
 		c.notFound()
 		return nil
@@ -63,9 +43,9 @@ func (c *ctx) findRecord(kind, param string, parentID int64) *record {
 	return r
 }
 
-func (c *ctx) recordsOf(kind string, parentID int64) []*record {
-	var out []*record
-	for _, r := range c.st.records(kind) {
+func (c *ctx) recordsOf(kind string, parentID int64) []*store.Record {
+	var out []*store.Record
+	for _, r := range c.st.RecordsOf(kind) {
 		if r.AccountID == c.acct.ID && (parentID == 0 || r.ParentID == parentID) {
 			out = append(out, r)
 		}
@@ -73,7 +53,7 @@ func (c *ctx) recordsOf(kind string, parentID int64) []*record {
 	return out
 }
 
-func (c *ctx) createRecord(kind, wrapper string, parentID int64, required ...string) *record {
+func (c *ctx) createRecord(kind, wrapper string, parentID int64, required ...string) *store.Record {
 	attrs := attrsFrom(c.params, wrapper)
 	for _, f := range required {
 		if s, _ := getStr(attrs, f); s == "" {
@@ -81,18 +61,18 @@ func (c *ctx) createRecord(kind, wrapper string, parentID int64, required ...str
 			return nil
 		}
 	}
-	return c.st.addRecord(kind, &record{AccountID: c.acct.ID, ParentID: parentID, Attrs: attrs}, c.now())
+	return c.st.AddRecord(kind, &store.Record{AccountID: c.acct.ID, ParentID: parentID, Attrs: attrs}, c.now())
 }
 
-func (c *ctx) updateRecord(r *record, wrapper string) {
+func (c *ctx) updateRecord(r *store.Record, wrapper string) {
 	for k, v := range attrsFrom(c.params, wrapper) {
 		r.Attrs[k] = v
 	}
 	r.UpdatedAt = c.now()
 }
 
-func (c *ctx) deleteRecord(kind string, r *record) {
-	c.st.Records[kind] = removeID(c.st.Records[kind], r.ID)
+func (c *ctx) deleteRecord(kind string, r *store.Record) {
+	c.st.Records[kind] = store.RemoveID(c.st.Records[kind], r.ID)
 	c.head(http.StatusOK)
 }
 
@@ -106,7 +86,7 @@ func humanize(field string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func viewsOf(rows []*record, view func(*record) obj) []obj {
+func viewsOf(rows []*store.Record, view func(*store.Record) obj) []obj {
 	out := make([]obj, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, view(r))
@@ -116,11 +96,11 @@ func viewsOf(rows []*record, view func(*record) obj) []obj {
 
 // Contact notes: bare arrays and objects, times in unix seconds.
 
-func (c *ctx) noteView(r *record) obj {
+func (c *ctx) noteView(r *store.Record) obj {
 	v := obj{"id": r.ID, "content": str(r.Attrs, "content"), "account_id": r.AccountID, "contact_id": r.ParentID,
 		"created_at": r.CreatedAt, "updated_at": r.UpdatedAt}
 	if uid := intOf(r.Attrs, "user_id"); uid != 0 {
-		if a, ok := c.st.agentView(r.AccountID, uid); ok {
+		if a, ok := renderAgent(c.st, r.AccountID, uid); ok {
 			v["user"] = a
 		}
 	}
@@ -132,7 +112,7 @@ func (c *ctx) listNotes() {
 	if ct == nil {
 		return
 	}
-	rows := c.recordsOf(kindNotes, ct.ID)
+	rows := c.recordsOf(store.KindNotes, ct.ID)
 	out := make([]obj, 0, len(rows))
 	for i := len(rows) - 1; i >= 0; i-- { // newest first
 		out = append(out, c.noteView(rows[i]))
@@ -145,7 +125,7 @@ func (c *ctx) createNote() {
 	if ct == nil {
 		return
 	}
-	r := c.createRecord(kindNotes, "note", ct.ID, "content")
+	r := c.createRecord(store.KindNotes, "note", ct.ID, "content")
 	if r == nil {
 		return
 	}
@@ -153,12 +133,12 @@ func (c *ctx) createNote() {
 	c.ok(c.noteView(r))
 }
 
-func (c *ctx) findNote() *record {
+func (c *ctx) findNote() *store.Record {
 	ct := c.findContact("contact_id")
 	if ct == nil {
 		return nil
 	}
-	return c.findRecord(kindNotes, "id", ct.ID)
+	return c.findRecord(store.KindNotes, "id", ct.ID)
 }
 
 func (c *ctx) showNote() {
@@ -181,13 +161,13 @@ func (c *ctx) updateNote() {
 
 func (c *ctx) deleteNote() {
 	if r := c.findNote(); r != nil {
-		c.deleteRecord(kindNotes, r)
+		c.deleteRecord(store.KindNotes, r)
 	}
 }
 
 // Macros: {"payload": …} like the server's views, with created_by.
 
-func (c *ctx) macroView(r *record) obj {
+func (c *ctx) macroView(r *store.Record) obj {
 	v := recordView(r)
 	if _, ok := v["visibility"]; !ok {
 		v["visibility"] = "global"
@@ -196,18 +176,18 @@ func (c *ctx) macroView(r *record) obj {
 		v["actions"] = []any{}
 	}
 	delete(v, "created_by_id")
-	if a, ok := c.st.agentView(r.AccountID, intOf(r.Attrs, "created_by_id")); ok {
+	if a, ok := renderAgent(c.st, r.AccountID, intOf(r.Attrs, "created_by_id")); ok {
 		v["created_by"], v["updated_by"] = a, a
 	}
 	return v
 }
 
 func (c *ctx) listMacros() {
-	c.ok(obj{"payload": viewsOf(c.recordsOf(kindMacros, 0), c.macroView)})
+	c.ok(obj{"payload": viewsOf(c.recordsOf(store.KindMacros, 0), c.macroView)})
 }
 
 func (c *ctx) createMacro() {
-	r := c.createRecord(kindMacros, "macro", 0, "name")
+	r := c.createRecord(store.KindMacros, "macro", 0, "name")
 	if r == nil {
 		return
 	}
@@ -216,27 +196,27 @@ func (c *ctx) createMacro() {
 }
 
 func (c *ctx) showMacro() {
-	if r := c.findRecord(kindMacros, "id", 0); r != nil {
+	if r := c.findRecord(store.KindMacros, "id", 0); r != nil {
 		c.ok(obj{"payload": c.macroView(r)})
 	}
 }
 
 func (c *ctx) updateMacro() {
-	if r := c.findRecord(kindMacros, "id", 0); r != nil {
+	if r := c.findRecord(store.KindMacros, "id", 0); r != nil {
 		c.updateRecord(r, "macro")
 		c.ok(obj{"payload": c.macroView(r)})
 	}
 }
 
 func (c *ctx) deleteMacro() {
-	if r := c.findRecord(kindMacros, "id", 0); r != nil {
-		c.deleteRecord(kindMacros, r)
+	if r := c.findRecord(store.KindMacros, "id", 0); r != nil {
+		c.deleteRecord(store.KindMacros, r)
 	}
 }
 
 // SLA policies: {"payload": …}.
 
-func slaView(r *record) obj {
+func slaView(r *store.Record) obj {
 	v := recordView(r)
 	for _, k := range []string{"description", "first_response_time_threshold", "next_response_time_threshold", "resolution_time_threshold"} {
 		if _, ok := v[k]; !ok {
@@ -249,36 +229,38 @@ func slaView(r *record) obj {
 	return v
 }
 
-func (c *ctx) listSLAs() { c.ok(obj{"payload": viewsOf(c.recordsOf(kindSLAPolicies, 0), slaView)}) }
+func (c *ctx) listSLAs() {
+	c.ok(obj{"payload": viewsOf(c.recordsOf(store.KindSLAPolicies, 0), slaView)})
+}
 
 func (c *ctx) createSLA() {
-	if r := c.createRecord(kindSLAPolicies, "sla_policy", 0, "name"); r != nil {
+	if r := c.createRecord(store.KindSLAPolicies, "sla_policy", 0, "name"); r != nil {
 		c.ok(obj{"payload": slaView(r)})
 	}
 }
 
 func (c *ctx) showSLA() {
-	if r := c.findRecord(kindSLAPolicies, "id", 0); r != nil {
+	if r := c.findRecord(store.KindSLAPolicies, "id", 0); r != nil {
 		c.ok(obj{"payload": slaView(r)})
 	}
 }
 
 func (c *ctx) updateSLA() {
-	if r := c.findRecord(kindSLAPolicies, "id", 0); r != nil {
+	if r := c.findRecord(store.KindSLAPolicies, "id", 0); r != nil {
 		c.updateRecord(r, "sla_policy")
 		c.ok(obj{"payload": slaView(r)})
 	}
 }
 
 func (c *ctx) deleteSLA() {
-	if r := c.findRecord(kindSLAPolicies, "id", 0); r != nil {
-		c.deleteRecord(kindSLAPolicies, r)
+	if r := c.findRecord(store.KindSLAPolicies, "id", 0); r != nil {
+		c.deleteRecord(store.KindSLAPolicies, r)
 	}
 }
 
 // Custom roles: bare arrays and objects.
 
-func roleView(r *record) obj {
+func roleView(r *store.Record) obj {
 	v := recordView(r)
 	if _, ok := v["permissions"]; !ok {
 		v["permissions"] = []any{}
@@ -286,29 +268,29 @@ func roleView(r *record) obj {
 	return v
 }
 
-func (c *ctx) listRoles() { c.ok(viewsOf(c.recordsOf(kindCustomRoles, 0), roleView)) }
+func (c *ctx) listRoles() { c.ok(viewsOf(c.recordsOf(store.KindCustomRoles, 0), roleView)) }
 
 func (c *ctx) createRole() {
-	if r := c.createRecord(kindCustomRoles, "custom_role", 0, "name"); r != nil {
+	if r := c.createRecord(store.KindCustomRoles, "custom_role", 0, "name"); r != nil {
 		c.ok(roleView(r))
 	}
 }
 
 func (c *ctx) showRole() {
-	if r := c.findRecord(kindCustomRoles, "id", 0); r != nil {
+	if r := c.findRecord(store.KindCustomRoles, "id", 0); r != nil {
 		c.ok(roleView(r))
 	}
 }
 
 func (c *ctx) updateRole() {
-	if r := c.findRecord(kindCustomRoles, "id", 0); r != nil {
+	if r := c.findRecord(store.KindCustomRoles, "id", 0); r != nil {
 		c.updateRecord(r, "custom_role")
 		c.ok(roleView(r))
 	}
 }
 
 func (c *ctx) deleteRole() {
-	if r := c.findRecord(kindCustomRoles, "id", 0); r != nil {
-		c.deleteRecord(kindCustomRoles, r)
+	if r := c.findRecord(store.KindCustomRoles, "id", 0); r != nil {
+		c.deleteRecord(store.KindCustomRoles, r)
 	}
 }

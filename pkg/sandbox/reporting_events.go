@@ -5,18 +5,20 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Reporting events: 25 per page with {count,current_page,total_pages}.
 
-func reportingEventView(r *record) obj {
+func reportingEventView(r *store.Record) obj {
 	return obj{
 		"id": r.ID, "name": str(r.Attrs, "name"), "value": floatOf(r.Attrs["value"]),
 		"value_in_business_hours": floatOf(r.Attrs["value_in_business_hours"]),
 		"event_start_time":        str(r.Attrs, "event_start_time"), "event_end_time": str(r.Attrs, "event_end_time"),
 		"account_id": r.AccountID, "conversation_id": nullableInt(r.Attrs["conversation_id"]),
 		"inbox_id": nullableInt(r.Attrs["inbox_id"]), "user_id": nullableInt(r.Attrs["user_id"]),
-		"created_at": iso(r.CreatedAt), "updated_at": iso(r.UpdatedAt),
+		"created_at": store.ISO(r.CreatedAt), "updated_at": store.ISO(r.UpdatedAt),
 	}
 }
 
@@ -33,8 +35,8 @@ func (c *ctx) reportingEvents() {
 	inboxID, hasInbox := getInt(c.params, "inbox_id")
 	userID, hasUser := getInt(c.params, "user_id")
 	name := str(c.params, "name")
-	var rows []*record
-	for _, r := range c.recordsOf(kindReportingEvents, 0) {
+	var rows []*store.Record
+	for _, r := range c.recordsOf(store.KindReportingEvents, 0) {
 		switch {
 		case hasSince && r.CreatedAt < since, hasUntil && r.CreatedAt > until,
 			hasInbox && intOf(r.Attrs, "inbox_id") != inboxID, hasUser && intOf(r.Attrs, "user_id") != userID,
@@ -54,26 +56,26 @@ func (c *ctx) reportingEvents() {
 
 // CSAT survey responses and applied SLAs.
 
-func (c *ctx) csatView(r *record) obj {
+func (c *ctx) csatView(r *store.Record) obj {
 	v := obj{"id": r.ID, "rating": intOf(r.Attrs, "rating"), "feedback_message": str(r.Attrs, "feedback_message"),
 		"account_id": r.AccountID, "conversation_id": intOf(r.Attrs, "conversation_id"),
 		"message_id": intOf(r.Attrs, "message_id"), "created_at": r.CreatedAt}
-	if ct := findIn(c.st.Contacts, r.AccountID, intOf(r.Attrs, "contact_id")); ct != nil {
+	if ct := store.FindIn(c.st.Contacts, r.AccountID, intOf(r.Attrs, "contact_id")); ct != nil {
 		v["contact"] = obj{"id": ct.ID, "name": ct.Name, "email": strOrNil(ct.Email), "thumbnail": ct.AvatarURL}
 	}
-	if a, ok := c.st.agentView(r.AccountID, intOf(r.Attrs, "assigned_agent_id")); ok {
+	if a, ok := renderAgent(c.st, r.AccountID, intOf(r.Attrs, "assigned_agent_id")); ok {
 		v["assigned_agent"] = a
 	}
 	return v
 }
 
 func (c *ctx) listCSAT() {
-	rows := c.recordsOf(kindCSAT, 0)
+	rows := c.recordsOf(store.KindCSAT, 0)
 	c.ok(viewsOf(pageOf(rows, c.page(), 25), c.csatView))
 }
 
 func (c *ctx) csatMetrics() {
-	rows := c.recordsOf(kindCSAT, 0)
+	rows := c.recordsOf(store.KindCSAT, 0)
 	ratings := obj{}
 	for _, r := range rows {
 		k := strconv.FormatInt(intOf(r.Attrs, "rating"), 10)
@@ -91,7 +93,7 @@ func (c *ctx) csatMetrics() {
 func (c *ctx) csatDownload() {
 	var b strings.Builder
 	b.WriteString("Agent name,Rating,Feedback,Contact name,Contact email,Contact phone,Link to the conversation,Recorded on\n")
-	for _, r := range c.recordsOf(kindCSAT, 0) {
+	for _, r := range c.recordsOf(store.KindCSAT, 0) {
 		v := c.csatView(r)
 		agent := ""
 		if a, ok := v["assigned_agent"].(agentView); ok {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Reports are computed from the stored conversations and messages where
@@ -28,16 +30,16 @@ func (c *ctx) reportRange() (since, until int64) {
 
 // reportScope returns the account's conversations the report's type and
 // id select (account, agent, inbox, team, label).
-func (c *ctx) reportScope() []*conversation {
+func (c *ctx) reportScope() []*store.Conversation {
 	kind := orDefault(str(c.params, "type"), "account")
 	id := intOf(c.params, "id")
 	var labelTitle string
 	if kind == "label" {
-		if l := findIn(c.st.Labels, c.acct.ID, id); l != nil {
+		if l := store.FindIn(c.st.Labels, c.acct.ID, id); l != nil {
 			labelTitle = l.Title
 		}
 	}
-	var out []*conversation
+	var out []*store.Conversation
 	for _, cv := range c.st.Conversations {
 		if cv.AccountID != c.acct.ID {
 			continue
@@ -56,7 +58,7 @@ func (c *ctx) reportScope() []*conversation {
 				continue
 			}
 		case "label":
-			if !containsStr(cv.Labels, labelTitle) {
+			if !store.ContainsStr(cv.Labels, labelTitle) {
 				continue
 			}
 		}
@@ -71,7 +73,7 @@ type reportTotals struct {
 	firstResponses, resolved                       int
 }
 
-func (c *ctx) totals(rows []*conversation, since, until int64) reportTotals {
+func (c *ctx) totals(rows []*store.Conversation, since, until int64) reportTotals {
 	var t reportTotals
 	in := func(ts int64) bool { return ts >= since && ts <= until }
 	for _, cv := range rows {
@@ -83,9 +85,9 @@ func (c *ctx) totals(rows []*conversation, since, until int64) reportTotals {
 				continue
 			}
 			switch m.MessageType {
-			case msgIncoming:
+			case store.MsgIncoming:
 				t.incoming++
-			case msgOutgoing:
+			case store.MsgOutgoing:
 				t.outgoing++
 			}
 		}
@@ -94,7 +96,7 @@ func (c *ctx) totals(rows []*conversation, since, until int64) reportTotals {
 			t.firstResponses++
 		}
 	}
-	for _, r := range c.recordsOf(kindReportingEvents, 0) {
+	for _, r := range c.recordsOf(store.KindReportingEvents, 0) {
 		end, ok := parseTimeValue(str(r.Attrs, "event_end_time"))
 		if str(r.Attrs, "name") == "conversation_resolved" && ok && in(end) && inScope(rows, intOf(r.Attrs, "conversation_id")) {
 			t.resolutions++
@@ -105,7 +107,7 @@ func (c *ctx) totals(rows []*conversation, since, until int64) reportTotals {
 	return t
 }
 
-func inScope(rows []*conversation, displayID int64) bool {
+func inScope(rows []*store.Conversation, displayID int64) bool {
 	for _, cv := range rows {
 		if cv.DisplayID == displayID {
 			return true
@@ -171,7 +173,7 @@ func (c *ctx) reportSeries() {
 	c.ok(out)
 }
 
-func (c *ctx) summaryOf(rows []*conversation, since, until int64) obj {
+func (c *ctx) summaryOf(rows []*store.Conversation, since, until int64) obj {
 	t := c.totals(rows, since, until)
 	return obj{
 		"avg_first_response_time": num(t.metric("avg_first_response_time")),
@@ -190,11 +192,11 @@ func (c *ctx) reportSummary() {
 }
 
 // liveCounts are the open-conversation numbers of the live reports.
-func liveCounts(rows []*conversation) obj {
+func liveCounts(rows []*store.Conversation) obj {
 	open, unattended, unassigned, pending := 0, 0, 0, 0
 	for _, cv := range rows {
 		switch cv.Status {
-		case statusOpen:
+		case store.StatusOpen:
 			open++
 			if cv.FirstReplyCreatedAt == 0 || cv.WaitingSince != 0 {
 				unattended++
@@ -202,7 +204,7 @@ func liveCounts(rows []*conversation) obj {
 			if cv.AssigneeID == 0 {
 				unassigned++
 			}
-		case statusPending:
+		case store.StatusPending:
 			pending++
 		}
 	}
@@ -213,8 +215,8 @@ func (c *ctx) accountConversationMetrics() {
 	c.ok(liveCounts(ofConversations(c.st.Conversations, c.acct.ID)))
 }
 
-func ofConversations(all []*conversation, accountID int64) []*conversation {
-	var out []*conversation
+func ofConversations(all []*store.Conversation, accountID int64) []*store.Conversation {
+	var out []*store.Conversation
 	for _, cv := range all {
 		if cv.AccountID == accountID {
 			out = append(out, cv)
@@ -228,11 +230,11 @@ func (c *ctx) agentConversationMetrics() {
 	onlyUser, filtered := getInt(c.params, "user_id")
 	out := []obj{}
 	for _, au := range c.st.AccountUsers {
-		u := c.st.user(au.UserID)
+		u := c.st.User(au.UserID)
 		if au.AccountID != c.acct.ID || u == nil || (filtered && u.ID != onlyUser) {
 			continue
 		}
-		var mine []*conversation
+		var mine []*store.Conversation
 		for _, cv := range rows {
 			if cv.AssigneeID == u.ID {
 				mine = append(mine, cv)
@@ -246,8 +248,8 @@ func (c *ctx) agentConversationMetrics() {
 	c.ok(out)
 }
 
-func statusCounts(rows []*conversation) obj {
-	v := obj{statusOpen: 0, statusResolved: 0, statusPending: 0, statusSnoozed: 0, "total": len(rows)}
+func statusCounts(rows []*store.Conversation) obj {
+	v := obj{store.StatusOpen: 0, store.StatusResolved: 0, store.StatusPending: 0, store.StatusSnoozed: 0, "total": len(rows)}
 	for _, cv := range rows {
 		v[cv.Status] = v[cv.Status].(int) + 1
 	}
@@ -256,12 +258,12 @@ func statusCounts(rows []*conversation) obj {
 
 func (c *ctx) channelSummary() {
 	since, until := c.reportRange()
-	byChannel := map[string][]*conversation{}
+	byChannel := map[string][]*store.Conversation{}
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 		if cv.CreatedAt < since || cv.CreatedAt > until {
 			continue
 		}
-		if in := c.st.inboxOf(cv.InboxID); in != nil {
+		if in := c.st.InboxOf(cv.InboxID); in != nil {
 			byChannel[in.ChannelType] = append(byChannel[in.ChannelType], cv)
 		}
 	}
@@ -282,7 +284,7 @@ func groupSummary(kind string) handler {
 			for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 				if g.has(cv) && cv.CreatedAt >= since && cv.CreatedAt <= until {
 					count++
-					if cv.Status == statusResolved {
+					if cv.Status == store.StatusResolved {
 						resolved++
 					}
 				}
@@ -297,33 +299,33 @@ func groupSummary(kind string) handler {
 type reportGroup struct {
 	id   int64
 	name string
-	has  func(*conversation) bool
+	has  func(*store.Conversation) bool
 }
 
 func (c *ctx) groups(kind string) []reportGroup {
 	var out []reportGroup
 	switch kind {
 	case "inbox":
-		for _, in := range ofAccount(c.st.Inboxes, c.acct.ID) {
+		for _, in := range store.OfAccount(c.st.Inboxes, c.acct.ID) {
 			id := in.ID
-			out = append(out, reportGroup{id, in.Name, func(cv *conversation) bool { return cv.InboxID == id }})
+			out = append(out, reportGroup{id, in.Name, func(cv *store.Conversation) bool { return cv.InboxID == id }})
 		}
 	case "agent":
 		for _, au := range c.st.AccountUsers {
-			if u := c.st.user(au.UserID); au.AccountID == c.acct.ID && u != nil {
+			if u := c.st.User(au.UserID); au.AccountID == c.acct.ID && u != nil {
 				id := u.ID
-				out = append(out, reportGroup{id, u.Name, func(cv *conversation) bool { return cv.AssigneeID == id }})
+				out = append(out, reportGroup{id, u.Name, func(cv *store.Conversation) bool { return cv.AssigneeID == id }})
 			}
 		}
 	case "team":
-		for _, t := range ofAccount(c.st.Teams, c.acct.ID) {
+		for _, t := range store.OfAccount(c.st.Teams, c.acct.ID) {
 			id := t.ID
-			out = append(out, reportGroup{id, t.Name, func(cv *conversation) bool { return cv.TeamID == id }})
+			out = append(out, reportGroup{id, t.Name, func(cv *store.Conversation) bool { return cv.TeamID == id }})
 		}
 	case "label":
-		for _, l := range ofAccount(c.st.Labels, c.acct.ID) {
+		for _, l := range store.OfAccount(c.st.Labels, c.acct.ID) {
 			title := l.Title
-			out = append(out, reportGroup{l.ID, l.Title, func(cv *conversation) bool { return containsStr(cv.Labels, title) }})
+			out = append(out, reportGroup{l.ID, l.Title, func(cv *store.Conversation) bool { return store.ContainsStr(cv.Labels, title) }})
 		}
 	}
 	return out
@@ -333,7 +335,7 @@ func (c *ctx) firstResponseDistribution() {
 	since, until := c.reportRange()
 	out := obj{}
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
-		in := c.st.inboxOf(cv.InboxID)
+		in := c.st.InboxOf(cv.InboxID)
 		if in == nil || cv.CreatedAt < since || cv.CreatedAt > until {
 			continue
 		}
@@ -365,15 +367,15 @@ func (c *ctx) firstResponseDistribution() {
 func (c *ctx) inboxLabelMatrix() {
 	inboxIDs, _ := getInts(c.params, "inbox_ids")
 	labelIDs, _ := getInts(c.params, "label_ids")
-	var inboxes []*inbox
-	for _, in := range ofAccount(c.st.Inboxes, c.acct.ID) {
-		if len(inboxIDs) == 0 || containsInt(inboxIDs, in.ID) {
+	var inboxes []*store.Inbox
+	for _, in := range store.OfAccount(c.st.Inboxes, c.acct.ID) {
+		if len(inboxIDs) == 0 || store.ContainsInt(inboxIDs, in.ID) {
 			inboxes = append(inboxes, in)
 		}
 	}
-	var labels []*label
-	for _, l := range ofAccount(c.st.Labels, c.acct.ID) {
-		if len(labelIDs) == 0 || containsInt(labelIDs, l.ID) {
+	var labels []*store.Label
+	for _, l := range store.OfAccount(c.st.Labels, c.acct.ID) {
+		if len(labelIDs) == 0 || store.ContainsInt(labelIDs, l.ID) {
 			labels = append(labels, l)
 		}
 	}
@@ -390,7 +392,7 @@ func (c *ctx) inboxLabelMatrix() {
 				continue
 			}
 			for j, l := range labels {
-				if containsStr(cv.Labels, l.Title) {
+				if store.ContainsStr(cv.Labels, l.Title) {
 					row[j]++
 				}
 			}
@@ -412,7 +414,7 @@ func (c *ctx) outgoingMessagesCount() {
 		n := 0
 		for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 			for _, m := range cv.Messages {
-				if m.MessageType != msgOutgoing || m.Private || m.CreatedAt < since || m.CreatedAt > until {
+				if m.MessageType != store.MsgOutgoing || m.Private || m.CreatedAt < since || m.CreatedAt > until {
 					continue
 				}
 				if (kind == "agent" && m.SenderType == "User" && m.SenderID == g.id) || (kind != "agent" && g.has(cv)) {
@@ -475,7 +477,7 @@ func csvField(s string) string {
 func (c *ctx) liveConversationMetrics() {
 	rows := ofConversations(c.st.Conversations, c.acct.ID)
 	if id, ok := getInt(c.params, "team_id"); ok {
-		var team []*conversation
+		var team []*store.Conversation
 		for _, cv := range rows {
 			if cv.TeamID == id {
 				team = append(team, cv)
@@ -488,7 +490,7 @@ func (c *ctx) liveConversationMetrics() {
 
 func (c *ctx) groupedLiveMetrics() {
 	by := orDefault(str(c.params, "group_by"), "assignee_id")
-	groups := map[int64][]*conversation{}
+	groups := map[int64][]*store.Conversation{}
 	var order []int64
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 		key := cv.AssigneeID

@@ -34,37 +34,98 @@ func (x *mux) platform(p string, h handler) { x.handle(p, route{auth: authPlatfo
 func (x *mux) query(p string, h handler)    { x.handle(p, route{auth: authUser, readOnly: true}, h) }
 
 // endpoint turns a handler into an http.HandlerFunc: parse params, take the
-// state lock (shared for reads), authenticate, run, release, answer, then
-// deliver the events the handler queued so no request waits on a receiver.
+// state lock (shared for reads), authenticate, run, commit a change, release,
+// answer, then deliver the events the handler queued so no request waits on
+// a receiver. A request replayed from the journal runs the same handler
+// with its recorded clock and seed, under the caller's locks, and sends
+// nothing.
 func (s *Sandbox) endpoint(rt route, h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		c := &ctx{s: s, r: r, route: rt}
-		if err := c.parseParams(); err != nil {
+		if e, ok := r.Context().Value(replayKey{}).(*entry); ok {
+			s.replayed(c, h, e)
+			c.write(w)
+			return
+		}
+		body, err := readBody(r)
+		if err == nil {
+			err = c.parseParams()
+		}
+		if err != nil {
 			c.fail(http.StatusBadRequest, err.Error())
 			c.write(w)
 			return
 		}
-		reads := r.Method == http.MethodGet || r.Method == http.MethodHead
-		if reads {
-			s.mu.RLock()
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			s.read(c, h)
 		} else {
-			s.mu.Lock()
-		}
-		c.st = s.st
-		if c.authenticate() {
-			h(c)
-		}
-		if !reads && !rt.readOnly && !c.failed() {
-			s.dirty = true
-			s.cache.reset()
-		}
-		if reads {
-			s.mu.RUnlock()
-		} else {
-			s.mu.Unlock()
+			s.change(c, h, body)
 		}
 		c.write(w)
 		s.dispatch(c.events)
+	}
+}
+
+func (s *Sandbox) read(c *ctx, h handler) {
+	if err := s.catchUp(); err != nil {
+		c.stateFailure(err)
+		return
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	c.st, c.at = s.st, s.now().Unix()
+	if c.authenticate() {
+		h(c)
+	}
+}
+
+// change runs a write: the change is journaled before the answer leaves.
+func (s *Sandbox) change(c *ctx, h handler, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file != nil {
+		if err := s.file.Lock(); err != nil {
+			c.stateFailure(err)
+			return
+		}
+		defer s.file.Unlock()
+		if err := s.syncLocked(); err != nil {
+			c.stateFailure(err)
+			return
+		}
+	}
+	seed := newSeed()
+	s.st.Reseed(seed)
+	c.st, c.at = s.st, s.now().Unix()
+	if c.authenticate() {
+		h(c)
+	}
+	if c.route.readOnly || c.failed() {
+		return
+	}
+	s.cache.reset()
+	if s.file == nil {
+		return
+	}
+	if err := s.commit(c, body, seed); err != nil {
+		c.events = nil
+		c.stateFailure(err)
+		// Memory is ahead of the disk: go back to what is committed.
+		if rerr := s.loadLocked(); rerr != nil {
+			s.logf("sandbox: reload the state: %v", rerr)
+		}
+	}
+}
+
+func (s *Sandbox) replayed(c *ctx, h handler, e *entry) {
+	if err := c.parseParams(); err != nil {
+		c.fail(http.StatusBadRequest, err.Error())
+		return
+	}
+	s.st.Reseed(e.Seed)
+	c.st, c.at = s.st, e.At
+	if c.authenticate() {
+		h(c)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/sandbox/store"
+
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
@@ -36,9 +38,9 @@ func TestBeyondSpecRoutesAnswer(t *testing.T) {
 				token := ""
 				switch family {
 				case "application":
-					token = SeedUserToken
+					token = store.SeedUserToken
 				case "platform":
-					token = SeedPlatformToken
+					token = store.SeedPlatformToken
 				}
 				var body any
 				if method != "GET" {

@@ -1,56 +1,30 @@
-// Package sandbox is a local, stateful Chatwoot emulator: an http.Handler
-// that answers the Application, Client and Platform APIs the way a real
-// Chatwoot server does (list shapes, page sizes, error bodies, auth per
-// family), keeps what clients create, pushes ActionCable events on /cable
-// and posts signed webhooks. `woot sandbox serve` and `woot --sandbox` are
-// built on it, so newcomers and CI can run every command without a server.
-//
-// Every operation of Chatwoot's published spec answers with a body of the
-// documented shape; the core resources (contacts, conversations, messages,
-// inboxes, teams, agents, labels, webhooks…) are stored and behave, the
-// rest answer well-formed values computed from the stored data or zeros.
-//
-// Where Chatwoot's published spec and its real server disagree, the
-// sandbox answers like the server (FACTS.md is the reference). The places:
-//   - conversation status "snoozed" exists although the spec's enum omits
-//     it (FACTS §5);
-//   - article status is a string (FACTS §10);
-//   - POST contacts answers {"payload":{"contact":…,"contact_inbox":…}} and
-//     PUT contacts/{id} answers 200 {"payload":contact}, as the server's
-//     views do (the spec says an array payload and 204);
-//   - custom attribute definitions carry attribute_values as an array, as
-//     stored by the server (the spec says string);
-//   - GET inboxes/{id}/agent_bot answers 200 {"agent_bot":…} and
-//     set_agent_bot 200 with no body (the spec says 204);
-//   - integration hooks use the server's partial (integer id, hook_type
-//     "account" or "inbox"); the spec types id as a string and hook_type
-//     as a boolean;
-//   - errors use the server's bodies (FACTS §7), not the spec's
-//     bad_request_error.
-//
-// The spec's own inconsistencies are accepted both ways: inbox_id as a
-// string or a number on inbox member routes, attribute and article enums
-// by index or by name, an integer app_id for integration hooks (the
-// catalogue position), and any conversation_uuid on the survey page.
-//
-// Fault injection (Options.Latency, FailRate, ResetRate, RateLimit) never
-// applies to GET /health, GET /api or /cable, so readiness checks and
-// listeners keep working while the API misbehaves.
 package sandbox
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"sync"
 	"time"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
+)
+
+// The demo seed's well-known credentials (kept by the store's seed), for
+// the README, CI and tests outside the sandbox.
+const (
+	SeedUserToken       = store.SeedUserToken
+	SeedPlatformToken   = store.SeedPlatformToken
+	SeedAgentBotToken   = store.SeedAgentBotToken
+	SeedInboxIdentifier = store.SeedInboxIdentifier
+	SeedHMACToken       = store.SeedHMACToken
+	SeedWebhookSecret   = store.SeedWebhookSecret
+	SeedPubsubToken     = store.SeedPubsubToken
 )
 
 // Options configures a Sandbox.
 type Options struct {
 	Seed      string // "demo" (default) or "empty"
-	StatePath string // when set: loaded by New if the file exists; Save writes it (0600)
+	StatePath string // when set: loaded by New (seeded and saved when missing); every change is journaled beside it before it is answered, and Save compacts (0600)
 	Latency   time.Duration
 	FailRate  float64 // share of requests answered 500/502/503
 	ResetRate float64 // share of requests whose connection is dropped unanswered
@@ -79,9 +53,9 @@ type Sandbox struct {
 	mux   *http.ServeMux
 	creds Credentials
 
-	mu    sync.RWMutex
-	st    *state
-	dirty bool
+	mu   sync.RWMutex
+	st   *store.State
+	file *store.File // the state file, with a StatePath
 
 	cache   listCache
 	faults  *faults
@@ -107,30 +81,16 @@ func New(opts Options) (*Sandbox, error) {
 		opts.BaseURL = "http://127.0.0.1:3000"
 	}
 	s := &Sandbox{opts: opts, now: opts.Now}
-	st, err := s.initialState()
-	if err != nil {
-		return nil, err
-	}
-	s.st = st
-	s.creds = credentialsOf(st, opts.BaseURL)
 	s.faults = newFaults(opts)
 	s.hooks = newDeliverer(s.now, s.logf)
 	s.cable = newCable(s)
-	s.mux = s.routes()
-	return s, nil
-}
-
-func (s *Sandbox) initialState() (*state, error) {
-	if s.opts.StatePath != "" {
-		st, err := loadState(s.opts.StatePath)
-		if err == nil {
-			return st, nil
-		}
-		if !errors.Is(err, os.ErrNotExist) {
-			return nil, err
-		}
+	s.mux = s.routes() // before the state: replaying the journal runs the routes
+	if err := s.openState(); err != nil {
+		s.Close()
+		return nil, err
 	}
-	return seed(s.opts.Seed, s.now()), nil
+	s.creds = credentialsOf(s.st, opts.BaseURL)
+	return s, nil
 }
 
 // ServeHTTP answers one request, applying the configured faults first.
@@ -148,8 +108,9 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Credentials returns the seed's well-known identities.
 func (s *Sandbox) Credentials() Credentials { return s.creds }
 
-// Close stops cable pings and webhook workers. Requests answered after
-// Close still work but send no more events.
+// Close stops cable pings and webhook workers and closes the state file
+// (syncing its journal). Requests answered after Close still work but send
+// no more events and are kept in memory only.
 func (s *Sandbox) Close() error {
 	s.closeMu.Lock()
 	defer s.closeMu.Unlock()
@@ -159,7 +120,14 @@ func (s *Sandbox) Close() error {
 	s.closed = true
 	s.cable.Close()
 	s.hooks.close()
-	return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil {
+		return nil
+	}
+	err := s.file.Close()
+	s.file = nil
+	return err
 }
 
 func (s *Sandbox) logf(format string, args ...any) {
@@ -186,14 +154,14 @@ func (s *Sandbox) logRequest(r *http.Request, rec *statusRecorder, start time.Ti
 // credentialsOf finds the seed's identities in state: the first account,
 // its first administrator, the first platform app, bot, API inbox and
 // account webhook.
-func credentialsOf(st *state, baseURL string) Credentials {
+func credentialsOf(st *store.State, baseURL string) Credentials {
 	c := Credentials{URL: baseURL}
 	if len(st.Accounts) > 0 {
 		c.AccountID = st.Accounts[0].ID
 	}
 	for _, au := range st.AccountUsers {
 		if au.AccountID == c.AccountID && au.Role == "administrator" {
-			if u := st.user(au.UserID); u != nil {
+			if u := st.User(au.UserID); u != nil {
 				c.UserID, c.UserToken, c.PubsubToken = u.ID, u.AccessToken, u.PubsubToken
 				break
 			}
@@ -209,7 +177,7 @@ func credentialsOf(st *state, baseURL string) Credentials {
 		}
 	}
 	for _, in := range st.Inboxes {
-		if in.AccountID == c.AccountID && in.isAPI() {
+		if in.AccountID == c.AccountID && in.IsAPI() {
 			c.InboxIdentifier, c.HMACToken = in.Identifier, in.HMACToken
 			break
 		}

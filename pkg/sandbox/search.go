@@ -3,6 +3,8 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Global search: GET /search answers every kind at once, the per-kind
@@ -21,23 +23,23 @@ func (c *ctx) searchTerm() (string, bool) {
 
 func (c *ctx) searchContactsPart(q string) []contactView {
 	out := []contactView{}
-	for _, ct := range c.st.matchContacts(c.acct.ID, q) {
+	for _, ct := range matchContacts(c.st, c.acct.ID, q) {
 		if len(out) == searchLimit {
 			break
 		}
-		out = append(out, c.st.contactView(ct, false))
+		out = append(out, renderContact(c.st, ct, false))
 	}
 	return out
 }
 
-func (c *ctx) searchConversationsPart(q string) []conversationView {
-	out := []conversationView{}
+func (c *ctx) searchConversationsPart(q string) []obj {
+	out := []obj{}
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
 		if len(out) == searchLimit {
 			break
 		}
-		if c.st.canSee(cv, c.actorID(), c.isAdmin()) && c.st.conversationMatches(cv, q) {
-			out = append(out, c.st.conversationView(cv))
+		if c.st.CanSee(cv, c.actorID(), c.isAdmin()) && conversationMatches(c.st, cv, q) {
+			out = append(out, conversationSearchResult(c.st, cv))
 		}
 	}
 	return out
@@ -46,15 +48,15 @@ func (c *ctx) searchConversationsPart(q string) []conversationView {
 func (c *ctx) searchMessagesPart(q string) []messageView {
 	out := []messageView{}
 	for _, cv := range ofConversations(c.st.Conversations, c.acct.ID) {
-		if !c.st.canSee(cv, c.actorID(), c.isAdmin()) {
+		if !c.st.CanSee(cv, c.actorID(), c.isAdmin()) {
 			continue
 		}
 		for _, m := range cv.Messages {
 			if len(out) == searchLimit {
 				return out
 			}
-			if m.MessageType != msgActivity && containsFold(m.Content, q) {
-				out = append(out, c.st.messageView(cv, m))
+			if m.MessageType != store.MsgActivity && containsFold(m.Content, q) {
+				out = append(out, renderMessage(c.st, cv, m))
 			}
 		}
 	}
@@ -63,7 +65,7 @@ func (c *ctx) searchMessagesPart(q string) []messageView {
 
 func (c *ctx) searchArticlesPart(q string) []obj {
 	out := []obj{}
-	for _, r := range c.recordsOf(kindArticles, 0) {
+	for _, r := range c.recordsOf(store.KindArticles, 0) {
 		if len(out) == searchLimit {
 			break
 		}

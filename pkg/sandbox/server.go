@@ -3,6 +3,8 @@ package sandbox
 import (
 	"html"
 	"net/http"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // chatwootVersion is the server version the sandbox claims; it answers
@@ -39,10 +41,10 @@ var integrationApps = []struct{ id, name, description, hookType string }{
 	{"google_translate", "Google Translate", "Translate messages.", "account"},
 }
 
-func (c *ctx) hookView(r *record) obj {
+func (c *ctx) hookView(r *store.Record) obj {
 	v := obj{"id": r.ID, "app_id": str(r.Attrs, "app_id"), "status": hookEnabled(r), "account_id": r.AccountID,
 		"hook_type": "account", "inbox": nil}
-	if in := findIn(c.st.Inboxes, r.AccountID, intOf(r.Attrs, "inbox_id")); in != nil {
+	if in := store.FindIn(c.st.Inboxes, r.AccountID, intOf(r.Attrs, "inbox_id")); in != nil {
 		v["inbox"] = obj{"id": in.ID, "name": in.Name}
 		v["hook_type"] = "inbox"
 	}
@@ -53,7 +55,7 @@ func (c *ctx) hookView(r *record) obj {
 }
 
 // hookEnabled: status is sent as 1/0 (the spec's integer) or a boolean.
-func hookEnabled(r *record) bool {
+func hookEnabled(r *store.Record) bool {
 	if b, ok := getBool(r.Attrs, "status"); ok {
 		return b
 	}
@@ -64,7 +66,7 @@ func (c *ctx) listIntegrationApps() {
 	out := []obj{}
 	for _, app := range integrationApps {
 		hooks := []obj{}
-		for _, r := range c.recordsOf(kindHooks, 0) {
+		for _, r := range c.recordsOf(store.KindHooks, 0) {
 			if str(r.Attrs, "app_id") == app.id {
 				hooks = append(hooks, c.hookView(r))
 			}
@@ -93,19 +95,19 @@ func (c *ctx) createHook() {
 		return
 	}
 	attrs["app_id"] = appID
-	r := c.st.addRecord(kindHooks, &record{AccountID: c.acct.ID, Attrs: attrs}, c.now())
+	r := c.st.AddRecord(store.KindHooks, &store.Record{AccountID: c.acct.ID, Attrs: attrs}, c.now())
 	c.ok(c.hookView(r))
 }
 
 func (c *ctx) updateHook() {
-	if r := c.findRecord(kindHooks, "hook_id", 0); r != nil {
+	if r := c.findRecord(store.KindHooks, "hook_id", 0); r != nil {
 		c.updateRecord(r, "hook")
 		c.ok(c.hookView(r))
 	}
 }
 
 func (c *ctx) deleteHook() {
-	if r := c.findRecord(kindHooks, "hook_id", 0); r != nil {
-		c.deleteRecord(kindHooks, r)
+	if r := c.findRecord(store.KindHooks, "hook_id", 0); r != nil {
+		c.deleteRecord(store.KindHooks, r)
 	}
 }

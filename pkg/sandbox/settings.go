@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Labels: {"payload": […]} lists; titles are lower-case and unique.
@@ -14,18 +16,18 @@ var labelTitle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 func (c *ctx) listLabels() {
 	out := []obj{}
-	for _, l := range ofAccount(c.st.Labels, c.acct.ID) {
+	for _, l := range store.OfAccount(c.st.Labels, c.acct.ID) {
 		out = append(out, labelView(l))
 	}
 	c.ok(obj{"payload": out})
 }
 
-func (c *ctx) findLabel() *label {
+func (c *ctx) findLabel() *store.Label {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil
 	}
-	l := findIn(c.st.Labels, c.acct.ID, id)
+	l := store.FindIn(c.st.Labels, c.acct.ID, id)
 	if l == nil {
 		c.notFound()
 	}
@@ -39,17 +41,17 @@ func (c *ctx) showLabel() {
 }
 
 func (c *ctx) createLabel() {
-	l := &label{AccountID: c.acct.ID, Color: "#1f93ff", ShowOnSidebar: true}
+	l := &store.Label{AccountID: c.acct.ID, Color: "#1f93ff", ShowOnSidebar: true}
 	if !c.applyLabel(l) {
 		return
 	}
-	l.ID = c.st.next("labels")
+	l.ID = c.st.Next("labels")
 	l.CreatedAt, l.UpdatedAt = c.now(), c.now()
 	c.st.Labels = append(c.st.Labels, l)
 	c.ok(labelView(l))
 }
 
-func (c *ctx) applyLabel(l *label) bool {
+func (c *ctx) applyLabel(l *store.Label) bool {
 	p := c.in("label")
 	if v, ok := getStr(p, "title"); ok {
 		l.Title = strings.ToLower(strings.TrimSpace(v))
@@ -62,7 +64,7 @@ func (c *ctx) applyLabel(l *label) bool {
 		c.invalid("Title is invalid", "title")
 		return false
 	}
-	if other := c.st.labelByTitle(l.AccountID, l.Title); other != nil && other.ID != l.ID {
+	if other := c.st.LabelByTitle(l.AccountID, l.Title); other != nil && other.ID != l.ID {
 		c.invalid("Title has already been taken", "title")
 		return false
 	}
@@ -94,7 +96,7 @@ func (c *ctx) updateLabel() {
 
 func (c *ctx) deleteLabel() {
 	if l := c.findLabel(); l != nil {
-		c.st.Labels = removeID(c.st.Labels, l.ID)
+		c.st.Labels = store.RemoveID(c.st.Labels, l.ID)
 		c.head(http.StatusOK)
 	}
 }
@@ -104,7 +106,7 @@ func (c *ctx) deleteLabel() {
 func (c *ctx) listCanned() {
 	q := strings.ToLower(str(c.params, "search"))
 	out := []obj{}
-	for _, cr := range ofAccount(c.st.CannedResponses, c.acct.ID) {
+	for _, cr := range store.OfAccount(c.st.CannedResponses, c.acct.ID) {
 		if q == "" || containsFold(cr.ShortCode, q) || containsFold(cr.Content, q) {
 			out = append(out, cannedView(cr))
 		}
@@ -112,19 +114,19 @@ func (c *ctx) listCanned() {
 	c.ok(out)
 }
 
-func (c *ctx) findCanned() *cannedResponse {
+func (c *ctx) findCanned() *store.CannedResponse {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil
 	}
-	cr := findIn(c.st.CannedResponses, c.acct.ID, id)
+	cr := store.FindIn(c.st.CannedResponses, c.acct.ID, id)
 	if cr == nil {
 		c.notFound()
 	}
 	return cr
 }
 
-func (c *ctx) applyCanned(cr *cannedResponse) bool {
+func (c *ctx) applyCanned(cr *store.CannedResponse) bool {
 	p := c.in("canned_response")
 	if v, ok := getStr(p, "short_code"); ok {
 		cr.ShortCode = v
@@ -146,11 +148,11 @@ func (c *ctx) applyCanned(cr *cannedResponse) bool {
 }
 
 func (c *ctx) createCanned() {
-	cr := &cannedResponse{AccountID: c.acct.ID}
+	cr := &store.CannedResponse{AccountID: c.acct.ID}
 	if !c.applyCanned(cr) {
 		return
 	}
-	cr.ID = c.st.next("canned_responses")
+	cr.ID = c.st.Next("canned_responses")
 	cr.CreatedAt, cr.UpdatedAt = c.now(), c.now()
 	c.st.CannedResponses = append(c.st.CannedResponses, cr)
 	c.ok(cannedView(cr))
@@ -172,7 +174,7 @@ func (c *ctx) updateCanned() {
 
 func (c *ctx) deleteCanned() {
 	if cr := c.findCanned(); cr != nil {
-		c.st.CannedResponses = removeID(c.st.CannedResponses, cr.ID)
+		c.st.CannedResponses = store.RemoveID(c.st.CannedResponses, cr.ID)
 		c.head(http.StatusOK)
 	}
 }
@@ -180,7 +182,10 @@ func (c *ctx) deleteCanned() {
 // Custom attribute definitions.
 
 var (
-	attributeModels = map[string]string{"0": "contact_attribute", "1": "conversation_attribute",
+	// attributeModels follows the enum of Chatwoot's
+	// app/models/custom_attribute_definition.rb: conversation_attribute 0,
+	// contact_attribute 1.
+	attributeModels = map[string]string{"0": "conversation_attribute", "1": "contact_attribute",
 		"contact_attribute": "contact_attribute", "conversation_attribute": "conversation_attribute"}
 	attributeTypes = []string{"text", "number", "currency", "percent", "link", "date", "list", "checkbox"}
 )
@@ -199,7 +204,7 @@ func attributeType(v string) (string, bool) {
 func (c *ctx) listAttributeDefs() {
 	model := attributeModels[str(c.params, "attribute_model")]
 	out := []obj{}
-	for _, d := range ofAccount(c.st.AttributeDefs, c.acct.ID) {
+	for _, d := range store.OfAccount(c.st.AttributeDefs, c.acct.ID) {
 		if model == "" || d.Model == model {
 			out = append(out, attributeDefView(d))
 		}
@@ -207,12 +212,12 @@ func (c *ctx) listAttributeDefs() {
 	c.ok(out)
 }
 
-func (c *ctx) findAttributeDef() *attributeDef {
+func (c *ctx) findAttributeDef() *store.AttributeDef {
 	id, ok := c.pathID("id")
 	if !ok {
 		return nil
 	}
-	d := findIn(c.st.AttributeDefs, c.acct.ID, id)
+	d := store.FindIn(c.st.AttributeDefs, c.acct.ID, id)
 	if d == nil {
 		c.notFound()
 	}
@@ -225,7 +230,7 @@ func (c *ctx) showAttributeDef() {
 	}
 }
 
-func (c *ctx) applyAttributeDef(d *attributeDef) bool {
+func (c *ctx) applyAttributeDef(d *store.AttributeDef) bool {
 	p := c.in("custom_attribute_definition")
 	for key, dst := range map[string]*string{"attribute_display_name": &d.DisplayName, "attribute_description": &d.Description,
 		"attribute_key": &d.Key, "regex_pattern": &d.RegexPattern, "regex_cue": &d.RegexCue} {
@@ -267,11 +272,11 @@ func (c *ctx) applyAttributeDef(d *attributeDef) bool {
 }
 
 func (c *ctx) createAttributeDef() {
-	d := &attributeDef{AccountID: c.acct.ID, Model: "contact_attribute", DisplayType: "text"}
+	d := &store.AttributeDef{AccountID: c.acct.ID, Model: "contact_attribute", DisplayType: "text"}
 	if !c.applyAttributeDef(d) {
 		return
 	}
-	d.ID = c.st.next("custom_attribute_definitions")
+	d.ID = c.st.Next("custom_attribute_definitions")
 	d.CreatedAt, d.UpdatedAt = c.now(), c.now()
 	c.st.AttributeDefs = append(c.st.AttributeDefs, d)
 	c.ok(attributeDefView(d))
@@ -293,7 +298,7 @@ func (c *ctx) updateAttributeDef() {
 
 func (c *ctx) deleteAttributeDef() {
 	if d := c.findAttributeDef(); d != nil {
-		c.st.AttributeDefs = removeID(c.st.AttributeDefs, d.ID)
+		c.st.AttributeDefs = store.RemoveID(c.st.AttributeDefs, d.ID)
 		c.head(http.StatusOK)
 	}
 }
@@ -303,7 +308,7 @@ func (c *ctx) deleteAttributeDef() {
 func (c *ctx) listCustomFilters() {
 	kind := orDefault(str(c.params, "filter_type"), "conversation")
 	out := []obj{}
-	for _, f := range ofAccount(c.st.CustomFilters, c.acct.ID) {
+	for _, f := range store.OfAccount(c.st.CustomFilters, c.acct.ID) {
 		if f.UserID == c.actorID() && f.Type == kind {
 			out = append(out, customFilterView(f))
 		}
@@ -311,12 +316,12 @@ func (c *ctx) listCustomFilters() {
 	c.ok(out)
 }
 
-func (c *ctx) findCustomFilter() *customFilter {
+func (c *ctx) findCustomFilter() *store.CustomFilter {
 	id, ok := c.pathID("custom_filter_id")
 	if !ok {
 		return nil
 	}
-	f := findIn(c.st.CustomFilters, c.acct.ID, id)
+	f := store.FindIn(c.st.CustomFilters, c.acct.ID, id)
 	if f == nil || f.UserID != c.actorID() {
 		c.notFound()
 		return nil
@@ -330,7 +335,7 @@ func (c *ctx) showCustomFilter() {
 	}
 }
 
-func (c *ctx) applyCustomFilter(f *customFilter) bool {
+func (c *ctx) applyCustomFilter(f *store.CustomFilter) bool {
 	p := c.in("custom_filter")
 	if v, ok := getStr(p, "name"); ok {
 		f.Name = v
@@ -353,11 +358,11 @@ func (c *ctx) applyCustomFilter(f *customFilter) bool {
 }
 
 func (c *ctx) createCustomFilter() {
-	f := &customFilter{AccountID: c.acct.ID, UserID: c.actorID(), Type: orDefault(str(c.params, "filter_type"), "conversation"), Query: obj{}}
+	f := &store.CustomFilter{AccountID: c.acct.ID, UserID: c.actorID(), Type: orDefault(str(c.params, "filter_type"), "conversation"), Query: obj{}}
 	if !c.applyCustomFilter(f) {
 		return
 	}
-	f.ID = c.st.next("custom_filters")
+	f.ID = c.st.Next("custom_filters")
 	f.CreatedAt, f.UpdatedAt = c.now(), c.now()
 	c.st.CustomFilters = append(c.st.CustomFilters, f)
 	c.ok(customFilterView(f))
@@ -379,7 +384,7 @@ func (c *ctx) updateCustomFilter() {
 
 func (c *ctx) deleteCustomFilter() {
 	if f := c.findCustomFilter(); f != nil {
-		c.st.CustomFilters = removeID(c.st.CustomFilters, f.ID)
+		c.st.CustomFilters = store.RemoveID(c.st.CustomFilters, f.ID)
 		c.head(http.StatusOK)
 	}
 }
@@ -392,7 +397,7 @@ var webhookEvents = []string{"conversation_created", "conversation_status_change
 
 func (c *ctx) listWebhooks() {
 	out := []obj{}
-	for _, w := range ofAccount(c.st.Webhooks, c.acct.ID) {
+	for _, w := range store.OfAccount(c.st.Webhooks, c.acct.ID) {
 		out = append(out, webhookView(w))
 	}
 	// Chatwoot's jbuilder views wrap webhooks ({"payload":{"webhooks":[…]}}),
@@ -400,19 +405,19 @@ func (c *ctx) listWebhooks() {
 	c.ok(obj{"payload": obj{"webhooks": out}})
 }
 
-func (c *ctx) findWebhook() *webhook {
+func (c *ctx) findWebhook() *store.Webhook {
 	id, ok := c.pathID("webhook_id")
 	if !ok {
 		return nil
 	}
-	w := findIn(c.st.Webhooks, c.acct.ID, id)
+	w := store.FindIn(c.st.Webhooks, c.acct.ID, id)
 	if w == nil {
 		c.notFound()
 	}
 	return w
 }
 
-func (c *ctx) applyWebhook(w *webhook) bool {
+func (c *ctx) applyWebhook(w *store.Webhook) bool {
 	p := c.in("webhook")
 	if v, ok := getStr(p, "url"); ok {
 		w.URL = strings.TrimSpace(v)
@@ -422,7 +427,7 @@ func (c *ctx) applyWebhook(w *webhook) bool {
 	}
 	if subs, ok := getStrs(p, "subscriptions"); ok {
 		for _, s := range subs {
-			if !containsStr(webhookEvents, s) {
+			if !store.ContainsStr(webhookEvents, s) {
 				c.invalid("Subscriptions Invalid events", "subscriptions")
 				return false
 			}
@@ -443,12 +448,12 @@ func (c *ctx) applyWebhook(w *webhook) bool {
 }
 
 func (c *ctx) createWebhook() {
-	w := &webhook{AccountID: c.acct.ID, Secret: newToken(32),
+	w := &store.Webhook{AccountID: c.acct.ID, Secret: c.st.NewToken(32),
 		Subscriptions: []string{"conversation_created", "conversation_status_changed", "conversation_updated", "message_created", "message_updated", "contact_created", "contact_updated"}}
 	if !c.applyWebhook(w) {
 		return
 	}
-	w.ID = c.st.next("webhooks")
+	w.ID = c.st.Next("webhooks")
 	w.CreatedAt, w.UpdatedAt = c.now(), c.now()
 	c.st.Webhooks = append(c.st.Webhooks, w)
 	c.audit("Webhook", w.ID, "create", obj{"url": w.URL})
@@ -472,7 +477,7 @@ func (c *ctx) updateWebhook() {
 
 func (c *ctx) deleteWebhook() {
 	if w := c.findWebhook(); w != nil {
-		c.st.Webhooks = removeID(c.st.Webhooks, w.ID)
+		c.st.Webhooks = store.RemoveID(c.st.Webhooks, w.ID)
 		c.audit("Webhook", w.ID, "destroy", obj{"url": w.URL})
 		c.head(http.StatusOK)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/pkg/sandbox/store"
+
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
@@ -242,11 +244,11 @@ func fixtures(t *testing.T, s *Sandbox) map[string]string {
 	t.Helper()
 	st := s.st
 	for _, cv := range st.Conversations {
-		in := st.inboxOf(cv.InboxID)
-		if in == nil || !in.isAPI() || len(cv.Messages) == 0 {
+		in := st.InboxOf(cv.InboxID)
+		if in == nil || !in.IsAPI() || len(cv.Messages) == 0 {
 			continue
 		}
-		ci := findID(st.ContactInboxes, cv.ContactInboxID)
+		ci := store.FindID(st.ContactInboxes, cv.ContactInboxID)
 		return map[string]string{
 			"account_id": "1", "inbox_id": "1", "team_id": "1", "custom_filter_id": "1", "webhook_id": "1", "hook_id": "1",
 			"inbox_identifier": in.Identifier, "contact_identifier": ci.SourceID,
@@ -311,26 +313,7 @@ func TestEveryOperationConformsToTheSpec(t *testing.T) {
 				t.Fatalf("no request defined for %s %s", op.method, op.path)
 			}
 			s, srv := newTestSandbox(t, Options{})
-			fx := fixtures(t, s)
-			target := fill(t, op.path, fx, tc.params)
-			if tc.query != "" {
-				target += "?" + tc.query
-			}
-			var body []byte
-			if tc.body != nil {
-				raw, _ := json.Marshal(tc.body)
-				body = []byte(fill(t, string(raw), fx))
-			}
-			req, _ := http.NewRequest(op.method, srv.URL+target, bytes.NewReader(body))
-			if body != nil {
-				req.Header.Set("Content-Type", "application/json")
-			}
-			switch {
-			case op.family == "platform":
-				req.Header["api_access_token"] = []string{SeedPlatformToken}
-			case op.family == "application" || op.id == "getConversationMessages":
-				req.Header["api_access_token"] = []string{SeedUserToken}
-			}
+			req, target := opRequest(t, s, srv.URL, op, tc)
 			if err := spec.ValidateRequest(req); err != nil {
 				t.Fatalf("the test's request is invalid: %v", err)
 			}
@@ -352,4 +335,31 @@ func TestEveryOperationConformsToTheSpec(t *testing.T) {
 			}
 		})
 	}
+}
+
+// opRequest builds an operation's test request against s's fixtures, with
+// the token its family takes; target is the filled path and query.
+func opRequest(t *testing.T, s *Sandbox, baseURL string, op operation, tc opCase) (req *http.Request, target string) {
+	t.Helper()
+	fx := fixtures(t, s)
+	target = fill(t, op.path, fx, tc.params)
+	if tc.query != "" {
+		target += "?" + tc.query
+	}
+	var body []byte
+	if tc.body != nil {
+		raw, _ := json.Marshal(tc.body)
+		body = []byte(fill(t, string(raw), fx))
+	}
+	req, _ = http.NewRequest(op.method, baseURL+target, bytes.NewReader(body))
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	switch {
+	case op.family == "platform":
+		req.Header["api_access_token"] = []string{store.SeedPlatformToken}
+	case op.family == "application" || op.id == "getConversationMessages":
+		req.Header["api_access_token"] = []string{store.SeedUserToken}
+	}
+	return req, target
 }

@@ -3,22 +3,24 @@ package sandbox
 import (
 	"net/http"
 	"strings"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 func (c *ctx) listTeams() {
 	out := []obj{}
-	for _, t := range ofAccount(c.st.Teams, c.acct.ID) {
+	for _, t := range store.OfAccount(c.st.Teams, c.acct.ID) {
 		out = append(out, teamView(t, c.actorID()))
 	}
 	c.ok(out)
 }
 
-func (c *ctx) findTeam() *team {
+func (c *ctx) findTeam() *store.Team {
 	id, ok := c.pathID("team_id")
 	if !ok {
 		return nil
 	}
-	t := findIn(c.st.Teams, c.acct.ID, id)
+	t := store.FindIn(c.st.Teams, c.acct.ID, id)
 	if t == nil {
 		c.notFound()
 	}
@@ -33,11 +35,11 @@ func (c *ctx) showTeam() {
 
 func (c *ctx) createTeam() {
 	p := c.in("team")
-	t := &team{AccountID: c.acct.ID, AllowAutoAssign: true, Members: []int64{}}
+	t := &store.Team{AccountID: c.acct.ID, AllowAutoAssign: true, Members: []int64{}}
 	if !c.applyTeam(t, p) {
 		return
 	}
-	t.ID = c.st.next("teams")
+	t.ID = c.st.Next("teams")
 	t.CreatedAt, t.UpdatedAt = c.now(), c.now()
 	c.st.Teams = append(c.st.Teams, t)
 	c.audit("Team", t.ID, "create", obj{"name": t.Name})
@@ -46,7 +48,7 @@ func (c *ctx) createTeam() {
 
 // applyTeam copies the team fields; names are unique per account, stored
 // lower-case like Chatwoot's.
-func (c *ctx) applyTeam(t *team, p obj) bool {
+func (c *ctx) applyTeam(t *store.Team, p obj) bool {
 	if v, ok := getStr(p, "name"); ok {
 		t.Name = strings.ToLower(strings.TrimSpace(v))
 	}
@@ -88,7 +90,7 @@ func (c *ctx) deleteTeam() {
 	if t == nil {
 		return
 	}
-	c.st.Teams = removeID(c.st.Teams, t.ID)
+	c.st.Teams = store.RemoveID(c.st.Teams, t.ID)
 	for _, cv := range c.st.Conversations {
 		if cv.TeamID == t.ID {
 			cv.TeamID = 0
@@ -100,7 +102,7 @@ func (c *ctx) deleteTeam() {
 
 func (c *ctx) listTeamMembers() {
 	if t := c.findTeam(); t != nil {
-		c.ok(c.st.agentsOf(c.acct.ID, t.Members))
+		c.ok(agentsOf(c.st, c.acct.ID, t.Members))
 	}
 }
 
@@ -111,7 +113,7 @@ func (c *ctx) teamMemberIDs() ([]int64, bool) {
 		return nil, false
 	}
 	for _, id := range ids {
-		if c.st.accountUser(c.acct.ID, id) == nil {
+		if c.st.AccountUser(c.acct.ID, id) == nil {
 			c.fail(http.StatusUnprocessableEntity, "Invalid User IDs")
 			return nil, false
 		}
@@ -131,12 +133,12 @@ func (c *ctx) addTeamMembers() {
 	}
 	var added []int64
 	for _, id := range ids {
-		if !containsInt(t.Members, id) {
+		if !store.ContainsInt(t.Members, id) {
 			t.Members = append(t.Members, id)
 			added = append(added, id)
 		}
 	}
-	c.ok(c.st.agentsOf(c.acct.ID, added))
+	c.ok(agentsOf(c.st, c.acct.ID, added))
 }
 
 func (c *ctx) replaceTeamMembers() {
@@ -149,7 +151,7 @@ func (c *ctx) replaceTeamMembers() {
 		return
 	}
 	t.Members = uniqInts(ids)
-	c.ok(c.st.agentsOf(c.acct.ID, t.Members))
+	c.ok(agentsOf(c.st, c.acct.ID, t.Members))
 }
 
 func (c *ctx) removeTeamMembers() {

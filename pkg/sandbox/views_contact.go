@@ -1,18 +1,13 @@
 package sandbox
 
-import "time"
-
-// iso formats a unix time the way Rails renders a datetime in JSON.
-func iso(t int64) string {
-	return time.Unix(t, 0).UTC().Format("2006-01-02T15:04:05.000Z")
-}
+import "github.com/wootcli/woot/pkg/sandbox/store"
 
 // isoOrNil is iso for an optional time (0 = none).
 func isoOrNil(t int64) *string {
 	if t == 0 {
 		return nil
 	}
-	s := iso(t)
+	s := store.ISO(t)
 	return &s
 }
 
@@ -68,7 +63,7 @@ func availability(online bool) string {
 	return "offline"
 }
 
-func (st *state) contactView(ct *contact, withInboxes bool) contactView {
+func renderContact(st *store.State, ct *store.Contact, withInboxes bool) contactView {
 	v := contactView{
 		AdditionalAttributes: orEmpty(ct.AdditionalAttributes),
 		AvailabilityStatus:   availability(ct.Online),
@@ -85,8 +80,8 @@ func (st *state) contactView(ct *contact, withInboxes bool) contactView {
 	}
 	if withInboxes {
 		cis := []contactInboxView{}
-		for _, ci := range st.contactInboxesOf(ct.ID) {
-			if in := st.inboxOf(ci.InboxID); in != nil {
+		for _, ci := range st.ContactInboxesOf(ct.ID) {
+			if in := st.InboxOf(ci.InboxID); in != nil {
 				cis = append(cis, contactInboxView{SourceID: ci.SourceID, Inbox: slimInbox(in)})
 			}
 		}
@@ -95,7 +90,7 @@ func (st *state) contactView(ct *contact, withInboxes bool) contactView {
 	return v
 }
 
-func slimInbox(in *inbox) inboxSlim {
+func slimInbox(in *store.Inbox) inboxSlim {
 	return inboxSlim{ID: in.ID, ChannelID: in.ChannelID, Name: in.Name, ChannelType: in.ChannelType}
 }
 
@@ -114,7 +109,7 @@ type contactPush struct {
 	Type                 string  `json:"type"`
 }
 
-func contactPushOf(ct *contact) contactPush {
+func contactPushOf(ct *store.Contact) contactPush {
 	return contactPush{
 		AdditionalAttributes: orEmpty(ct.AdditionalAttributes),
 		CustomAttributes:     orEmpty(ct.CustomAttributes),
@@ -130,9 +125,9 @@ func contactPushOf(ct *contact) contactPush {
 }
 
 // contactWebhook is Contact#webhook_data.
-func (st *state) contactWebhook(ct *contact) obj {
+func contactWebhook(st *store.State, ct *store.Contact) obj {
 	return obj{
-		"account":               st.accountWebhook(ct.AccountID),
+		"account":               accountWebhook(st, ct.AccountID),
 		"additional_attributes": orEmpty(ct.AdditionalAttributes),
 		"avatar":                ct.AvatarURL,
 		"custom_attributes":     orEmpty(ct.CustomAttributes),
@@ -146,8 +141,8 @@ func (st *state) contactWebhook(ct *contact) obj {
 	}
 }
 
-func (st *state) accountWebhook(id int64) obj {
-	a := st.account(id)
+func accountWebhook(st *store.State, id int64) obj {
+	a := st.Account(id)
 	if a == nil {
 		return obj{"id": id}
 	}
@@ -155,7 +150,7 @@ func (st *state) accountWebhook(id int64) obj {
 }
 
 // publicContact is the Client API's contact (public_contact).
-func publicContact(ct *contact, ci *contactInbox) obj {
+func publicContact(ct *store.Contact, ci *store.ContactInbox) obj {
 	return obj{
 		"id":           ct.ID,
 		"source_id":    ci.SourceID,
@@ -168,7 +163,7 @@ func publicContact(ct *contact, ci *contactInbox) obj {
 
 // contactRecord is the contact as a plain record, which the Client API's
 // contact update and conversation views send (public_contact_record).
-func contactRecord(ct *contact) obj {
+func contactRecord(ct *store.Contact) obj {
 	labels := ct.Labels
 	if labels == nil {
 		labels = []string{}
@@ -185,8 +180,8 @@ func contactRecord(ct *contact) obj {
 		"contact_type":          "visitor",
 		"country_code":          nil,
 		"last_activity_at":      isoOrNil(ct.LastActivityAt),
-		"created_at":            iso(ct.CreatedAt),
-		"updated_at":            iso(ct.UpdatedAt),
+		"created_at":            store.ISO(ct.CreatedAt),
+		"updated_at":            store.ISO(ct.UpdatedAt),
 		"last_name":             nil,
 		"middle_name":           nil,
 		"location":              nil,

@@ -1,5 +1,7 @@
 package sandbox
 
+import "github.com/wootcli/woot/pkg/sandbox/store"
+
 // conversationView is the conversation partial of the Application API
 // (list items, show, contact conversations).
 type conversationView struct {
@@ -41,7 +43,7 @@ type convMeta struct {
 	HMACVerified bool        `json:"hmac_verified"`
 }
 
-func (st *state) conversationView(cv *conversation) conversationView {
+func renderConversation(st *store.State, cv *store.Conversation) conversationView {
 	v := conversationView{
 		ID: cv.DisplayID, Messages: []messageView{}, AccountID: cv.AccountID, UUID: cv.UUID,
 		AdditionalAttributes: orEmpty(cv.AdditionalAttributes),
@@ -50,17 +52,17 @@ func (st *state) conversationView(cv *conversation) conversationView {
 		CustomAttributes: orEmpty(cv.CustomAttributes), InboxID: cv.InboxID,
 		Labels: labelsOf(cv.Labels), Muted: cv.Muted, SnoozedUntil: intOrNil(cv.SnoozedUntil),
 		Status: cv.Status, CreatedAt: cv.CreatedAt, UpdatedAt: cv.UpdatedAt,
-		Timestamp: cv.lastActivity(), FirstReplyCreatedAt: cv.FirstReplyCreatedAt,
-		UnreadCount: cv.unreadCount(), LastActivityAt: cv.lastActivity(),
+		Timestamp: lastActivity(cv), FirstReplyCreatedAt: cv.FirstReplyCreatedAt,
+		UnreadCount: unreadIncoming(cv), LastActivityAt: lastActivity(cv),
 		Priority: strOrNil(cv.Priority), WaitingSince: cv.WaitingSince, SLAPolicyID: intOrNil(cv.SLAPolicyID),
 	}
-	v.Meta = st.convMeta(cv)
+	v.Meta = conversationMeta(st, cv)
 	if n := len(cv.Messages); n > 0 {
-		v.Messages = append(v.Messages, st.messageView(cv, cv.Messages[n-1]))
+		v.Messages = append(v.Messages, renderMessage(st, cv, cv.Messages[n-1]))
 	}
 	for i := len(cv.Messages) - 1; i >= 0; i-- {
-		if m := cv.Messages[i]; m.MessageType != msgActivity {
-			mv := st.messageView(cv, m)
+		if m := cv.Messages[i]; m.MessageType != store.MsgActivity {
+			mv := renderMessage(st, cv, m)
 			v.LastNonActivityMessage = &mv
 			break
 		}
@@ -68,27 +70,27 @@ func (st *state) conversationView(cv *conversation) conversationView {
 	return v
 }
 
-func (st *state) convMeta(cv *conversation) convMeta {
+func conversationMeta(st *store.State, cv *store.Conversation) convMeta {
 	m := convMeta{Channel: ""}
-	if ct := st.contactOf(cv.ContactID); ct != nil {
-		m.Sender = st.contactView(ct, false)
+	if ct := st.ContactOf(cv.ContactID); ct != nil {
+		m.Sender = renderContact(st, ct, false)
 	}
-	if in := st.inboxOf(cv.InboxID); in != nil {
+	if in := st.InboxOf(cv.InboxID); in != nil {
 		m.Channel = in.ChannelType
 	}
 	if cv.AssigneeID != 0 {
-		if a, ok := st.agentView(cv.AccountID, cv.AssigneeID); ok {
+		if a, ok := renderAgent(st, cv.AccountID, cv.AssigneeID); ok {
 			m.Assignee = &a
 			m.AssigneeType = "User"
 		}
 	}
 	if cv.TeamID != 0 {
-		if t := findIn(st.Teams, cv.AccountID, cv.TeamID); t != nil {
+		if t := store.FindIn(st.Teams, cv.AccountID, cv.TeamID); t != nil {
 			m.Team = teamView(t, 0)
 			delete(m.Team, "is_member")
 		}
 	}
-	if ci := findID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
+	if ci := store.FindID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
 		m.HMACVerified = ci.HMACVerified
 	}
 	return m
@@ -101,7 +103,7 @@ func labelsOf(labels []string) []string {
 	return labels
 }
 
-func (cv *conversation) lastActivity() int64 {
+func lastActivity(cv *store.Conversation) int64 {
 	if cv.LastActivityAt != 0 {
 		return cv.LastActivityAt
 	}
@@ -110,17 +112,15 @@ func (cv *conversation) lastActivity() int64 {
 
 // unreadCount counts incoming messages the agents have not seen, capped at
 // ten like Chatwoot's unread_incoming_messages.
-func (cv *conversation) unreadCount() int {
+func unreadIncoming(cv *store.Conversation) int {
 	n := 0
 	for _, m := range cv.Messages {
-		if m.MessageType == msgIncoming && m.CreatedAt > cv.AgentLastSeenAt {
+		if m.MessageType == store.MsgIncoming && m.CreatedAt > cv.AgentLastSeenAt {
 			n++
 		}
 	}
 	return min(n, 10)
 }
-
-func (cv *conversation) message(id int64) *message { return findID(cv.Messages, id) }
 
 // messageView is Message#push_event_data: the Application API's message
 // and the data of message.* events.
@@ -168,20 +168,20 @@ type attachmentView struct {
 	FileSize  int64  `json:"file_size"`
 }
 
-func (st *state) messageView(cv *conversation, m *message) messageView {
+func renderMessage(st *store.State, cv *store.Conversation, m *store.Message) messageView {
 	content := m.Content
 	v := messageView{
 		ID: m.ID, Content: &content, AccountID: cv.AccountID, InboxID: cv.InboxID,
 		ConversationID: cv.DisplayID, MessageType: m.MessageType, CreatedAt: m.CreatedAt,
-		UpdatedAt: iso(m.UpdatedAt), Private: m.Private, Status: orDefault(m.Status, "sent"),
+		UpdatedAt: store.ISO(m.UpdatedAt), Private: m.Private, Status: orDefault(m.Status, "sent"),
 		SourceID: strOrNil(m.SourceID), ContentType: orDefault(m.ContentType, "text"),
 		ContentAttributes: orEmpty(m.ContentAttributes), SenderType: strOrNil(m.SenderType),
 		SenderID: intOrNil(m.SenderID), ExternalSourceIDs: obj{},
 		AdditionalAttributes: orEmpty(m.AdditionalAttributes), ProcessedMessageContent: &content,
 		Sentiment: obj{}, EchoID: m.EchoID,
 		Conversation: messageConv{
-			AssigneeID: intOrNil(cv.AssigneeID), UnreadCount: cv.unreadCount(),
-			LastActivityAt: cv.lastActivity(), ContactInbox: obj{"source_id": st.sourceIDOf(cv)},
+			AssigneeID: intOrNil(cv.AssigneeID), UnreadCount: unreadIncoming(cv),
+			LastActivityAt: lastActivity(cv), ContactInbox: obj{"source_id": sourceIDOf(st, cv)},
 		},
 	}
 	for _, a := range m.Attachments {
@@ -190,21 +190,21 @@ func (st *state) messageView(cv *conversation, m *message) messageView {
 			Extension: a.Extension, DataURL: a.DataURL, ThumbURL: "", FileSize: a.FileSize,
 		})
 	}
-	v.Sender = st.senderPush(cv.AccountID, m)
+	v.Sender = senderPush(st, cv.AccountID, m)
 	return v
 }
 
-func (st *state) sourceIDOf(cv *conversation) string {
-	if ci := findID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
+func sourceIDOf(st *store.State, cv *store.Conversation) string {
+	if ci := store.FindID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
 		return ci.SourceID
 	}
 	return ""
 }
 
-func (st *state) senderPush(accountID int64, m *message) obj {
+func senderPush(st *store.State, accountID int64, m *store.Message) obj {
 	switch m.SenderType {
 	case "Contact":
-		if ct := st.contactOf(m.SenderID); ct != nil {
+		if ct := st.ContactOf(m.SenderID); ct != nil {
 			p := contactPushOf(ct)
 			return obj{
 				"additional_attributes": p.AdditionalAttributes, "custom_attributes": p.CustomAttributes,
@@ -213,11 +213,11 @@ func (st *state) senderPush(accountID int64, m *message) obj {
 			}
 		}
 	case "User":
-		if u := st.user(m.SenderID); u != nil {
-			return st.userPush(accountID, u)
+		if u := st.User(m.SenderID); u != nil {
+			return userPush(st, accountID, u)
 		}
 	case "AgentBot":
-		if b := findID(st.AgentBots, m.SenderID); b != nil {
+		if b := store.FindID(st.AgentBots, m.SenderID); b != nil {
 			return botPush(b)
 		}
 	}
@@ -225,32 +225,32 @@ func (st *state) senderPush(accountID int64, m *message) obj {
 }
 
 // conversationPush is Conversation#push_event_data, also its webhook_data.
-func (st *state) conversationPush(cv *conversation) obj {
+func conversationPush(st *store.State, cv *store.Conversation) obj {
 	meta := obj{"sender": nil, "assignee": nil, "team": nil, "hmac_verified": false}
-	if ct := st.contactOf(cv.ContactID); ct != nil {
+	if ct := st.ContactOf(cv.ContactID); ct != nil {
 		meta["sender"] = contactPushOf(ct)
 	}
-	if u := st.user(cv.AssigneeID); u != nil && cv.AssigneeID != 0 {
-		meta["assignee"] = st.userPush(cv.AccountID, u)
+	if u := st.User(cv.AssigneeID); u != nil && cv.AssigneeID != 0 {
+		meta["assignee"] = userPush(st, cv.AccountID, u)
 	}
-	if t := findIn(st.Teams, cv.AccountID, cv.TeamID); t != nil {
+	if t := store.FindIn(st.Teams, cv.AccountID, cv.TeamID); t != nil {
 		meta["team"] = teamPush(t)
 	}
 	var ciView obj
-	if ci := findID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
+	if ci := store.FindID(st.ContactInboxes, cv.ContactInboxID); ci != nil {
 		meta["hmac_verified"] = ci.HMACVerified
 		ciView = obj{
 			"id": ci.ID, "contact_id": ci.ContactID, "inbox_id": ci.InboxID, "source_id": ci.SourceID,
-			"created_at": iso(ci.CreatedAt), "updated_at": iso(ci.UpdatedAt), "hmac_verified": ci.HMACVerified,
+			"created_at": store.ISO(ci.CreatedAt), "updated_at": store.ISO(ci.UpdatedAt), "hmac_verified": ci.HMACVerified,
 			"pubsub_token": ci.PubsubToken,
 		}
 	}
 	msgs := []messageView{}
 	if n := len(cv.Messages); n > 0 {
-		msgs = append(msgs, st.messageView(cv, cv.Messages[n-1]))
+		msgs = append(msgs, renderMessage(st, cv, cv.Messages[n-1]))
 	}
 	channel := ""
-	if in := st.inboxOf(cv.InboxID); in != nil {
+	if in := st.InboxOf(cv.InboxID); in != nil {
 		channel = in.ChannelType
 	}
 	return obj{
@@ -258,50 +258,50 @@ func (st *state) conversationPush(cv *conversation) obj {
 		"contact_inbox": ciView, "id": cv.DisplayID, "inbox_id": cv.InboxID, "messages": msgs,
 		"labels": labelsOf(cv.Labels), "meta": meta, "status": cv.Status,
 		"custom_attributes": orEmpty(cv.CustomAttributes), "snoozed_until": isoOrNil(cv.SnoozedUntil),
-		"unread_count": cv.unreadCount(), "first_reply_created_at": isoOrNil(cv.FirstReplyCreatedAt),
+		"unread_count": unreadIncoming(cv), "first_reply_created_at": isoOrNil(cv.FirstReplyCreatedAt),
 		"priority": strOrNil(cv.Priority), "waiting_since": cv.WaitingSince,
 		"agent_last_seen_at": cv.AgentLastSeenAt, "contact_last_seen_at": cv.ContactLastSeenAt,
-		"last_activity_at": cv.lastActivity(), "timestamp": cv.lastActivity(),
+		"last_activity_at": lastActivity(cv), "timestamp": lastActivity(cv),
 		"created_at": cv.CreatedAt, "updated_at": float64(cv.UpdatedAt),
 	}
 }
 
 // messageWebhook is Message#webhook_data.
-func (st *state) messageWebhook(cv *conversation, m *message) obj {
+func messageWebhook(st *store.State, cv *store.Conversation, m *store.Message) obj {
 	var sender any
 	switch m.SenderType {
 	case "Contact":
-		if ct := st.contactOf(m.SenderID); ct != nil {
-			sender = st.contactWebhook(ct)
+		if ct := st.ContactOf(m.SenderID); ct != nil {
+			sender = contactWebhook(st, ct)
 		}
 	case "User":
-		if u := st.user(m.SenderID); u != nil {
+		if u := st.User(m.SenderID); u != nil {
 			sender = userWebhook(u)
 		}
 	case "AgentBot":
-		if b := findID(st.AgentBots, m.SenderID); b != nil {
+		if b := store.FindID(st.AgentBots, m.SenderID); b != nil {
 			sender = obj{"id": b.ID, "name": b.Name, "type": "agent_bot"}
 		}
 	}
 	inboxData := obj{"id": cv.InboxID}
-	if in := st.inboxOf(cv.InboxID); in != nil {
+	if in := st.InboxOf(cv.InboxID); in != nil {
 		inboxData["name"] = in.Name
 	}
 	data := obj{
-		"account": st.accountWebhook(cv.AccountID), "additional_attributes": orEmpty(m.AdditionalAttributes),
+		"account": accountWebhook(st, cv.AccountID), "additional_attributes": orEmpty(m.AdditionalAttributes),
 		"content_attributes": orEmpty(m.ContentAttributes), "content_type": orDefault(m.ContentType, "text"),
-		"content": m.Content, "conversation": st.conversationPush(cv), "created_at": iso(m.CreatedAt),
-		"id": m.ID, "inbox": inboxData, "message_type": messageTypeNames[m.MessageType],
+		"content": m.Content, "conversation": conversationPush(st, cv), "created_at": store.ISO(m.CreatedAt),
+		"id": m.ID, "inbox": inboxData, "message_type": store.MessageTypeNames[m.MessageType],
 		"private": m.Private, "sender": sender, "source_id": strOrNil(m.SourceID),
 	}
 	if len(m.Attachments) > 0 {
-		data["attachments"] = st.messageView(cv, m).Attachments
+		data["attachments"] = renderMessage(st, cv, m).Attachments
 	}
 	return data
 }
 
 // publicMessage is the Client API's message.
-func (st *state) publicMessage(cv *conversation, m *message) obj {
+func publicMessage(st *store.State, cv *store.Conversation, m *store.Message) obj {
 	atts := []obj{}
 	for _, a := range m.Attachments {
 		atts = append(atts, obj{"id": a.ID, "message_id": m.ID, "file_type": a.FileType, "account_id": cv.AccountID,
@@ -314,20 +314,20 @@ func (st *state) publicMessage(cv *conversation, m *message) obj {
 	}
 	switch m.SenderType {
 	case "Contact":
-		if ct := st.contactOf(m.SenderID); ct != nil {
+		if ct := st.ContactOf(m.SenderID); ct != nil {
 			v["sender"] = obj{"id": ct.ID, "name": ct.Name, "avatar_url": ct.AvatarURL, "thumbnail": ct.AvatarURL,
 				"type": "contact", "email": strOrNil(ct.Email), "phone_number": strOrNil(ct.PhoneNumber),
 				"identifier": strOrNil(ct.Identifier), "blocked": ct.Blocked,
 				"additional_attributes": orEmpty(ct.AdditionalAttributes), "custom_attributes": orEmpty(ct.CustomAttributes)}
 		}
 	case "User":
-		if u := st.user(m.SenderID); u != nil {
-			p := st.userPush(cv.AccountID, u)
-			v["sender"] = obj{"id": u.ID, "name": u.availableName(), "available_name": u.availableName(),
+		if u := st.User(m.SenderID); u != nil {
+			p := userPush(st, cv.AccountID, u)
+			v["sender"] = obj{"id": u.ID, "name": availableName(u), "available_name": availableName(u),
 				"avatar_url": "", "thumbnail": "", "type": "user", "availability_status": p["availability_status"]}
 		}
 	case "AgentBot":
-		if b := findID(st.AgentBots, m.SenderID); b != nil {
+		if b := store.FindID(st.AgentBots, m.SenderID); b != nil {
 			v["sender"] = obj{"id": b.ID, "name": b.Name, "avatar_url": b.AvatarURL, "thumbnail": b.AvatarURL, "type": "agent_bot"}
 		}
 	}
@@ -335,11 +335,11 @@ func (st *state) publicMessage(cv *conversation, m *message) obj {
 }
 
 // publicConversation is the Client API's conversation.
-func (st *state) publicConversation(cv *conversation) obj {
+func publicConversation(st *store.State, cv *store.Conversation) obj {
 	msgs := []obj{}
 	for _, m := range cv.Messages {
 		if !m.Private {
-			msgs = append(msgs, st.publicMessage(cv, m))
+			msgs = append(msgs, publicMessage(st, cv, m))
 		}
 	}
 	v := obj{
@@ -347,7 +347,7 @@ func (st *state) publicConversation(cv *conversation) obj {
 		"contact_last_seen_at": cv.ContactLastSeenAt, "status": cv.Status,
 		"agent_last_seen_at": cv.AgentLastSeenAt, "messages": msgs,
 	}
-	if ct := st.contactOf(cv.ContactID); ct != nil {
+	if ct := st.ContactOf(cv.ContactID); ct != nil {
 		v["contact"] = contactRecord(ct)
 	}
 	return v

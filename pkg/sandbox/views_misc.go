@@ -1,5 +1,7 @@
 package sandbox
 
+import "github.com/wootcli/woot/pkg/sandbox/store"
+
 // weeklySchedule is an inbox's working hours: Monday to Friday 9:00-17:00.
 func weeklySchedule() []obj {
 	days := make([]obj, 7)
@@ -19,7 +21,7 @@ func weeklySchedule() []obj {
 // as null for other channel types are left out, so every value present is
 // of the spec's type; hmac_token goes to administrators only, like the
 // server.
-func inboxView(in *inbox, admin bool) obj {
+func inboxView(in *store.Inbox, admin bool) obj {
 	v := obj{
 		"id": in.ID, "avatar_url": "", "channel_id": in.ChannelID, "name": in.Name,
 		"channel_type": in.ChannelType, "greeting_enabled": in.GreetingEnabled,
@@ -35,7 +37,7 @@ func inboxView(in *inbox, admin bool) obj {
 		"selected_feature_flags": nil, "messaging_service_sid": nil, "phone_number": nil, "provider": nil,
 	}
 	switch in.ChannelType {
-	case channelWidget:
+	case store.ChannelWidget:
 		v["website_url"] = in.WebsiteURL
 		v["widget_color"] = orDefault(in.WidgetColor, "#1f93ff")
 		v["welcome_title"] = strOrNil(in.WelcomeTitle)
@@ -50,7 +52,7 @@ func inboxView(in *inbox, admin bool) obj {
 		if admin {
 			v["hmac_token"] = in.HMACToken
 		}
-	case channelAPI:
+	case store.ChannelAPI:
 		v["webhook_url"] = in.WebhookURL
 		v["inbox_identifier"] = in.Identifier
 		v["additional_attributes"] = orEmpty(in.AdditionalAttributes)
@@ -67,13 +69,13 @@ func inboxView(in *inbox, admin bool) obj {
 	return v
 }
 
-func widgetScript(in *inbox) string {
+func widgetScript(in *store.Inbox) string {
 	return "<script>(function(d,t){var g=d.createElement(t);g.src='/packs/js/sdk.js';" +
 		"d.body.appendChild(g);g.onload=function(){window.chatwootSDK.run({websiteToken:'" +
 		in.WebsiteToken + "'})}})(document,'script');</script>"
 }
 
-func publicInbox(in *inbox) obj {
+func publicInbox(in *store.Inbox) obj {
 	hours := []obj{}
 	for _, d := range weeklySchedule() {
 		day := obj{"day_of_week": d["day_of_week"], "open_all_day": false, "closed_all_day": d["closed_all_day"]}
@@ -92,16 +94,16 @@ func publicInbox(in *inbox) obj {
 	}
 }
 
-func labelView(l *label) obj {
+func labelView(l *store.Label) obj {
 	return obj{"id": l.ID, "title": l.Title, "description": l.Description, "color": l.Color, "show_on_sidebar": l.ShowOnSidebar}
 }
 
-func cannedView(cr *cannedResponse) obj {
+func cannedView(cr *store.CannedResponse) obj {
 	return obj{"id": cr.ID, "account_id": cr.AccountID, "short_code": cr.ShortCode, "content": cr.Content,
-		"created_at": iso(cr.CreatedAt), "updated_at": iso(cr.UpdatedAt)}
+		"created_at": store.ISO(cr.CreatedAt), "updated_at": store.ISO(cr.UpdatedAt)}
 }
 
-func attributeDefView(d *attributeDef) obj {
+func attributeDefView(d *store.AttributeDef) obj {
 	values := d.Values
 	if values == nil {
 		values = []any{}
@@ -109,7 +111,7 @@ func attributeDefView(d *attributeDef) obj {
 	v := obj{
 		"id": d.ID, "attribute_display_name": d.DisplayName, "attribute_display_type": d.DisplayType,
 		"attribute_description": d.Description, "attribute_key": d.Key, "attribute_values": values,
-		"attribute_model": d.Model, "created_at": iso(d.CreatedAt), "updated_at": iso(d.UpdatedAt),
+		"attribute_model": d.Model, "created_at": store.ISO(d.CreatedAt), "updated_at": store.ISO(d.UpdatedAt),
 	}
 	if d.RegexPattern != "" {
 		v["regex_pattern"], v["regex_cue"] = d.RegexPattern, d.RegexCue
@@ -120,12 +122,12 @@ func attributeDefView(d *attributeDef) obj {
 	return v
 }
 
-func customFilterView(f *customFilter) obj {
+func customFilterView(f *store.CustomFilter) obj {
 	return obj{"id": f.ID, "name": f.Name, "type": f.Type, "query": orEmpty(f.Query),
-		"created_at": iso(f.CreatedAt), "updated_at": iso(f.UpdatedAt)}
+		"created_at": store.ISO(f.CreatedAt), "updated_at": store.ISO(f.UpdatedAt)}
 }
 
-func webhookView(w *webhook) obj {
+func webhookView(w *store.Webhook) obj {
 	subs := w.Subscriptions
 	if subs == nil {
 		subs = []string{}
@@ -133,7 +135,7 @@ func webhookView(w *webhook) obj {
 	return obj{"id": w.ID, "url": w.URL, "name": w.Name, "subscriptions": subs, "account_id": w.AccountID, "secret": w.Secret}
 }
 
-func agentBotView(b *agentBot, withToken bool) obj {
+func agentBotView(b *store.AgentBot, withToken bool) obj {
 	v := obj{
 		"id": b.ID, "name": b.Name, "description": b.Description, "thumbnail": b.AvatarURL,
 		"outgoing_url": b.OutgoingURL, "bot_type": orDefault(b.BotType, "webhook"),
@@ -150,7 +152,7 @@ func agentBotView(b *agentBot, withToken bool) obj {
 	return v
 }
 
-func automationRuleView(r *automationRule) obj {
+func automationRuleView(r *store.AutomationRule) obj {
 	conds, acts := r.Conditions, r.Actions
 	if conds == nil {
 		conds = []any{}
@@ -162,19 +164,19 @@ func automationRuleView(r *automationRule) obj {
 		"event_name": r.EventName, "conditions": conds, "actions": acts, "created_on": r.CreatedAt, "active": r.Active}
 }
 
-func (st *state) campaignView(cp *campaign) obj {
+func campaignView(st *store.State, cp *store.Campaign) obj {
 	v := obj{
 		"id": cp.DisplayID, "title": cp.Title, "description": strOrNil(cp.Description), "account_id": cp.AccountID,
 		"message": cp.Message, "template_params": cp.TemplateParams, "campaign_status": orDefault(cp.CampaignStatus, "active"),
 		"campaign_type": orDefault(cp.CampaignType, "ongoing"), "enabled": cp.Enabled,
 		"trigger_rules": orEmpty(cp.TriggerRules), "trigger_only_during_business_hours": cp.TriggerOnlyDuringBusinessHour,
-		"audience": cp.Audience, "created_at": iso(cp.CreatedAt), "updated_at": iso(cp.UpdatedAt),
+		"audience": cp.Audience, "created_at": store.ISO(cp.CreatedAt), "updated_at": store.ISO(cp.UpdatedAt),
 	}
-	if in := findIn(st.Inboxes, cp.AccountID, cp.InboxID); in != nil {
+	if in := store.FindIn(st.Inboxes, cp.AccountID, cp.InboxID); in != nil {
 		v["inbox"] = inboxView(in, false)
 	}
 	if cp.SenderID != 0 {
-		if a, ok := st.agentView(cp.AccountID, cp.SenderID); ok {
+		if a, ok := renderAgent(st, cp.AccountID, cp.SenderID); ok {
 			v["sender"] = a
 		}
 	}
@@ -185,7 +187,7 @@ func (st *state) campaignView(cp *campaign) obj {
 }
 
 // accountView is the account detail (GET /api/v1/accounts/{id}).
-func accountView(a *account) obj {
+func accountView(a *store.Account) obj {
 	settings := obj{"auto_resolve_after": nil, "auto_resolve_message": "", "auto_resolve_ignore_waiting": false}
 	for k, v := range a.Settings {
 		settings[k] = v
@@ -195,7 +197,7 @@ func accountView(a *account) obj {
 	}
 	v := obj{
 		"id": a.ID, "name": a.Name, "locale": orDefault(a.Locale, "en"), "status": orDefault(a.Status, "active"),
-		"created_at": iso(a.CreatedAt), "cache_keys": obj{"label": a.UpdatedAt, "inbox": a.UpdatedAt, "team": a.UpdatedAt},
+		"created_at": store.ISO(a.CreatedAt), "cache_keys": obj{"label": a.UpdatedAt, "inbox": a.UpdatedAt, "team": a.UpdatedAt},
 		"features": obj{"agent_bots": true, "campaigns": true, "help_center": true, "macros": true,
 			"custom_attributes": true, "inbound_emails": true, "channel_website": true, "channel_api": true},
 		"settings": settings, "custom_attributes": orEmpty(a.CustomAttributes),
@@ -210,16 +212,16 @@ func accountView(a *account) obj {
 	return v
 }
 
-func platformAccountView(a *account) obj {
+func platformAccountView(a *store.Account) obj {
 	return obj{"id": a.ID, "name": a.Name, "locale": orDefault(a.Locale, "en"), "domain": strOrNil(a.Domain),
 		"support_email": strOrNil(a.SupportEmail), "status": orDefault(a.Status, "active"),
 		"limits": orEmpty(a.Limits), "custom_attributes": orEmpty(a.CustomAttributes),
-		"created_at": iso(a.CreatedAt), "updated_at": iso(a.UpdatedAt)}
+		"created_at": store.ISO(a.CreatedAt), "updated_at": store.ISO(a.UpdatedAt)}
 }
 
 // recordView renders a free-form record: its attributes plus id, account
 // and timestamps (unix seconds, as most of Chatwoot's newer views send).
-func recordView(r *record) obj {
+func recordView(r *store.Record) obj {
 	v := make(obj, len(r.Attrs)+4)
 	for k, val := range r.Attrs {
 		v[k] = val

@@ -4,9 +4,11 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+
+	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
-func (u *user) availableName() string {
+func availableName(u *store.User) string {
 	if u.DisplayName != "" {
 		return u.DisplayName
 	}
@@ -28,10 +30,10 @@ type agentView struct {
 	CustomRoleID       *int64 `json:"custom_role_id"`
 }
 
-func agentOf(u *user, au *accountUser) agentView {
+func agentOf(u *store.User, au *store.AccountUser) agentView {
 	v := agentView{
 		ID: u.ID, Confirmed: u.Confirmed, Email: u.Email,
-		AvailableName: u.availableName(), Name: u.Name,
+		AvailableName: availableName(u), Name: u.Name,
 		AvailabilityStatus: "offline", Role: "agent",
 	}
 	if au != nil {
@@ -44,9 +46,9 @@ func agentOf(u *user, au *accountUser) agentView {
 	return v
 }
 
-func (st *state) agentView(accountID, userID int64) (agentView, bool) {
-	u := st.user(userID)
-	au := st.accountUser(accountID, userID)
+func renderAgent(st *store.State, accountID, userID int64) (agentView, bool) {
+	u := st.User(userID)
+	au := st.AccountUser(accountID, userID)
 	if u == nil || au == nil {
 		return agentView{}, false
 	}
@@ -54,10 +56,10 @@ func (st *state) agentView(accountID, userID int64) (agentView, bool) {
 }
 
 // agentsOf lists the account's agents for ids, skipping unknown ones.
-func (st *state) agentsOf(accountID int64, ids []int64) []agentView {
+func agentsOf(st *store.State, accountID int64, ids []int64) []agentView {
 	out := []agentView{}
 	for _, id := range ids {
-		if v, ok := st.agentView(accountID, id); ok {
+		if v, ok := renderAgent(st, accountID, id); ok {
 			out = append(out, v)
 		}
 	}
@@ -65,39 +67,39 @@ func (st *state) agentsOf(accountID int64, ids []int64) []agentView {
 }
 
 // userPush is User#push_event_data (message senders, performers).
-func (st *state) userPush(accountID int64, u *user) obj {
+func userPush(st *store.State, accountID int64, u *store.User) obj {
 	status := "offline"
-	if au := st.accountUser(accountID, u.ID); au != nil {
+	if au := st.AccountUser(accountID, u.ID); au != nil {
 		status = orDefault(au.Availability, "offline")
 	}
 	return obj{
-		"id": u.ID, "name": u.Name, "available_name": u.availableName(),
+		"id": u.ID, "name": u.Name, "available_name": availableName(u),
 		"avatar_url": "", "type": "user", "availability_status": status, "thumbnail": "",
 	}
 }
 
-func userWebhook(u *user) obj {
+func userWebhook(u *store.User) obj {
 	return obj{"id": u.ID, "name": u.Name, "email": u.Email, "type": "user"}
 }
 
-func botPush(b *agentBot) obj {
+func botPush(b *store.AgentBot) obj {
 	return obj{"id": b.ID, "name": b.Name, "avatar_url": b.AvatarURL, "type": "agent_bot"}
 }
 
 // hmacIdentifier is the user's identity hash for the widget: HMAC-SHA256
 // of the user's id keyed by their pubsub token, stable per user.
-func hmacIdentifier(u *user) string {
+func hmacIdentifier(u *store.User) string {
 	m := hmac.New(sha256.New, []byte(u.PubsubToken))
 	m.Write([]byte(u.Email))
 	return hex.EncodeToString(m.Sum(nil))
 }
 
 // profileView is the user schema as GET /api/v1/profile renders it.
-func (st *state) profileView(u *user) obj {
+func profileView(st *store.State, u *store.User) obj {
 	accounts := []obj{}
-	var first *accountUser
-	for _, au := range st.accountUsersOf(u.ID) {
-		a := st.account(au.AccountID)
+	var first *store.AccountUser
+	for _, au := range st.AccountUsersOf(u.ID) {
+		a := st.Account(au.AccountID)
 		if a == nil {
 			continue
 		}
@@ -112,7 +114,7 @@ func (st *state) profileView(u *user) obj {
 		})
 	}
 	v := obj{
-		"id": u.ID, "access_token": u.AccessToken, "available_name": u.availableName(),
+		"id": u.ID, "access_token": u.AccessToken, "available_name": availableName(u),
 		"avatar_url": "", "confirmed": u.Confirmed, "display_name": strOrNil(u.DisplayName),
 		"message_signature": strOrNil(u.MessageSignature), "email": u.Email,
 		"hmac_identifier": hmacIdentifier(u), "inviter_id": nil, "name": u.Name, "provider": "email",
@@ -137,8 +139,8 @@ func permissionsOf(role string) []string {
 }
 
 // platformUserView is the Platform API's user partial.
-func (st *state) platformUserView(u *user) obj {
-	v := st.profileView(u)
+func platformUserView(st *store.State, u *store.User) obj {
+	v := profileView(st, u)
 	delete(v, "hmac_identifier")
 	delete(v, "inviter_id")
 	delete(v, "type")
@@ -146,15 +148,15 @@ func (st *state) platformUserView(u *user) obj {
 }
 
 // teamView is the team partial; is_member is about the caller.
-func teamView(t *team, userID int64) obj {
+func teamView(t *store.Team, userID int64) obj {
 	return obj{
 		"id": t.ID, "name": t.Name, "description": t.Description,
 		"allow_auto_assign": t.AllowAutoAssign, "account_id": t.AccountID,
-		"is_member": containsInt(t.Members, userID),
+		"is_member": store.ContainsInt(t.Members, userID),
 	}
 }
 
-func teamPush(t *team) obj { return obj{"id": t.ID, "name": t.Name} }
+func teamPush(t *store.Team) obj { return obj{"id": t.ID, "name": t.Name} }
 
 func orDefault(v, fallback string) string {
 	if v == "" {

@@ -1,4 +1,4 @@
-package sandbox
+package store
 
 import (
 	"fmt"
@@ -21,28 +21,28 @@ const (
 	SeedPubsubToken     = "sandbox-pubsub-admin"
 )
 
-// seed builds the initial state. Everything is drawn from a fixed-seed
+// Seed builds the initial state. Everything is drawn from a fixed-seed
 // generator and timed relative to now, so two seeds at the same now are
 // identical.
-func seed(kind string, now time.Time) *state {
+func Seed(kind string, now time.Time) *State {
 	g := &seeder{st: newState(), rnd: rand.New(rand.NewPCG(20240501, 7)), now: now.Unix()}
 	g.base()
 	if kind == "demo" {
 		g.demo()
 	}
-	g.st.reindex()
+	g.st.Reindex()
 	return g.st
 }
 
 type seeder struct {
-	st  *state
+	st  *State
 	rnd *rand.Rand
 	now int64
 
-	acct    *account
-	users   []*user
-	inboxes []*inbox
-	teams   []*team
+	acct    *Account
+	users   []*User
+	inboxes []*Inbox
+	teams   []*Team
 	labels  []string
 }
 
@@ -53,40 +53,40 @@ func (g *seeder) ago(d time.Duration) int64 { return g.now - int64(d/time.Second
 func (g *seeder) base() {
 	st := g.st
 	created := g.ago(90 * 24 * time.Hour)
-	app := &platformApp{Name: "Sandbox platform app", Token: SeedPlatformToken}
-	app.ID, app.CreatedAt, app.UpdatedAt = st.next("platform_apps"), created, created
+	app := &PlatformApp{Name: "Sandbox platform app", Token: SeedPlatformToken}
+	app.ID, app.CreatedAt, app.UpdatedAt = st.Next("platform_apps"), created, created
 	st.PlatformApps = append(st.PlatformApps, app)
 
-	g.acct = &account{Name: "Acme Support", Locale: "en", Domain: "acme.test", SupportEmail: "support@acme.test",
+	g.acct = &Account{Name: "Acme Support", Locale: "en", Domain: "acme.test", SupportEmail: "support@acme.test",
 		Status: "active", CustomAttributes: obj{"industry": "Software", "company_size": "11-50", "timezone": "UTC"},
 		Settings: obj{"auto_resolve_message": "", "auto_resolve_ignore_waiting": false}, Limits: obj{}}
-	g.acct.ID, g.acct.CreatedAt, g.acct.UpdatedAt = st.next("accounts"), created, created
+	g.acct.ID, g.acct.CreatedAt, g.acct.UpdatedAt = st.Next("accounts"), created, created
 	st.Accounts = append(st.Accounts, g.acct)
 
 	admin := g.user("Alice Admin", "alice@acme.test", SeedUserToken, SeedPubsubToken, "administrator", "online", created)
-	st.Permissibles = append(st.Permissibles, permissible{AppID: app.ID, Type: "account", ID: g.acct.ID},
-		permissible{AppID: app.ID, Type: "user", ID: admin.ID})
+	st.Permissibles = append(st.Permissibles, Permissible{AppID: app.ID, Type: "account", ID: g.acct.ID},
+		Permissible{AppID: app.ID, Type: "user", ID: admin.ID})
 
-	api := &inbox{AccountID: g.acct.ID, Name: "API Inbox", ChannelType: channelAPI, Identifier: SeedInboxIdentifier,
+	api := &Inbox{AccountID: g.acct.ID, Name: "API Inbox", ChannelType: ChannelAPI, Identifier: SeedInboxIdentifier,
 		HMACToken: SeedHMACToken, Secret: "sandbox-api-inbox-secret", Timezone: "UTC", SenderNameType: "friendly",
 		AllowMessagesAfterResolved: true, EnableAutoAssignment: true, AdditionalAttributes: obj{}, Channel: obj{}}
 	g.addInbox(api, created)
 }
 
-func (g *seeder) user(name, email, tok, pubsub, role, availability string, created int64) *user {
-	u := &user{Name: name, Email: email, AccessToken: tok, PubsubToken: pubsub, Confirmed: true,
+func (g *seeder) user(name, email, tok, pubsub, role, availability string, created int64) *User {
+	u := &User{Name: name, Email: email, AccessToken: tok, PubsubToken: pubsub, Confirmed: true,
 		UISettings: obj{}, CustomAttributes: obj{}}
-	u.ID, u.CreatedAt, u.UpdatedAt = g.st.next("users"), created, created
+	u.ID, u.CreatedAt, u.UpdatedAt = g.st.Next("users"), created, created
 	g.st.Users = append(g.st.Users, u)
-	au := g.st.addAccountUser(g.acct.ID, u.ID, role, 0, created)
+	au := g.st.AddAccountUser(g.acct.ID, u.ID, role, 0, created)
 	au.Availability = availability
 	g.users = append(g.users, u)
 	return u
 }
 
-func (g *seeder) addInbox(in *inbox, created int64) {
-	in.ID = g.st.next("inboxes")
-	in.ChannelID = g.st.next("channel_" + in.ChannelType)
+func (g *seeder) addInbox(in *Inbox, created int64) {
+	in.ID = g.st.Next("inboxes")
+	in.ChannelID = g.st.Next("channel_" + in.ChannelType)
 	in.CreatedAt, in.UpdatedAt = created, created
 	g.st.Inboxes = append(g.st.Inboxes, in)
 	g.inboxes = append(g.inboxes, in)
@@ -105,7 +105,7 @@ func (g *seeder) demo() {
 		g.user(a.name, first+"@acme.test", fmt.Sprintf("sandbox-agent-%d-token", id), fmt.Sprintf("sandbox-pubsub-agent-%d", id), "agent", a.avail, created)
 	}
 	g.inboxes[0].Members = []int64{2, 3, 4}
-	web := &inbox{AccountID: g.acct.ID, Name: "Acme Website", ChannelType: channelWidget, WebsiteURL: "https://acme.test",
+	web := &Inbox{AccountID: g.acct.ID, Name: "Acme Website", ChannelType: ChannelWidget, WebsiteURL: "https://acme.test",
 		WebsiteToken: "sandbox-website-token", HMACToken: "sandbox-website-hmac-token", WidgetColor: "#1f93ff",
 		WelcomeTitle: "Hi there!", WelcomeTagline: "We usually reply in a few minutes.", ReplyTime: "in_a_few_minutes",
 		GreetingEnabled: true, GreetingMessage: "Hello! How can we help?", Timezone: "UTC", SenderNameType: "friendly",
@@ -116,8 +116,8 @@ func (g *seeder) demo() {
 		name, desc string
 		members    []int64
 	}{{"sales", "Pre-sales questions and demos", []int64{2, 3}}, {"support", "Product support", []int64{1, 4, 5}}} {
-		tm := &team{AccountID: g.acct.ID, Name: t.name, Description: t.desc, AllowAutoAssign: true, Members: t.members}
-		tm.ID, tm.CreatedAt, tm.UpdatedAt = st.next("teams"), created, created
+		tm := &Team{AccountID: g.acct.ID, Name: t.name, Description: t.desc, AllowAutoAssign: true, Members: t.members}
+		tm.ID, tm.CreatedAt, tm.UpdatedAt = st.Next("teams"), created, created
 		st.Teams = append(st.Teams, tm)
 		g.teams = append(g.teams, tm)
 	}
@@ -140,9 +140,9 @@ func (g *seeder) mentions() {
 			}
 			m.Content = "[@" + alice.Name + "](mention://user/" + strconv.FormatInt(alice.ID, 10) + "/" +
 				url.PathEscape(alice.Name) + ") " + m.Content
-			n := &notification{AccountID: cv.AccountID, UserID: alice.ID, Type: notifyMention, ConversationID: cv.DisplayID,
+			n := &Notification{AccountID: cv.AccountID, UserID: alice.ID, Type: NotifyMention, ConversationID: cv.DisplayID,
 				MessageID: m.ID, LastActivityAt: m.CreatedAt}
-			n.ID, n.CreatedAt, n.UpdatedAt = g.st.next("notifications"), m.CreatedAt, m.CreatedAt
+			n.ID, n.CreatedAt, n.UpdatedAt = g.st.Next("notifications"), m.CreatedAt, m.CreatedAt
 			if g.now-m.CreatedAt > int64(7*24*time.Hour/time.Second) {
 				n.ReadAt = m.CreatedAt + 3600
 			}
@@ -158,8 +158,8 @@ func (g *seeder) settings(created int64) {
 		{"feature-request", "Ideas for the product", "#7950f2"}, {"vip", "High-value customers", "#f59f00"},
 		{"onboarding", "New customers getting started", "#12b886"}, {"churn-risk", "Unhappy customers", "#868e96"},
 	} {
-		lb := &label{AccountID: g.acct.ID, Title: l.title, Description: l.desc, Color: l.color, ShowOnSidebar: true}
-		lb.ID, lb.CreatedAt, lb.UpdatedAt = st.next("labels"), created, created
+		lb := &Label{AccountID: g.acct.ID, Title: l.title, Description: l.desc, Color: l.color, ShowOnSidebar: true}
+		lb.ID, lb.CreatedAt, lb.UpdatedAt = st.Next("labels"), created, created
 		st.Labels = append(st.Labels, lb)
 		g.labels = append(g.labels, l.title)
 	}
@@ -168,68 +168,68 @@ func (g *seeder) settings(created int64) {
 		{"hours", "Our support hours are Monday to Friday, 9:00-17:00 UTC."},
 		{"refund", "I've started the refund; it will reach your account within 5-7 business days."},
 	} {
-		r := &cannedResponse{AccountID: g.acct.ID, ShortCode: cr[0], Content: cr[1]}
-		r.ID, r.CreatedAt, r.UpdatedAt = st.next("canned_responses"), created, created
+		r := &CannedResponse{AccountID: g.acct.ID, ShortCode: cr[0], Content: cr[1]}
+		r.ID, r.CreatedAt, r.UpdatedAt = st.Next("canned_responses"), created, created
 		st.CannedResponses = append(st.CannedResponses, r)
 	}
-	for _, d := range []*attributeDef{
+	for _, d := range []*AttributeDef{
 		{DisplayName: "Plan", DisplayType: "list", Key: "plan", Model: "contact_attribute", Description: "Subscription plan",
 			Values: []any{"free", "pro", "enterprise"}},
 		{DisplayName: "Order ID", DisplayType: "text", Key: "order_id", Model: "conversation_attribute", Description: "Order the conversation is about"},
 	} {
 		d.AccountID = g.acct.ID
-		d.ID, d.CreatedAt, d.UpdatedAt = st.next("custom_attribute_definitions"), created, created
+		d.ID, d.CreatedAt, d.UpdatedAt = st.Next("custom_attribute_definitions"), created, created
 		st.AttributeDefs = append(st.AttributeDefs, d)
 	}
-	f := &customFilter{AccountID: g.acct.ID, UserID: 1, Name: "Open VIP conversations", Type: "conversation",
+	f := &CustomFilter{AccountID: g.acct.ID, UserID: 1, Name: "Open VIP conversations", Type: "conversation",
 		Query: obj{"payload": []any{
 			obj{"attribute_key": "status", "filter_operator": "equal_to", "values": []any{"open"}, "query_operator": "AND"},
 			obj{"attribute_key": "labels", "filter_operator": "equal_to", "values": []any{"vip"}},
 		}}}
-	f.ID, f.CreatedAt, f.UpdatedAt = st.next("custom_filters"), created, created
+	f.ID, f.CreatedAt, f.UpdatedAt = st.Next("custom_filters"), created, created
 	st.CustomFilters = append(st.CustomFilters, f)
 
-	w := &webhook{AccountID: g.acct.ID, URL: "http://127.0.0.1:9/", Name: "Sandbox webhook", Secret: SeedWebhookSecret,
+	w := &Webhook{AccountID: g.acct.ID, URL: "http://127.0.0.1:9/", Name: "Sandbox webhook", Secret: SeedWebhookSecret,
 		Subscriptions: []string{"conversation_created", "conversation_status_changed", "conversation_updated",
 			"contact_created", "contact_updated", "message_created", "message_updated"}}
-	w.ID, w.CreatedAt, w.UpdatedAt = st.next("webhooks"), created, created
+	w.ID, w.CreatedAt, w.UpdatedAt = st.Next("webhooks"), created, created
 	st.Webhooks = append(st.Webhooks, w)
 
-	bot := &agentBot{AccountID: g.acct.ID, Name: "Sandbox Bot", Description: "Answers the easy questions",
+	bot := &AgentBot{AccountID: g.acct.ID, Name: "Sandbox Bot", Description: "Answers the easy questions",
 		OutgoingURL: "http://127.0.0.1:9/bot", BotType: "webhook", BotConfig: obj{}, AccessToken: SeedAgentBotToken,
 		Secret: "sandbox-bot-secret"}
-	bot.ID, bot.CreatedAt, bot.UpdatedAt = st.next("agent_bots"), created, created
+	bot.ID, bot.CreatedAt, bot.UpdatedAt = st.Next("agent_bots"), created, created
 	st.AgentBots = append(st.AgentBots, bot)
 
-	global := &agentBot{Name: "Platform Bot", Description: "A bot the platform app created", OutgoingURL: "http://127.0.0.1:9/platform-bot",
+	global := &AgentBot{Name: "Platform Bot", Description: "A bot the platform app created", OutgoingURL: "http://127.0.0.1:9/platform-bot",
 		BotType: "webhook", BotConfig: obj{}, AccessToken: "sandbox-platform-bot-token", Secret: "sandbox-platform-bot-secret"}
-	global.ID, global.CreatedAt, global.UpdatedAt = st.next("agent_bots"), created, created
+	global.ID, global.CreatedAt, global.UpdatedAt = st.Next("agent_bots"), created, created
 	st.AgentBots = append(st.AgentBots, global)
-	st.Permissibles = append(st.Permissibles, permissible{AppID: st.PlatformApps[0].ID, Type: "agent_bot", ID: global.ID})
-	st.addRecord(kindHooks, &record{AccountID: g.acct.ID, Attrs: obj{"app_id": "openai", "status": true,
+	st.Permissibles = append(st.Permissibles, Permissible{AppID: st.PlatformApps[0].ID, Type: "agent_bot", ID: global.ID})
+	st.AddRecord(KindHooks, &Record{AccountID: g.acct.ID, Attrs: obj{"app_id": "openai", "status": true,
 		"settings": obj{"api_key": "sk-sandbox"}}}, created)
 
-	rule := &automationRule{AccountID: g.acct.ID, Name: "Tag billing questions", Description: "Label conversations that mention invoices",
+	rule := &AutomationRule{AccountID: g.acct.ID, Name: "Tag billing questions", Description: "Label conversations that mention invoices",
 		EventName: "message_created", Active: true,
 		Conditions: []any{obj{"attribute_key": "content", "filter_operator": "contains", "values": []any{"invoice"}}},
 		Actions:    []any{obj{"action_name": "add_label", "action_params": []any{"billing"}}}}
-	st.addAutomationRule(rule, created)
+	st.AddAutomationRule(rule, created)
 
-	st.addCampaign(&campaign{AccountID: g.acct.ID, Title: "Pricing page helper", Description: "Offer help on the pricing page",
+	st.AddCampaign(&Campaign{AccountID: g.acct.ID, Title: "Pricing page helper", Description: "Offer help on the pricing page",
 		InboxID: g.inboxes[1].ID, SenderID: 2, Message: "Questions about plans? We're happy to help.", Enabled: true,
 		CampaignType: "ongoing", CampaignStatus: "active", TriggerRules: obj{"url": "https://acme.test/pricing", "time_on_page": 10}}, created)
 
-	st.addRecord(kindMacros, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Resolve with thanks", "visibility": "global",
+	st.AddRecord(KindMacros, &Record{AccountID: g.acct.ID, Attrs: obj{"name": "Resolve with thanks", "visibility": "global",
 		"created_by_id": 1, "actions": []any{
 			obj{"action_name": "send_message", "action_params": []any{"Thanks! Closing this now; reply any time to reopen."}},
 			obj{"action_name": "resolve_conversation", "action_params": []any{}},
 		}}}, created)
-	st.addRecord(kindSLAPolicies, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Standard", "description": "Default response targets",
+	st.AddRecord(KindSLAPolicies, &Record{AccountID: g.acct.ID, Attrs: obj{"name": "Standard", "description": "Default response targets",
 		"first_response_time_threshold": 3600, "next_response_time_threshold": 7200, "resolution_time_threshold": 86400,
 		"only_during_business_hours": false}}, created)
-	st.addRecord(kindCustomRoles, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Billing specialist",
+	st.AddRecord(KindCustomRoles, &Record{AccountID: g.acct.ID, Attrs: obj{"name": "Billing specialist",
 		"description": "Handles billing conversations", "permissions": []any{"conversation_manage", "contact_manage"}}}, created)
-	st.addRecord(kindAuditLogs, &record{AccountID: g.acct.ID, Attrs: obj{"auditable_id": g.acct.ID, "auditable_type": "Account",
+	st.AddRecord(KindAuditLogs, &Record{AccountID: g.acct.ID, Attrs: obj{"auditable_id": g.acct.ID, "auditable_type": "Account",
 		"action": "create", "audited_changes": obj{"name": g.acct.Name}, "user_id": 1, "user_type": "User",
 		"username": "alice@acme.test", "request_uuid": uuid(g.rnd), "remote_address": "127.0.0.1"}}, created)
 }
@@ -246,13 +246,13 @@ var (
 	plans = []string{"free", "pro", "enterprise"}
 )
 
-const demoContacts = 50
+const DemoContacts = 50
 
 func (g *seeder) contacts() {
-	for i := range demoContacts {
+	for i := range DemoContacts {
 		first, last := firstNames[i%len(firstNames)], lastNames[(i*7)%len(lastNames)]
 		place := cities[g.rnd.IntN(len(cities))]
-		ct := &contact{
+		ct := &Contact{
 			AccountID: g.acct.ID, Name: first + " " + last,
 			Email:       fmt.Sprintf("%s.%s%d@example.com", strings.ToLower(first), strings.ToLower(last), i+1),
 			PhoneNumber: fmt.Sprintf("+1555%07d", 1000000+i*7919%9000000),
@@ -269,14 +269,14 @@ func (g *seeder) contacts() {
 			ct.PhoneNumber = ""
 		}
 		created := g.ago(time.Duration(60-i) * 24 * time.Hour)
-		g.st.addContact(ct, created)
+		g.st.AddContact(ct, created)
 		in := g.inboxes[i%len(g.inboxes)]
-		ci := &contactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: uuid(g.rnd), PubsubToken: token(g.rnd, 24)}
-		ci.ID, ci.CreatedAt, ci.UpdatedAt = g.st.next("contact_inboxes"), created, created
+		ci := &ContactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: uuid(g.rnd), PubsubToken: token(g.rnd, 24)}
+		ci.ID, ci.CreatedAt, ci.UpdatedAt = g.st.Next("contact_inboxes"), created, created
 		g.st.addContactInbox(ci)
 		if i%4 == 0 {
-			g.st.addRecord(kindNotes, &record{AccountID: g.acct.ID, ParentID: ct.ID, Attrs: obj{
-				"content": "Met at the " + place.city + " meetup; interested in the " + str(ct.CustomAttributes, "plan") + " plan.",
+			g.st.AddRecord(KindNotes, &Record{AccountID: g.acct.ID, ParentID: ct.ID, Attrs: obj{
+				"content": "Met at the " + place.city + " meetup; interested in the " + ct.CustomAttributes["plan"].(string) + " plan.",
 				"user_id": int64(1 + i%5)}}, created)
 		}
 	}
@@ -286,7 +286,7 @@ func (g *seeder) someLabels(max int) []string {
 	out := []string{}
 	for range g.rnd.IntN(max + 1) {
 		l := g.labels[g.rnd.IntN(len(g.labels))]
-		if !containsStr(out, l) {
+		if !ContainsStr(out, l) {
 			out = append(out, l)
 		}
 	}
@@ -313,19 +313,19 @@ var (
 	}
 )
 
-const demoConversations = 80
+const DemoConversations = 80
 
 func (g *seeder) conversations() {
 	st := g.st
-	statuses := []string{statusOpen, statusOpen, statusOpen, statusOpen, statusResolved, statusResolved, statusResolved,
-		statusPending, statusPending, statusSnoozed}
-	for i := range demoConversations {
+	statuses := []string{StatusOpen, StatusOpen, StatusOpen, StatusOpen, StatusResolved, StatusResolved, StatusResolved,
+		StatusPending, StatusPending, StatusSnoozed}
+	for i := range DemoConversations {
 		ct := st.Contacts[(i*13)%len(st.Contacts)]
-		ci := st.contactInboxesOf(ct.ID)[0]
-		in := st.inboxOf(ci.InboxID)
+		ci := st.ContactInboxesOf(ct.ID)[0]
+		in := st.InboxOf(ci.InboxID)
 		start := g.ago(time.Duration(30*24*60-i*500) * time.Minute)
 		g.acct.DisplaySeq++
-		cv := &conversation{
+		cv := &Conversation{
 			AccountID: g.acct.ID, DisplayID: g.acct.DisplaySeq, InboxID: in.ID, ContactID: ct.ID, ContactInboxID: ci.ID,
 			Status: statuses[g.rnd.IntN(len(statuses))], UUID: uuid(g.rnd), Labels: g.someLabels(2),
 			CustomAttributes: obj{}, AdditionalAttributes: obj{"browser_language": "en"}, WaitingSince: start,
@@ -343,13 +343,13 @@ func (g *seeder) conversations() {
 		if i%7 == 0 {
 			cv.CustomAttributes["order_id"] = fmt.Sprintf("ORD-%05d", 1000+i)
 		}
-		cv.ID = st.next("conversations")
+		cv.ID = st.Next("conversations")
 		cv.CreatedAt = start
 		g.messages(cv, ct, start)
-		if cv.Status == statusSnoozed {
+		if cv.Status == StatusSnoozed {
 			cv.SnoozedUntil = g.now + int64(24*time.Hour/time.Second)
 		}
-		if cv.Status == statusResolved {
+		if cv.Status == StatusResolved {
 			cv.WaitingSince = 0
 			g.resolution(cv)
 		}
@@ -360,36 +360,36 @@ func (g *seeder) conversations() {
 
 // messages writes 2-10 messages: the contact's question, replies, now and
 // then a private note, and activity lines.
-func (g *seeder) messages(cv *conversation, ct *contact, start int64) {
+func (g *seeder) messages(cv *Conversation, ct *Contact, start int64) {
 	n := 2 + g.rnd.IntN(9)
 	t := start
 	for j := range n {
-		m := &message{Status: "sent", ContentType: "text"}
+		m := &Message{Status: "sent", ContentType: "text"}
 		switch {
 		case j == 0 || (j%2 == 0 && g.rnd.IntN(3) > 0):
-			m.MessageType, m.Content, m.SenderType, m.SenderID = msgIncoming, questions[g.rnd.IntN(len(questions))], "Contact", ct.ID
+			m.MessageType, m.Content, m.SenderType, m.SenderID = MsgIncoming, questions[g.rnd.IntN(len(questions))], "Contact", ct.ID
 		case g.rnd.IntN(6) == 0:
-			m.MessageType, m.Private, m.Content, m.SenderType, m.SenderID = msgOutgoing, true, notes[g.rnd.IntN(len(notes))], "User", g.agentFor(cv)
+			m.MessageType, m.Private, m.Content, m.SenderType, m.SenderID = MsgOutgoing, true, notes[g.rnd.IntN(len(notes))], "User", g.agentFor(cv)
 		case g.rnd.IntN(8) == 0 && cv.AssigneeID != 0:
-			m.MessageType, m.Content = msgActivity, "Assigned to "+g.st.user(cv.AssigneeID).Name+" by Alice Admin"
+			m.MessageType, m.Content = MsgActivity, "Assigned to "+g.st.User(cv.AssigneeID).Name+" by Alice Admin"
 		default:
-			m.MessageType, m.Content, m.SenderType, m.SenderID = msgOutgoing, replies[g.rnd.IntN(len(replies))], "User", g.agentFor(cv)
+			m.MessageType, m.Content, m.SenderType, m.SenderID = MsgOutgoing, replies[g.rnd.IntN(len(replies))], "User", g.agentFor(cv)
 			if cv.FirstReplyCreatedAt == 0 {
 				cv.FirstReplyCreatedAt = t
 				cv.WaitingSince = 0
-				g.st.addRecord(kindReportingEvents, &record{AccountID: cv.AccountID, Attrs: obj{
+				g.st.AddRecord(KindReportingEvents, &Record{AccountID: cv.AccountID, Attrs: obj{
 					"name": "first_response", "value": float64(t - start), "value_in_business_hours": float64(t - start),
-					"event_start_time": iso(start), "event_end_time": iso(t), "conversation_id": cv.DisplayID,
+					"event_start_time": ISO(start), "event_end_time": ISO(t), "conversation_id": cv.DisplayID,
 					"inbox_id": cv.InboxID, "user_id": m.SenderID}}, t)
 			}
 		}
-		m.ID = g.st.next("messages")
+		m.ID = g.st.Next("messages")
 		m.CreatedAt, m.UpdatedAt = t, t
 		cv.Messages = append(cv.Messages, m)
-		if m.MessageType != msgActivity {
+		if m.MessageType != MsgActivity {
 			cv.LastActivityAt = t
 		}
-		if m.MessageType == msgIncoming {
+		if m.MessageType == MsgIncoming {
 			ct.LastActivityAt = max(ct.LastActivityAt, t)
 		}
 		t += int64(2+g.rnd.IntN(90)) * 60
@@ -400,24 +400,24 @@ func (g *seeder) messages(cv *conversation, ct *contact, start int64) {
 	}
 }
 
-func (g *seeder) agentFor(cv *conversation) int64 {
+func (g *seeder) agentFor(cv *Conversation) int64 {
 	if cv.AssigneeID != 0 {
 		return cv.AssigneeID
 	}
 	return 1
 }
 
-func (g *seeder) resolution(cv *conversation) {
+func (g *seeder) resolution(cv *Conversation) {
 	end := cv.LastActivityAt + 600
-	cv.Messages = append(cv.Messages, &message{base: base{ID: g.st.next("messages"), CreatedAt: end, UpdatedAt: end},
-		Content: "Conversation was marked resolved by " + g.st.user(g.agentFor(cv)).Name, MessageType: msgActivity,
+	cv.Messages = append(cv.Messages, &Message{base: base{ID: g.st.Next("messages"), CreatedAt: end, UpdatedAt: end},
+		Content: "Conversation was marked resolved by " + g.st.User(g.agentFor(cv)).Name, MessageType: MsgActivity,
 		Status: "sent", ContentType: "text"})
-	g.st.addRecord(kindReportingEvents, &record{AccountID: cv.AccountID, Attrs: obj{
+	g.st.AddRecord(KindReportingEvents, &Record{AccountID: cv.AccountID, Attrs: obj{
 		"name": "conversation_resolved", "value": float64(end - cv.CreatedAt), "value_in_business_hours": float64(end - cv.CreatedAt),
-		"event_start_time": iso(cv.CreatedAt), "event_end_time": iso(end), "conversation_id": cv.DisplayID,
-		"inbox_id": cv.InboxID, "user_id": nullableInt(cv.AssigneeID)}}, end)
+		"event_start_time": ISO(cv.CreatedAt), "event_end_time": ISO(end), "conversation_id": cv.DisplayID,
+		"inbox_id": cv.InboxID, "user_id": idOrNil(cv.AssigneeID)}}, end)
 	if g.rnd.IntN(2) == 0 {
-		g.st.addRecord(kindCSAT, &record{AccountID: cv.AccountID, Attrs: obj{"rating": 3 + g.rnd.IntN(3),
+		g.st.AddRecord(KindCSAT, &Record{AccountID: cv.AccountID, Attrs: obj{"rating": 3 + g.rnd.IntN(3),
 			"feedback_message": []string{"Quick and helpful!", "Solved my problem.", ""}[g.rnd.IntN(3)],
 			"conversation_id":  cv.DisplayID, "contact_id": cv.ContactID, "assigned_agent_id": cv.AssigneeID,
 			"message_id": cv.Messages[len(cv.Messages)-1].ID}}, end)
@@ -426,15 +426,23 @@ func (g *seeder) resolution(cv *conversation) {
 
 func (g *seeder) helpCenter(created int64) {
 	st := g.st
-	portal := st.addRecord(kindPortals, &record{AccountID: g.acct.ID, Attrs: obj{"name": "Acme Help Center", "slug": "acme-help",
+	portal := st.AddRecord(KindPortals, &Record{AccountID: g.acct.ID, Attrs: obj{"name": "Acme Help Center", "slug": "acme-help",
 		"color": "#1f93ff", "header_text": "How can we help?", "page_title": "Acme Help", "homepage_link": "https://acme.test",
 		"archived": false}}, created)
-	cat := st.addRecord(kindCategories, &record{AccountID: g.acct.ID, ParentID: portal.ID, Attrs: obj{"name": "Getting started",
+	cat := st.AddRecord(KindCategories, &Record{AccountID: g.acct.ID, ParentID: portal.ID, Attrs: obj{"name": "Getting started",
 		"slug": "getting-started", "locale": "en", "description": "First steps with Acme", "position": 10}}, created)
 	for i, a := range []struct{ title, status string }{{"Creating your account", "published"}, {"Inviting teammates", "draft"}} {
-		st.addRecord(kindArticles, &record{AccountID: g.acct.ID, ParentID: portal.ID, Attrs: obj{"title": a.title,
-			"slug": slugify(a.title), "content": "This guide walks you through " + strings.ToLower(a.title) + ".",
+		st.AddRecord(KindArticles, &Record{AccountID: g.acct.ID, ParentID: portal.ID, Attrs: obj{"title": a.title,
+			"slug": Slugify(a.title), "content": "This guide walks you through " + strings.ToLower(a.title) + ".",
 			"status": a.status, "category_id": cat.ID, "author_id": 1, "position": (i + 1) * 10, "views": 10 * (2 - i),
 			"locale": "en", "meta": obj{}}}, created)
 	}
+}
+
+// idOrNil is an optional id as a record attribute: nil (JSON null) for none.
+func idOrNil(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }

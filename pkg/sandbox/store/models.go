@@ -1,24 +1,24 @@
-package sandbox
+package store
 
 // The stored rows. Fields are exported for encoding/json (Save and Load);
 // their json names belong to the save file. What clients see is rendered
 // by the views (views_*.go) in Chatwoot's shapes.
 
-type platformApp struct {
+type PlatformApp struct {
 	base
 	Name  string `json:"name"`
 	Token string `json:"token"`
 }
 
-// permissible records that a platform app created an object; the Platform
+// Permissible records that a platform app created an object; the Platform
 // API lets an app touch only those.
-type permissible struct {
+type Permissible struct {
 	AppID int64  `json:"app_id"`
 	Type  string `json:"type"` // account, user, agent_bot
 	ID    int64  `json:"id"`
 }
 
-type account struct {
+type Account struct {
 	base
 	Name               string  `json:"name"`
 	Locale             string  `json:"locale"`
@@ -32,7 +32,7 @@ type account struct {
 	DisplaySeq         int64   `json:"display_seq"` // last conversation display_id handed out
 }
 
-type user struct {
+type User struct {
 	base
 	Name             string `json:"name"`
 	DisplayName      string `json:"display_name"`
@@ -49,7 +49,7 @@ type user struct {
 	Deleted          bool   `json:"deleted"`
 }
 
-type accountUser struct {
+type AccountUser struct {
 	base
 	AccountID    int64  `json:"account_id"`
 	UserID       int64  `json:"user_id"`
@@ -61,7 +61,7 @@ type accountUser struct {
 	CustomRoleID int64  `json:"custom_role_id"`
 }
 
-type agentBot struct {
+type AgentBot struct {
 	base
 	AccountID   int64  `json:"account_id"` // 0: a global bot (created through the Platform API)
 	Name        string `json:"name"`
@@ -75,12 +75,12 @@ type agentBot struct {
 }
 
 const (
-	channelAPI    = "Channel::Api"
-	channelWidget = "Channel::WebWidget"
-	channelEmail  = "Channel::Email"
+	ChannelAPI    = "Channel::Api"
+	ChannelWidget = "Channel::WebWidget"
+	ChannelEmail  = "Channel::Email"
 )
 
-type inbox struct {
+type Inbox struct {
 	base
 	AccountID   int64  `json:"account_id"`
 	Name        string `json:"name"`
@@ -123,9 +123,9 @@ type inbox struct {
 	PortalID   int64   `json:"portal_id"`
 }
 
-func (in *inbox) isAPI() bool { return in.ChannelType == channelAPI }
+func (in *Inbox) IsAPI() bool { return in.ChannelType == ChannelAPI }
 
-type team struct {
+type Team struct {
 	base
 	AccountID       int64   `json:"account_id"`
 	Name            string  `json:"name"`
@@ -134,7 +134,7 @@ type team struct {
 	Members         []int64 `json:"members"`
 }
 
-type contact struct {
+type Contact struct {
 	base
 	AccountID            int64    `json:"account_id"`
 	Name                 string   `json:"name"`
@@ -150,13 +150,13 @@ type contact struct {
 	Online               bool     `json:"online"`
 }
 
-// resolved says whether Chatwoot lists the contact: anonymous visitors
+// Resolved says whether Chatwoot lists the contact: anonymous visitors
 // (no email, phone number or identifier) are left out of contacts index.
-func (c *contact) resolved() bool {
+func (c *Contact) Resolved() bool {
 	return c.Email != "" || c.PhoneNumber != "" || c.Identifier != ""
 }
 
-type contactInbox struct {
+type ContactInbox struct {
 	base
 	ContactID    int64  `json:"contact_id"`
 	InboxID      int64  `json:"inbox_id"`
@@ -166,13 +166,13 @@ type contactInbox struct {
 }
 
 const (
-	statusOpen     = "open"
-	statusResolved = "resolved"
-	statusPending  = "pending"
-	statusSnoozed  = "snoozed"
+	StatusOpen     = "open"
+	StatusResolved = "resolved"
+	StatusPending  = "pending"
+	StatusSnoozed  = "snoozed"
 )
 
-type conversation struct {
+type Conversation struct {
 	base
 	AccountID            int64      `json:"account_id"`
 	DisplayID            int64      `json:"display_id"`
@@ -198,19 +198,19 @@ type conversation struct {
 	ContactLastSeenAt    int64      `json:"contact_last_seen_at"`
 	FirstReplyCreatedAt  int64      `json:"first_reply_created_at"`
 	WaitingSince         int64      `json:"waiting_since"`
-	Messages             []*message `json:"messages"`
+	Messages             []*Message `json:"messages"`
 }
 
 const (
-	msgIncoming = 0
-	msgOutgoing = 1
-	msgActivity = 2
-	msgTemplate = 3
+	MsgIncoming = 0
+	MsgOutgoing = 1
+	MsgActivity = 2
+	MsgTemplate = 3
 )
 
-var messageTypeNames = [...]string{"incoming", "outgoing", "activity", "template"}
+var MessageTypeNames = [...]string{"incoming", "outgoing", "activity", "template"}
 
-type message struct {
+type Message struct {
 	base
 	Content              string       `json:"content"`
 	MessageType          int          `json:"message_type"`
@@ -223,10 +223,10 @@ type message struct {
 	SenderID             int64        `json:"sender_id"`
 	SourceID             string       `json:"source_id"`
 	EchoID               string       `json:"echo_id"`
-	Attachments          []attachment `json:"attachments"`
+	Attachments          []Attachment `json:"attachments"`
 }
 
-type attachment struct {
+type Attachment struct {
 	ID        int64  `json:"id"`
 	FileType  string `json:"file_type"`
 	Extension string `json:"extension"`
@@ -235,7 +235,7 @@ type attachment struct {
 	DataURL   string `json:"data_url"`
 }
 
-type label struct {
+type Label struct {
 	base
 	AccountID     int64  `json:"account_id"`
 	Title         string `json:"title"`
@@ -244,14 +244,14 @@ type label struct {
 	ShowOnSidebar bool   `json:"show_on_sidebar"`
 }
 
-type cannedResponse struct {
+type CannedResponse struct {
 	base
 	AccountID int64  `json:"account_id"`
 	ShortCode string `json:"short_code"`
 	Content   string `json:"content"`
 }
 
-type attributeDef struct {
+type AttributeDef struct {
 	base
 	AccountID    int64  `json:"account_id"`
 	DisplayName  string `json:"display_name"`
@@ -265,7 +265,7 @@ type attributeDef struct {
 	DefaultValue any    `json:"default_value"`
 }
 
-type customFilter struct {
+type CustomFilter struct {
 	base
 	AccountID int64  `json:"account_id"`
 	UserID    int64  `json:"user_id"`
@@ -274,7 +274,7 @@ type customFilter struct {
 	Query     obj    `json:"query"`
 }
 
-type webhook struct {
+type Webhook struct {
 	base
 	AccountID     int64    `json:"account_id"`
 	InboxID       int64    `json:"inbox_id"`
@@ -284,7 +284,7 @@ type webhook struct {
 	Secret        string   `json:"secret"`
 }
 
-type automationRule struct {
+type AutomationRule struct {
 	base
 	AccountID   int64  `json:"account_id"`
 	Name        string `json:"name"`
@@ -295,7 +295,7 @@ type automationRule struct {
 	Active      bool   `json:"active"`
 }
 
-type campaign struct {
+type Campaign struct {
 	base
 	AccountID                     int64  `json:"account_id"`
 	DisplayID                     int64  `json:"display_id"`
@@ -314,10 +314,10 @@ type campaign struct {
 	TriggerOnlyDuringBusinessHour bool   `json:"trigger_only_during_business_hours"`
 }
 
-// record is a row of a resource kept as free-form attributes: the sandbox
+// Record is a row of a resource kept as free-form attributes: the sandbox
 // stores what the client sent and renders it back with id, account and
 // timestamps.
-type record struct {
+type Record struct {
 	base
 	AccountID int64 `json:"account_id"`
 	ParentID  int64 `json:"parent_id"` // contact of a note, portal of a category or article
@@ -326,15 +326,38 @@ type record struct {
 
 // Record kinds.
 const (
-	kindNotes           = "notes"
-	kindMacros          = "macros"
-	kindSLAPolicies     = "sla_policies"
-	kindCustomRoles     = "custom_roles"
-	kindPortals         = "portals"
-	kindCategories      = "categories"
-	kindArticles        = "articles"
-	kindHooks           = "integration_hooks"
-	kindAuditLogs       = "audit_logs"
-	kindReportingEvents = "reporting_events"
-	kindCSAT            = "csat_survey_responses"
+	KindNotes           = "notes"
+	KindMacros          = "macros"
+	KindSLAPolicies     = "sla_policies"
+	KindCustomRoles     = "custom_roles"
+	KindPortals         = "portals"
+	KindCategories      = "categories"
+	KindArticles        = "articles"
+	KindHooks           = "integration_hooks"
+	KindAuditLogs       = "audit_logs"
+	KindReportingEvents = "reporting_events"
+	KindCSAT            = "csat_survey_responses"
+)
+
+// Notification is one entry of a user's notification inbox. Chatwoot
+// creates them when a conversation is assigned to someone, when a message
+// arrives in a conversation assigned to them, and when a private note
+// mentions them.
+type Notification struct {
+	base
+	AccountID      int64  `json:"account_id"`
+	UserID         int64  `json:"user_id"`
+	Type           string `json:"notification_type"`
+	ConversationID int64  `json:"conversation_id"` // display id
+	MessageID      int64  `json:"message_id,omitempty"`
+	ActorID        int64  `json:"actor_id,omitempty"` // the user who assigned
+	ReadAt         int64  `json:"read_at,omitempty"`
+	SnoozedUntil   int64  `json:"snoozed_until,omitempty"`
+	LastActivityAt int64  `json:"last_activity_at"`
+}
+
+const (
+	NotifyAssignment = "conversation_assignment"
+	NotifyNewMessage = "assigned_conversation_new_message"
+	NotifyMention    = "conversation_mention"
 )

@@ -1,4 +1,4 @@
-package sandbox
+package store
 
 import (
 	"fmt"
@@ -32,5 +32,19 @@ func uuid(r source) string {
 	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", hi>>32, (hi>>16)&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
 }
 
-func newToken(n int) string { return token(runtimeSource{}, n) }
-func newUUID() string       { return uuid(runtimeSource{}) }
+// Reseed makes the tokens and UUIDs drawn from now on follow seed, so a
+// journaled change replays to the very same rows.
+func (st *State) Reseed(seed uint64) { st.rnd = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
+
+func (st *State) random() source {
+	if st.rnd == nil {
+		return runtimeSource{}
+	}
+	return st.rnd
+}
+
+// NewToken draws n characters of [a-zA-Z0-9] for a new row.
+func (st *State) NewToken(n int) string { return token(st.random(), n) }
+
+// NewUUID draws a version-4 UUID for a new row.
+func (st *State) NewUUID() string { return uuid(st.random()) }
