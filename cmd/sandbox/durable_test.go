@@ -1,4 +1,4 @@
-package cmd
+package sandbox_test
 
 import (
 	"bufio"
@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wootcli/woot/cmd/internal/cmdtest"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -29,7 +31,7 @@ func wootEnv(dir string) []string {
 // contacts create` processes at once on one state file: all 100 contacts
 // are there afterwards, once each, and the state loads.
 func TestParallelEmbeddedSandboxesLoseNoUpdate(t *testing.T) {
-	woot := wootBinary(t)
+	woot := cmdtest.WootBinary(t)
 	dir := t.TempDir()
 	var wg sync.WaitGroup
 	errs := make(chan error, 100)
@@ -95,12 +97,12 @@ func sandboxGet(t *testing.T, h http.Handler, path string, v any) {
 	t.Helper()
 	req, _ := http.NewRequest("GET", "http://sandbox.invalid"+path, nil)
 	req.Header["api_access_token"] = []string{sandbox.SeedUserToken}
-	w := &memResponse{header: http.Header{}, status: http.StatusOK}
+	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
-	if w.status != 200 {
-		t.Fatalf("GET %s: %d %s", path, w.status, w.body.String())
+	if w.Code != 200 {
+		t.Fatalf("GET %s: %d %s", path, w.Code, w.Body.String())
 	}
-	if err := json.Unmarshal(w.body.Bytes(), v); err != nil {
+	if err := json.Unmarshal(w.Body.Bytes(), v); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -177,7 +179,7 @@ func served(t *testing.T, method, url, body string) []byte {
 // SIGHUP and SIGINT: each exits 0, the snapshot itself holds what was
 // created, and a restart serves it.
 func TestServeSavesOnSignals(t *testing.T) {
-	woot := wootBinary(t)
+	woot := cmdtest.WootBinary(t)
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			state := filepath.Join(t.TempDir(), "state.json")
@@ -205,7 +207,7 @@ func TestServeSavesOnSignals(t *testing.T) {
 // stops `woot --sandbox` and `sandbox serve` with exit 1 and a message
 // naming `woot sandbox reset`; the file is not reseeded.
 func TestUnusableStateFileIsAnError(t *testing.T) {
-	woot := wootBinary(t)
+	woot := cmdtest.WootBinary(t)
 	for name, content := range map[string]string{"corrupt": `{"version":1,"contacts":[`, "other version": `{"version":7}`} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
