@@ -7,9 +7,9 @@ import "strings"
 // (<model>.webhook_data merged with "event", plus changed_attributes or
 // event_info where Chatwoot adds them).
 type webhookSample struct {
-	Event       string `json:"event"`
-	Receivers   string `json:"receivers"`
-	Description string `json:"description"`
+	Event       string        `json:"event"`
+	Receivers   string        `json:"receivers"`
+	Description string        `json:"description"`
 	Body        func() string `json:"-"` // exported for the tests; never printed
 }
 
