@@ -1,5 +1,9 @@
-// Package cmd is woot's command tree: one flat package of small files,
-// one per resource and family, on top of pkg/api and pkg/output.
+// Package cmd is woot's root command: Main, the root, help topics and the
+// choice of the one top-level command a line names. The operation commands
+// are built by cmd/operation from the pkg/application|client|platform
+// tables; each hand-written feature (api, auth, bulk, listen, sandbox,
+// webhooks) is a package of its own under cmd/, and what they share is in
+// pkg/cmdutil. See docs/architecture.md.
 package cmd
 
 import (
