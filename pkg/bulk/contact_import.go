@@ -124,7 +124,7 @@ func (ci *contactImporter) reconcile(ctx context.Context, row *contactRow) (outc
 	d := &row.data
 	if !hasMatchKey(d) {
 		// The residual case: nothing to look the contact up by.
-		return reject(fmt.Sprintf("an earlier run stopped while creating this contact, and with no identifier, email or phone_number there is no way to tell whether Chatwoot created it: look for a contact named %q before importing this row again", d.name)), true, nil
+		return reject("an earlier run stopped while creating this contact, and " + nameOnlyUncertain(d.name)), true, nil
 	}
 	c, _, err := ci.j.findContact(ctx, d, matchKeys)
 	if err != nil || c == nil || !isSameContact(c, d) {
@@ -164,7 +164,7 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 	if err != nil {
 		if !hasMatchKey(d) {
 			// Nothing to look it up by: trying again could create it twice.
-			return outcome{}, &unrepeatable{err}
+			return outcome{}, &unrepeatable{err: err, uncertain: "the answer to this contact's create was lost, so Chatwoot may have created it; " + nameOnlyUncertain(d.name)}
 		}
 		return outcome{}, err
 	}
@@ -176,6 +176,12 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 		return outcome{}, err
 	}
 	return outcome{kind: outCreated, id: c.ID}, nil
+}
+
+// nameOnlyUncertain explains a create of a name-only row that may or may
+// not have happened, and how the user finds out.
+func nameOnlyUncertain(name string) string {
+	return fmt.Sprintf("with no identifier, email or phone_number there is no way to tell whether Chatwoot created it: look for a contact named %q (woot contacts search --q %q) before importing this row again", name, name)
 }
 
 // setLabels gives a contact exactly these labels: Chatwoot's label POST

@@ -106,7 +106,10 @@
 // that, and a retried row reconciles its intents exactly as a resumed run
 // does, so a flaky server costs time, never a duplicate or a rejected row.
 // A contact with only a name is the exception: its create cannot be looked
-// up, so it is not repeated (see the residual case above).
+// up, so it is not repeated (see the residual case above). When its answer
+// is lost (the connection broke after the request went out), the row is
+// rejected as uncertain, saying how to check, and the job goes on; five
+// such rows in a row mean the server is not answering, and the job stops.
 //
 // Other failures stop the job, leaving the journal consistent: an
 // authentication error, a network failure or a server failing that

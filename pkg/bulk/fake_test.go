@@ -42,8 +42,11 @@ type fakeChatwoot struct {
 	afterBulk          func(n int) bool
 	afterConversation  func() bool
 	hangUp             bool
-	createdContacts    int
-	createdMessages    int
+	// dropConn makes a withheld answer a dropped connection (the client
+	// sees EOF at once) instead of a server that never answers.
+	dropConn        bool
+	createdContacts int
+	createdMessages int
 	// failCreate makes POST /contacts answer status with message (status 0: go on).
 	failCreate func(body map[string]any) (status int, message string)
 	// validate checks every request (spec conformance), nil to skip.
@@ -229,6 +232,14 @@ func (f *fakeChatwoot) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	rec := httptest.NewRecorder()
 	f.route(rec, r, strings.Split(rest, "/"), in)
+	if f.hangUp && f.dropConn {
+		// The connection breaks after the server acted.
+		f.hangUp = false
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
 	if f.hangUp {
 		// The process "dies" after the server acted: no answer arrives.
 		f.hangUp = false

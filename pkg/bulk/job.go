@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/wootcli/woot/pkg/api"
@@ -46,6 +47,14 @@ type task struct {
 	size   int64 // records the row stands for (a bulk-action batch: its ids); 0 means 1
 	run    func(ctx context.Context) (outcome, error)
 	render func(reason string) string // the row as a rejects-file record
+}
+
+// where names the task in an error that stops the job.
+func (t *task) where() string {
+	if t.size > 0 {
+		return fmt.Sprintf("batch %d", t.num)
+	}
+	return fmt.Sprintf("row %d", t.num)
 }
 
 // maxServerErrors consecutive 5xx answers mean the server is down, not
@@ -280,7 +289,7 @@ func (j *job) work(ctx context.Context, t *task) error {
 		}
 		var ok bool
 		if o, ok = j.classify(err); !ok {
-			return err
+			return fmt.Errorf("%s: %w", t.where(), err)
 		}
 	} else {
 		j.serverErrs.Store(0)
@@ -348,17 +357,33 @@ func (j *job) transient(err error) bool {
 
 // unrepeatable marks a failure whose row must not be tried again: a create
 // that cannot be looked up afterwards (a contact with only a name).
-type unrepeatable struct{ err error }
+// uncertain is the reason the row is rejected with when the failure says
+// nothing about whether the server acted.
+type unrepeatable struct {
+	err       error
+	uncertain string
+}
 
 func (e *unrepeatable) Error() string { return e.err.Error() }
 func (e *unrepeatable) Unwrap() error { return e.err }
 
 // classify turns a row's error into a rejection when the error belongs to
-// the row (400, 404, 422, a rowError); anything else stops the job.
+// the row (400, 404, 422, a rowError), or when a create that cannot be
+// repeated may or may not have happened; anything else stops the job.
 func (j *job) classify(err error) (outcome, bool) {
 	var re *rowError
 	if errors.As(err, &re) {
 		return reject(re.reason), true
+	}
+	var once *unrepeatable
+	var ne *api.NetworkError
+	if errors.As(err, &once) && once.uncertain != "" && errors.As(err, &ne) && !refused(err) && !errors.Is(err, context.Canceled) {
+		// Like a 5xx: the row is set aside, unless failures in a row say
+		// the server is down rather than that this one answer was lost.
+		if j.serverErrs.Add(1) <= maxServerErrors {
+			return reject(fmt.Sprintf("%s (%v)", once.uncertain, err)), true
+		}
+		return outcome{}, false
 	}
 	var ae *api.Error
 	if !errors.As(err, &ae) {
@@ -373,6 +398,10 @@ func (j *job) classify(err error) (outcome, bool) {
 	}
 	return outcome{}, false
 }
+
+// refused is a connection the server never accepted: nothing was sent,
+// and a server that refuses connections is down, which stops the job.
+func refused(err error) bool { return errors.Is(err, syscall.ECONNREFUSED) }
 
 // serverReason is the server's own words for a rejected row.
 func serverReason(e *api.Error) string {
