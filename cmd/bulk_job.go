@@ -161,10 +161,15 @@ func (j *job) printSummary(sum bulk.Summary, stopped bool) error {
 	case sum.HasRejects():
 		mark, verb = ios.Yellow("!"), "done with rejects"
 	}
-	fmt.Fprintf(ios.ErrOut, "%s %s %s in %.1fs: %d created, %d updated, %d skipped, %d rejected, %d retried\n",
-		mark, j.what, verb, sum.Seconds, sum.Created, sum.Updated, sum.Skipped, sum.Rejected, sum.Retried)
-	if sum.Resumed > 0 {
-		fmt.Fprintf(ios.ErrOut, "  %d of them were finished by an earlier run (journal %s)\n", sum.Resumed, j.journal)
+	if sum.DidNothing() {
+		fmt.Fprintf(ios.ErrOut, "%s %s already done: all %d were finished by an earlier run (%s; journal %s); nothing was sent\n",
+			mark, j.what, sum.AlreadyDone, bulk.DescribeCounts(sum.Earlier), j.journal)
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%s %s %s in %.1fs: %d created, %d updated, %d skipped, %d rejected, %d retried\n",
+			mark, j.what, verb, sum.Seconds, sum.Created, sum.Updated, sum.Skipped, sum.Rejected, sum.Retried)
+	}
+	if sum.AlreadyDone > 0 && !sum.DidNothing() {
+		fmt.Fprintf(ios.ErrOut, "  and %d already done by an earlier run, not touched again (%s; journal %s)\n", sum.AlreadyDone, bulk.DescribeCounts(sum.Earlier), j.journal)
 	}
 	if sum.HasRejects() && j.rejects != "" {
 		fmt.Fprintf(ios.ErrOut, "  rejected rows and reasons: %s (fix them and import that file)\n", j.rejects)

@@ -86,14 +86,23 @@ func TestImportContactsCreatesValidRowsAndRejectsTheRest(t *testing.T) {
 		t.Fatalf("rerun: exit %d\n%s", code, h.errOut)
 	}
 	var sum struct {
-		Created, Rejected, Resumed int64
-		Journal, Rejects           string
+		Created, Rejected int64
+		AlreadyDone       int64 `json:"already_done"`
+		Earlier           struct{ Created, Rejected int64 }
+		Journal, Rejects  string
 	}
 	if err := json.Unmarshal(h.out.Bytes(), &sum); err != nil {
 		t.Fatalf("-o json summary %q: %v", h.out, err)
 	}
-	if sum.Created != 2 || sum.Rejected != 2 || sum.Resumed != 4 || sum.Journal != in+".journal" {
-		t.Errorf("rerun summary %+v", sum)
+	if sum.Created != 0 || sum.Rejected != 0 || sum.AlreadyDone != 4 || sum.Earlier.Created != 2 || sum.Earlier.Rejected != 2 || sum.Journal != in+".journal" {
+		t.Errorf("rerun summary %+v: the rows an earlier run did are counted apart", sum)
+	}
+	if code := h.run("contacts", "import", in); code != exitValidation {
+		t.Fatalf("text rerun: exit %d\n%s", code, h.errOut)
+	}
+	if got := h.errOut.String(); !strings.Contains(got, "contacts import already done: all 4 were finished by an earlier run (2 created, 2 rejected;") ||
+		!strings.Contains(got, "nothing was sent") || strings.Contains(got, "0 created") {
+		t.Errorf("text rerun summary:\n%s", got)
 	}
 	if n := sb.requests.Load() - before; n != 0 {
 		t.Errorf("the resumed run sent %d requests, want none", n)

@@ -80,9 +80,9 @@ type job struct {
 	start          time.Time
 	throttledStart int64
 
-	created, updated, skipped, rejected, retried, resumed atomic.Int64
-	done, total, seen                                     atomic.Int64
-	serverErrs                                            atomic.Int64
+	now, earlier                  counters // this run's outcomes; those of earlier runs
+	retried, alreadyDoneN         atomic.Int64
+	done, total, seen, serverErrs atomic.Int64
 
 	recMu sync.Mutex // keeps the journal and the rejects file in the same order
 }
@@ -124,9 +124,10 @@ func (j *job) close() error {
 }
 
 func (j *job) summary() Summary {
+	now := j.now.load()
 	s := Summary{
-		Created: j.created.Load(), Updated: j.updated.Load(), Skipped: j.skipped.Load(),
-		Rejected: j.rejected.Load(), Retried: j.retried.Load(), Resumed: j.resumed.Load(),
+		Created: now.Created, Updated: now.Updated, Skipped: now.Skipped, Rejected: now.Rejected,
+		Retried: j.retried.Load(), AlreadyDone: j.alreadyDoneN.Load(), Earlier: j.earlier.load(),
 		Seconds: time.Since(j.start).Seconds(),
 	}
 	if j.opts.Limiter != nil {
@@ -135,17 +136,24 @@ func (j *job) summary() Summary {
 	return s
 }
 
-func (j *job) count(kind string, n int64) {
+// counters count outcomes by kind, from several workers at once.
+type counters struct{ created, updated, skipped, rejected atomic.Int64 }
+
+func (c *counters) add(kind string, n int64) {
 	switch kind {
 	case outCreated:
-		j.created.Add(n)
+		c.created.Add(n)
 	case outUpdated:
-		j.updated.Add(n)
+		c.updated.Add(n)
 	case outSkipped:
-		j.skipped.Add(n)
+		c.skipped.Add(n)
 	case outRejected:
-		j.rejected.Add(n)
+		c.rejected.Add(n)
 	}
+}
+
+func (c *counters) load() Counts {
+	return Counts{Created: c.created.Load(), Updated: c.updated.Load(), Skipped: c.skipped.Load(), Rejected: c.rejected.Load()}
 }
 
 func (j *job) progress(n int64) {
@@ -160,8 +168,8 @@ func (j *job) alreadyDone(st *rowState, size int64) bool {
 	if st == nil || st.outcome == "" {
 		return false
 	}
-	j.resumed.Add(size)
-	j.count(st.outcome, size)
+	j.alreadyDoneN.Add(size)
+	j.earlier.add(st.outcome, size)
 	j.progress(size)
 	return true
 }
@@ -221,7 +229,7 @@ func (j *job) finishN(num int64, key string, size int64, o outcome, render func(
 	if err != nil {
 		return err
 	}
-	j.count(o.kind, size)
+	j.now.add(o.kind, size)
 	j.progress(size)
 	return nil
 }

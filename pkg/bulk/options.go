@@ -3,6 +3,8 @@ package bulk
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -40,21 +42,53 @@ func (o Options) workers() int {
 	return o.Concurrency
 }
 
-// Summary counts a job's outcomes, including rows finished by earlier runs
-// of the same journal (Resumed says how many of those there were).
+// Summary counts what a job's run did. Rows an earlier run of the same
+// journal finished are not touched again and are counted apart: AlreadyDone
+// says how many there were (ids, for a bulk action), Earlier how they ended.
 type Summary struct {
-	Created  int64   `json:"created"`
-	Updated  int64   `json:"updated"`
-	Skipped  int64   `json:"skipped"`
-	Rejected int64   `json:"rejected"`
-	Retried  int64   `json:"retried"`
-	Resumed  int64   `json:"resumed"`
-	Seconds  float64 `json:"seconds"`
+	Created     int64   `json:"created"`
+	Updated     int64   `json:"updated"`
+	Skipped     int64   `json:"skipped"`
+	Rejected    int64   `json:"rejected"`
+	Retried     int64   `json:"retried"`
+	AlreadyDone int64   `json:"already_done"`
+	Earlier     Counts  `json:"earlier"`
+	Seconds     float64 `json:"seconds"`
 }
 
-// HasRejects is true when rows were rejected: the command exits 5 then,
-// pointing at the rejects file.
-func (s Summary) HasRejects() bool { return s.Rejected > 0 }
+// Counts are outcomes by kind.
+type Counts struct {
+	Created  int64 `json:"created"`
+	Updated  int64 `json:"updated"`
+	Skipped  int64 `json:"skipped"`
+	Rejected int64 `json:"rejected"`
+}
+
+// HasRejects is true when rows were rejected, by this run or an earlier
+// one: the rejects file holds them, and the command exits 5.
+func (s Summary) HasRejects() bool { return s.Rejected > 0 || s.Earlier.Rejected > 0 }
+
+// DescribeCounts lists the kinds that occurred: "3 created, 1 rejected".
+func DescribeCounts(c Counts) string {
+	var parts []string
+	for _, k := range []struct {
+		n    int64
+		name string
+	}{{c.Created, "created"}, {c.Updated, "updated"}, {c.Skipped, "skipped"}, {c.Rejected, "rejected"}} {
+		if k.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", k.n, k.name))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// DidNothing is true when this run found every row already done.
+func (s Summary) DidNothing() bool {
+	return s.Created+s.Updated+s.Skipped+s.Rejected == 0 && s.AlreadyDone > 0
+}
 
 // Plan is what a dry run would do. It is built without a single request,
 // so matches against existing records are described, not resolved.
