@@ -40,7 +40,7 @@ func jobPace(c *cobra.Command, f *Factory) float64 {
 
 func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
 	fs := c.Flags()
-	fs.BoolVar(&o.dryRun, "dry-run", false, "Print the plan (creates, look-ups, rejects with reasons) and send nothing")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "Print the plan (creates, look-ups, rejects with reasons) and change nothing; imports read the account's labels, inboxes and agents to check the rows")
 	fs.StringVar(&o.journal, "journal", "", "Journal of every row's outcome; the same command resumes from it (default: "+defaultPaths+")")
 	fs.StringVar(&o.rejects, "rejects", "", "File receiving each rejected row with its reason (default: "+defaultPaths+")")
 	fs.BoolVar(&o.restart, "restart", false, "Discard the journal and rejects file of an earlier run and start over")
@@ -195,7 +195,11 @@ func (j *job) printPlan(p bulk.Plan) error {
 		fmt.Fprintln(out, string(b))
 	} else {
 		writePlanText(out, p)
-		fmt.Fprintln(j.f.IOStreams.ErrOut, "dry run: nothing was sent")
+		if len(p.Read) > 0 {
+			fmt.Fprintf(j.f.IOStreams.ErrOut, "dry run: nothing was changed; the rows were checked against %s\n", strings.Join(p.Read, ", "))
+		} else {
+			fmt.Fprintln(j.f.IOStreams.ErrOut, "dry run: nothing was sent")
+		}
 	}
 	if p.Reject > 0 {
 		return &ExitError{Code: exitValidation}

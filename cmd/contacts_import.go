@@ -31,7 +31,9 @@ An unknown column stops the import before anything is sent, unless
 --extra custom makes unknown columns custom attributes.
 
 Every row is checked first (an email's shape, a phone number in E.164 form,
-labels that exist in the account). Without --match every valid row creates a
+labels that exist in the account, an --inbox-id that exists), and --dry-run
+makes the same checks: it reads the account's labels and inboxes, and
+changes nothing. Without --match every valid row creates a
 contact; with --match the row is looked up by those keys (first match wins)
 and --on-conflict says what a match does: update it, skip the row, or reject
 it as an error.

@@ -175,8 +175,10 @@ func TestImportContactsBadInputExitsTwoBeforeSending(t *testing.T) {
 	}
 }
 
-func TestImportDryRunSendsNoRequest(t *testing.T) {
-	h := newHarness(t) // a stub with no routes: any request fails the test
+func TestImportDryRunOnlyReads(t *testing.T) {
+	h := newHarness(t) // a stub with only these routes: any other request fails the test
+	h.stub.On("GET", "/api/v1/accounts/1/labels", 200, `{"payload":[{"id":1,"title":"vip","description":"","color":"#1f93ff","show_on_sidebar":true}]}`)
+	h.stub.On("GET", "/api/v1/accounts/1/inboxes", 200, `{"payload":[{"id":1,"name":"History","channel_type":"Channel::Api"}]}`)
 	contacts := writeTemp(t, "c.csv", "name,email,labels\nAnn,ann@example.com,vip\nBad,nope,\n")
 	code := h.run("contacts", "import", contacts, "--dry-run", "--match", "email")
 	if code != exitValidation {
@@ -191,6 +193,9 @@ func TestImportDryRunSendsNoRequest(t *testing.T) {
 		if !strings.Contains(plan, want) {
 			t.Errorf("plan lacks %q:\n%s", want, plan)
 		}
+	}
+	if got := h.errOut.String(); !strings.Contains(got, "dry run: nothing was changed; the rows were checked against GET /api/v1/accounts/1/labels") {
+		t.Errorf("stderr: %s", got)
 	}
 	if _, err := os.Stat(contacts + ".journal"); !os.IsNotExist(err) {
 		t.Errorf("a dry run wrote a journal: %v", err)
@@ -219,8 +224,8 @@ func TestImportDryRunSendsNoRequest(t *testing.T) {
 	if code := h.run("contacts", "bulk", "delete", "5", "--dry-run"); code != 0 {
 		t.Fatalf("a dry run of a delete needs no --yes: exit %d\n%s", code, h.errOut)
 	}
-	if n := len(h.stub.Requests()); n != 0 {
-		t.Errorf("dry runs sent %d requests, want 0", n)
+	if n := len(h.stub.Requests()); n != 2 {
+		t.Errorf("dry runs sent %d requests, want only the reads of the labels and the inboxes", n)
 	}
 }
 

@@ -38,7 +38,9 @@ contact), outgoing (from the agent whose token runs the import) or private
 notes; the original author, time and id are kept in each message's
 content_attributes. Labels must exist in the account; assignee_email must be
 an agent. status (open, resolved, pending, snoozed with snoozed_until) is set
-last.
+last. --dry-run checks every line as the import would, inbox, labels and
+assignee included (it reads the account's inboxes, labels and agents once),
+and changes nothing.
 
 A journal (default FILE.journal) records every conversation and message
 created, so an interrupted import resumes inside a conversation without

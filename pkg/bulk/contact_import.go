@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/wootcli/woot/pkg/api"
 )
@@ -66,7 +65,26 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	}
 	j.total.Store(rows.total)
 	ci := &contactImporter{j: j, imp: imp, rows: rows}
+	if err := ci.checkTargetInbox(ctx); err != nil {
+		j.close()
+		return j.summary(), Plan{}, err
+	}
 	return j.execute(ctx, ci.plan, ci.next)
+}
+
+// checkTargetInbox refuses an --inbox-id the account lacks before any row
+// is sent, in a dry run too: Chatwoot would refuse every create (404).
+func (ci *contactImporter) checkTargetInbox(ctx context.Context) error {
+	if ci.imp.InboxID <= 0 {
+		return nil
+	}
+	_, err := ci.j.inboxKind(ctx, &ci.facts, ci.imp.InboxID)
+	if reason, fatal := planned(err); reason != "" {
+		return inputErrorf("--inbox-id %d: %s; nothing was sent", ci.imp.InboxID, reason)
+	} else if fatal != nil {
+		return fmt.Errorf("check --inbox-id %d: %w", ci.imp.InboxID, fatal)
+	}
+	return nil
 }
 
 type contactImporter struct {
@@ -217,8 +235,9 @@ func (ci *contactImporter) addLabels(ctx context.Context, id int64, labels []str
 	return ci.setLabels(ctx, id, merged)
 }
 
-// plan walks the rows without sending anything.
-func (ci *contactImporter) plan() (Plan, error) {
+// plan walks the rows, checking them as the real run would, without
+// sending anything but the reads of the account's labels.
+func (ci *contactImporter) plan(ctx context.Context) (Plan, error) {
 	var p Plan
 	for {
 		row, err := ci.rows.next()
@@ -236,15 +255,19 @@ func (ci *contactImporter) plan() (Plan, error) {
 			p.Done++
 			continue
 		}
-		p.add(ci.planRow(row))
+		it, err := ci.planRow(ctx, row)
+		if err != nil {
+			return p, err
+		}
+		p.add(it)
 	}
 }
 
-func (ci *contactImporter) planRow(row *contactRow) PlanItem {
+func (ci *contactImporter) planRow(ctx context.Context, row *contactRow) (PlanItem, error) {
 	it := PlanItem{Row: row.rec.num}
-	if len(row.problems) > 0 {
-		it.Action, it.Reason = actionReject, strings.Join(row.problems, "; ")
-		return it
+	rejected, err := planChecks(&it, row.problems, func() error { return ci.j.checkLabels(ctx, &ci.facts, row.data.labels) })
+	if rejected || err != nil {
+		return it, err
 	}
 	d := &row.data
 	it.Action = actionCreate
@@ -260,5 +283,5 @@ func (ci *contactImporter) planRow(row *contactRow) PlanItem {
 			ConflictError:  "reject the row",
 		}[ci.imp.OnConflict]
 	}
-	return it
+	return it, nil
 }

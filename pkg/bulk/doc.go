@@ -59,10 +59,14 @@
 //
 // # Dry run
 //
-// Options.DryRun plans the job and sends nothing at all: not even the
-// lookups a real run would make, so a matched row is reported as "would
-// match by …" and labels, inboxes and assignees are left unchecked. The
-// Plan lists, per row, the action and the requests a real run would send.
+// Options.DryRun plans the job and changes nothing. It checks every row as
+// the real run does, including against the account: labels, inboxes and
+// assignees are read once each (GET labels, inboxes, agents, only when a
+// row needs them), so a row the real run would reject for them is a
+// planned reject with the same reason. Lookups of existing records are not
+// sent: a matched row is reported as "would match by …". The Plan lists,
+// per row, the action and the requests a real run would send, and in Read
+// the reads the checks made.
 //
 // # Journal and resume
 //

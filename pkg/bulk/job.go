@@ -85,6 +85,15 @@ type job struct {
 	done, total, seen, serverErrs atomic.Int64
 
 	recMu sync.Mutex // keeps the journal and the rejects file in the same order
+
+	readsMu sync.Mutex
+	reads   []string // the account's lists read to check rows, for a dry run's plan
+}
+
+func (j *job) noteRead(req string) {
+	j.readsMu.Lock()
+	j.reads = append(j.reads, req)
+	j.readsMu.Unlock()
 }
 
 func newJob(c *api.Client, account int64, opts Options, name string, id InputID, rejectsHeader string) (*job, error) {
@@ -383,6 +392,10 @@ func (j *job) classify(err error) (outcome, bool) {
 	if errors.As(err, &re) {
 		return reject(re.reason), true
 	}
+	var are *accountReadError
+	if errors.As(err, &are) {
+		return outcome{}, false
+	}
 	var once *unrepeatable
 	var ne *api.NetworkError
 	if errors.As(err, &once) && once.uncertain != "" && errors.As(err, &ne) && !refused(err) && !errors.Is(err, context.Canceled) {
@@ -455,9 +468,10 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // execute is every job's last step: a dry run only plans; otherwise the
 // rows run and the journal is closed, whose error counts when the run
 // itself had none. The summary is returned also when the job stops early.
-func (j *job) execute(ctx context.Context, plan func() (Plan, error), next func() (*task, error)) (Summary, Plan, error) {
+func (j *job) execute(ctx context.Context, plan func(context.Context) (Plan, error), next func() (*task, error)) (Summary, Plan, error) {
 	if j.opts.DryRun {
-		p, err := plan()
+		p, err := plan(ctx)
+		p.Read = j.reads
 		return j.summary(), p, err
 	}
 	err := j.run(ctx, next)

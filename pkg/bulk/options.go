@@ -16,7 +16,9 @@ type Options struct {
 	// Rejects is the path of the rejects file. Empty keeps rejects only in
 	// the journal and the summary.
 	Rejects string
-	// DryRun plans the job and sends nothing, not even lookups.
+	// DryRun plans the job and changes nothing: the only requests it sends
+	// read the account's labels, inboxes and agents, once each and only
+	// when rows need them, to check the rows as the real run would.
 	DryRun bool
 	// Concurrency is the number of rows worked on at once (default 1).
 	Concurrency int
@@ -90,14 +92,16 @@ func (s Summary) DidNothing() bool {
 	return s.Created+s.Updated+s.Skipped+s.Rejected == 0 && s.AlreadyDone > 0
 }
 
-// Plan is what a dry run would do. It is built without a single request,
-// so matches against existing records are described, not resolved.
+// Plan is what a dry run would do. Rows are checked against the account's
+// labels, inboxes and agents (Read lists the requests that fetched them);
+// matches against existing records are described, not resolved.
 type Plan struct {
 	Create int64      `json:"create"` // rows that would certainly be created
 	Match  int64      `json:"match"`  // rows that would first be looked up, then created or updated
 	Reject int64      `json:"reject"` // rows that fail validation
 	Done   int64      `json:"done"`   // rows the journal already records as finished
 	Items  []PlanItem `json:"items"`
+	Read   []string   `json:"read,omitempty"` // the reads the checks made, "GET /api/v1/accounts/1/labels"
 }
 
 // PlanItem is the plan for one row (or one batch of a bulk action).
