@@ -57,7 +57,7 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	}
 	header := ""
 	if rows.format == "csv" {
-		header = csvRejectsHeader(rows.Header())
+		header = csvRejectsHeader(rows.Header(), rows.Delimiter())
 	}
 	j, err := newJob(c, accountID, opts, "contacts", rows.id, header)
 	if err != nil {
@@ -97,7 +97,8 @@ type contactImporter struct {
 func (ci *contactImporter) render(rec *record) func(string) string {
 	if ci.rows.format == "csv" {
 		header := ci.rows.Header()
-		return func(reason string) string { return csvReject(header, rec.fields, reason) }
+		comma := ci.rows.Delimiter()
+		return func(reason string) string { return csvReject(header, rec.fields, reason, comma) }
 	}
 	return func(reason string) string { return jsonReject(rec.raw, reason) }
 }

@@ -24,7 +24,11 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
-	rr, err := newRecordReader(in.r, "ndjson")
+	cfg := readConfig{format: "ndjson", maxRow: opts.MaxRowBytes}
+	if cfg.maxRow <= 0 {
+		cfg.maxRow = DefaultMaxConversationBytes
+	}
+	rr, err := newRecordReader(in.r, cfg)
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
@@ -32,7 +36,7 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
-	j.total.Store(in.countRows("ndjson"))
+	j.total.Store(in.countRows(cfg))
 	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12]}
 	return j.execute(ctx, ci.plan, ci.next)
 }

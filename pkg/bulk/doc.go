@@ -16,9 +16,25 @@
 // city and country are stored in additional_attributes, where Chatwoot's
 // contact model keeps them. An unknown column stops the import before
 // anything is sent, naming it; with ExtraCustom (--extra custom) unknown
-// columns become custom attributes instead. An "error" column (CSV) or
-// "_error" field (NDJSON) is ignored, so a rejects file, once fixed,
-// imports as it is.
+// columns become custom attributes instead. So is a first line that is a
+// row rather than a header (it holds an email address, a phone number, a
+// URL or a number and names no known column), and a header with none of
+// name, email, phone_number, identifier, whose every row would be
+// rejected. The CSV delimiter is a comma, semicolon or tab, whichever
+// splits the header into the most known columns (ReadOptions.Delimiter
+// sets another). An "error" column (CSV) or "_error" field (NDJSON) is
+// ignored, so a rejects file, once fixed, imports as it is.
+//
+// A row longer than ReadOptions.MaxRowBytes (DefaultMaxRowBytes, 1 MiB;
+// conversation lines: Options.MaxRowBytes, 16 MiB) is rejected without
+// being held in memory: its rejects record and its journal entry carry the
+// reason, with its lines and size, not the row. A quote that opens a field
+// and does not close on its line, so that the record it starts spans lines
+// and then comes out wrong (not the header's width, a quote closing
+// mid-field, the end of the file or the row limit reached inside it), is a
+// stray quote: that line alone is rejected, naming the quote, and the
+// lines it swallowed are read again as rows. A quoted value spanning lines
+// in a row of the header's width is a value.
 //
 // Empty cells are left out of the request: an import never blanks a
 // field the contact already has. Custom attribute values from CSV are

@@ -29,6 +29,10 @@ type Options struct {
 	Restart bool
 	// BatchSize is the number of ids per bulk-action request (default 100).
 	BatchSize int
+	// MaxRowBytes bounds a conversation import's lines (default
+	// DefaultMaxConversationBytes); a contact import takes its limit from
+	// ReadOptions.
+	MaxRowBytes int64
 	// Limiter is the limiter the client was built with, when adaptive; the
 	// 429 answers it saw are added to Summary.Retried.
 	Limiter *AdaptiveLimiter
