@@ -186,6 +186,7 @@ func TestDelimiterDetectedFromTheHeader(t *testing.T) {
 	for name, content := range map[string]string{
 		"semicolon": "name;email;labels\nAnn Lee;ann@example.com;vip\n",
 		"tab":       "name\temail\tlabels\nAnn Lee\tann@example.com\tvip\n",
+		"excel":     "\xEF\xBB\xBF\"name\";\"email\";\"labels\"\r\n\"Ann Lee\";ann@example.com;vip\r\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			rows := readRows(t, content, ReadOptions{Format: "csv"})
