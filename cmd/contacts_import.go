@@ -37,7 +37,8 @@ phone_number or identifier column. The CSV delimiter (comma, semicolon or tab)
 is detected from the header row; --delimiter sets another.
 
 A row longer than --max-row-size (1 MiB) is rejected without being read into
-memory. A quote that does not close on its line and would swallow the rows
+memory, and copied whole into a file of its own beside the rejects file
+(people.rejects.row7.csv) when FILE is a file. A quote that does not close on its line and would swallow the rows
 after it rejects that line alone, naming it; the rows after it are read as
 rows of their own (a quoted value spanning lines, in a row of the right
 width, is read as a value).

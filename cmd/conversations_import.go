@@ -47,7 +47,8 @@ A journal (default FILE.journal) records every conversation and message
 created, so an interrupted import resumes inside a conversation without
 posting any message twice. Lines that fail validation or that Chatwoot
 refuses go to the rejects file with an "_error" field; so does a line longer
-than --max-row-size (16 MiB), without being read into memory. Exit 0 when
+than --max-row-size (16 MiB), without being read into memory (copied whole
+into a file of its own beside the rejects file). Exit 0 when
 every line was imported, 5 when some were rejected.`,
 		Example: `  $ woot conversations import zendesk.ndjson --dry-run
   $ woot conversations import zendesk.ndjson --concurrency 8

@@ -111,6 +111,9 @@ func (ci *contactImporter) next() (*task, error) {
 	}
 	rec := row.rec
 	return ci.j.rowTask(rec.num, rec.key, ci.render(rec), func() ([]string, rowRun) {
+		if rec.oversize {
+			return []string{ci.j.keepOversize(rec, ci.rows.in.path, ci.rows.headerLine())}, nil
+		}
 		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
 	})
 }

@@ -125,6 +125,14 @@ func (r *RowReader) Delimiter() byte {
 	return r.comma
 }
 
+// headerLine is the CSV header as a line of the input's format ("" for NDJSON).
+func (r *RowReader) headerLine() string {
+	if r.format != "csv" {
+		return ""
+	}
+	return csvLine(r.rr.header, r.comma)
+}
+
 // Header is the CSV header as read (nil for NDJSON).
 func (r *RowReader) Header() []string { return r.rr.header }
 

@@ -37,7 +37,7 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 		return Summary{}, Plan{}, err
 	}
 	j.total.Store(in.countRows(cfg))
-	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12]}
+	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12], inPath: in.path}
 	return j.execute(ctx, ci.plan, ci.next)
 }
 
@@ -45,6 +45,7 @@ type convImporter struct {
 	j        *job
 	rr       *recordReader
 	inputTag string // ties import keys to this input, not just a row number
+	inPath   string // the input's path when it is a regular file, for copies of rows over the limit
 	facts    accountFacts
 }
 
@@ -55,6 +56,9 @@ func (ci *convImporter) next() (*task, error) {
 	}
 	render := func(reason string) string { return jsonReject(rec.raw, reason) }
 	return ci.j.rowTask(rec.num, rec.key, render, func() ([]string, rowRun) {
+		if rec.oversize {
+			return []string{ci.j.keepOversize(rec, ci.inPath, "")}, nil
+		}
 		row := parseConversation(rec)
 		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
 	})

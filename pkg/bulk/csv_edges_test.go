@@ -172,6 +172,27 @@ func TestRowOverTheLimitGoesToTheRejectsFileAndTheJournalStaysSmall(t *testing.T
 	if !strings.Contains(rejects, "lines 3–4") || !strings.Contains(rejects, "6.0 MiB") {
 		t.Errorf("rejects:\n%s", rejects)
 	}
+	// The row itself is kept whole, in a file of its own that imports as
+	// it is once the limit allows.
+	kept := oversizePath(opts.Rejects, 2)
+	if !strings.Contains(rejects, "it is kept whole in "+kept) {
+		t.Errorf("the reason does not name the copy %s:\n%s", kept, rejects)
+	}
+	if got := readFile(t, kept); got != "name,email\nBig,\""+big+"\n"+big+"\"\n" {
+		t.Errorf("the copy (%d bytes) is not the row", len(got))
+	}
+	in2, err := OpenInput(kept, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in2.Close()
+	again, err := ReadContactsWith(in2, ReadOptions{MaxRowBytes: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readAllContacts(t, again); len(got) != 1 || got[0].data.name != "Big" || len(got[0].data.email) != len(big)*2+1 {
+		t.Errorf("the copy does not import as the row")
+	}
 	// A higher limit imports it.
 	rows, err := ReadContactsWith(strings.NewReader("name,email\nBig,\""+big+"\"\n"), ReadOptions{Format: "csv", MaxRowBytes: 4 << 20})
 	if err != nil {
@@ -303,5 +324,8 @@ func TestConversationLineOverTheLimitIsRejectedAlone(t *testing.T) {
 	rejects := readFile(t, opts.Rejects)
 	if !strings.HasPrefix(rejects, `{"_error":"the row (line 1, starting`) || !strings.Contains(rejects, "over the limit of 1 KiB") || len(rejects) > 1<<10 {
 		t.Errorf("rejects:\n%s", rejects)
+	}
+	if got := readFile(t, oversizePath(opts.Rejects, 1)); got != long+"\n" {
+		t.Errorf("the kept copy is %q", got)
 	}
 }

@@ -32,7 +32,7 @@ type csvRecord struct {
 	first, last int64  // the lines it spans
 	problem     string // set when the record is rejected as read
 	oversize    bool
-	size        int64
+	off, size   int64 // where an oversize record starts in the input, and its bytes
 }
 
 // csvParse is the quote state machine over a record's lines.
@@ -230,6 +230,6 @@ func (s *csvScanner) oversize(lines []physLine, size int64, p *csvParse) (*csvRe
 		last = l
 		open = s.stillQuoted(p, l)
 	}
-	return &csvRecord{first: lines[0].num, last: last.num, oversize: true, size: size,
+	return &csvRecord{first: lines[0].num, last: last.num, oversize: true, off: lines[0].off, size: size,
 		problem: tooLong(lines[0].num, last.num, size, s.max, preview)}, nil
 }

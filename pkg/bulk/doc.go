@@ -28,7 +28,9 @@
 // A row longer than ReadOptions.MaxRowBytes (DefaultMaxRowBytes, 1 MiB;
 // conversation lines: Options.MaxRowBytes, 16 MiB) is rejected without
 // being held in memory: its rejects record and its journal entry carry the
-// reason, with its lines and size, not the row. A quote that opens a field
+// reason, with its lines and size, not the row, which is copied whole from
+// the input (a regular file) into a file of its own beside the rejects
+// file; see keepOversize. A quote that opens a field
 // and does not close on its line, so that the record it starts spans lines
 // and then comes out wrong (not the header's width, a quote closing
 // mid-field, the end of the file or the row limit reached inside it), is a

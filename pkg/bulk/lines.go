@@ -26,6 +26,7 @@ const (
 // physLine is one line of the input as read, without its line ending.
 type physLine struct {
 	num  int64
+	off  int64  // where the line starts in the input
 	text []byte // the whole line; only its first bytes when long
 	size int64  // the line's length in the file, ending included
 	long bool   // longer than the limit: text is a preview
@@ -44,6 +45,7 @@ type lineReader struct {
 	br   *bufio.Reader
 	max  int64
 	num  int64
+	off  int64 // bytes read so far
 	back []physLine
 }
 
@@ -90,20 +92,26 @@ func (lr *lineReader) read() (physLine, error) {
 		break
 	}
 	lr.num++
+	off := lr.off
+	lr.off += size
 	if !long {
 		buf = bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte("\n")), []byte("\r"))
 	}
 	if lr.num == 1 {
 		buf = bytes.TrimPrefix(buf, utf8BOM)
 	}
-	return physLine{num: lr.num, text: buf, size: size, long: long, quotes: quotes}, nil
+	return physLine{num: lr.num, off: off, text: buf, size: size, long: long, quotes: quotes}, nil
 }
 
 // tooLong is the reason a row over the limit is rejected with.
 func tooLong(first, last int64, size, limit int64, preview []byte) string {
-	return fmt.Sprintf("the row (%s, starting %q) is %s, over the limit of %s a row: it was neither read nor sent, and is not copied here; take it from the input, shorten it, or raise --max-row-size",
-		lineSpan(first, last), previewOf(preview), formatBytes(size), formatBytes(limit))
+	return fmt.Sprintf("the row (%s, starting %q) is %s, over the limit of %s a row: it was neither read nor sent",
+		lineSpan(first, last), previewOf(preview), formatBytes(size), formatBytes(limit)) + oversizeAdvice
 }
+
+// oversizeAdvice ends the reason of a row over the limit that was not
+// kept (a dry run, stdin): keepOversize says where a kept one is instead.
+const oversizeAdvice = "; take it from the input, shorten it, or raise --max-row-size"
 
 // lineSpan names lines first to last: "line 4", "lines 4–6".
 func lineSpan(first, last int64) string {

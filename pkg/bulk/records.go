@@ -21,7 +21,11 @@ type record struct {
 	key      string   // row number + hash of the row's bytes
 	err      string   // a structural problem that rejects the row
 	oversize bool     // over the row limit: neither fields nor raw are kept
+	span     span     // oversize: where the row lies in the input
 }
+
+// span is a stretch of the input's bytes.
+type span struct{ off, size int64 }
 
 // readConfig says how an input's rows are read.
 type readConfig struct {
@@ -88,7 +92,7 @@ func (rr *recordReader) nextCSV() (*record, error) {
 		return nil, err
 	}
 	rr.n++
-	rec := &record{num: rr.n, line: cr.first, fields: cr.fields, err: cr.problem, oversize: cr.oversize}
+	rec := &record{num: rr.n, line: cr.first, fields: cr.fields, err: cr.problem, oversize: cr.oversize, span: span{cr.off, cr.size}}
 	if cr.oversize {
 		rec.key = rowKey(rec.num, fmt.Appendf(nil, "oversize %d-%d %d", cr.first, cr.last, cr.size))
 	} else {
@@ -105,7 +109,7 @@ func (rr *recordReader) nextLine() (*record, error) {
 		}
 		if l.long {
 			rr.n++
-			return &record{num: rr.n, line: l.num, oversize: true, err: tooLong(l.num, l.num, l.size, rr.lines.max, l.text),
+			return &record{num: rr.n, line: l.num, oversize: true, span: span{l.off, l.size}, err: tooLong(l.num, l.num, l.size, rr.lines.max, l.text),
 				key: rowKey(rr.n, fmt.Appendf(nil, "oversize %d %d", l.num, l.size))}, nil
 		}
 		b := bytes.TrimSpace(l.text)
