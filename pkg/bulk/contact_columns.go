@@ -181,13 +181,13 @@ func detectDelimiter(line []byte) byte {
 		p := &csvParse{comma: comma}
 		p.feed(line)
 		known := 0
-		for _, f := range p.fields {
+		for _, f := range p.fields() {
 			if c, ok := contactColumn(f, false); ok && c.kind != colIgnore {
 				known++
 			}
 		}
-		if known > bestKnown || (known == bestKnown && len(p.fields) > bestFields) {
-			best, bestKnown, bestFields = comma, known, len(p.fields)
+		if known > bestKnown || (known == bestKnown && p.count() > bestFields) {
+			best, bestKnown, bestFields = comma, known, p.count()
 		}
 	}
 	return best

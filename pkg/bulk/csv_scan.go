@@ -24,6 +24,7 @@ type csvScanner struct {
 	comma byte
 	width int // the header's field count; 0 while reading the header
 	max   int64
+	p     csvParse // reused from record to record
 }
 
 // csvRecord is one record as scanned.
@@ -35,15 +36,35 @@ type csvRecord struct {
 	off, size   int64 // where an oversize record starts in the input, and its bytes
 }
 
-// csvParse is the quote state machine over a record's lines.
+// csvParse is the quote state machine over a record's lines. Like
+// encoding/csv, it keeps the fields' bytes one after another in buf and
+// makes them strings once, when the record is complete.
 type csvParse struct {
-	comma    byte
-	fields   []string
-	field    []byte
-	inQuotes bool
-	openCol  int  // 1-based field whose quote is open
-	openAt   int  // where in its line that quote is
-	odd      bool // a quote closed somewhere other than before a delimiter or the line's end
+	comma      byte
+	buf        []byte
+	ends       []int // where each completed field ends in buf
+	fieldStart int
+	inQuotes   bool
+	openCol    int  // 1-based field whose quote is open
+	openAt     int  // where in its line that quote is
+	odd        bool // a quote closed somewhere other than before a delimiter or the line's end
+}
+
+func (p *csvParse) reset() {
+	p.buf, p.ends, p.fieldStart, p.inQuotes, p.odd = p.buf[:0], p.ends[:0], 0, false, false
+}
+
+// count is the number of fields completed so far.
+func (p *csvParse) count() int { return len(p.ends) }
+
+func (p *csvParse) fields() []string {
+	all := string(p.buf)
+	out := make([]string, len(p.ends))
+	prev := 0
+	for i, end := range p.ends {
+		out[i], prev = all[prev:end], end
+	}
+	return out
 }
 
 // feed parses one line and reports whether the record ends with it.
@@ -52,25 +73,25 @@ func (p *csvParse) feed(text []byte) bool {
 		c := text[i]
 		switch {
 		case p.inQuotes && c == '"' && i+1 < len(text) && text[i+1] == '"':
-			p.field = append(p.field, '"')
+			p.buf = append(p.buf, '"')
 			i++
 		case p.inQuotes && c == '"' && (i+1 == len(text) || text[i+1] == p.comma):
 			p.inQuotes = false
 		case p.inQuotes && c == '"':
 			p.odd = true // lazily kept, as encoding/csv's LazyQuotes does
-			p.field = append(p.field, c)
+			p.buf = append(p.buf, c)
 		case p.inQuotes:
-			p.field = append(p.field, c)
+			p.buf = append(p.buf, c)
 		case c == p.comma:
 			p.endField()
-		case c == '"' && len(p.field) == 0:
-			p.inQuotes, p.openCol, p.openAt = true, len(p.fields)+1, i
+		case c == '"' && len(p.buf) == p.fieldStart:
+			p.inQuotes, p.openCol, p.openAt = true, len(p.ends)+1, i
 		default:
-			p.field = append(p.field, c)
+			p.buf = append(p.buf, c)
 		}
 	}
 	if p.inQuotes {
-		p.field = append(p.field, '\n')
+		p.buf = append(p.buf, '\n')
 		return false
 	}
 	p.endField()
@@ -78,8 +99,8 @@ func (p *csvParse) feed(text []byte) bool {
 }
 
 func (p *csvParse) endField() {
-	p.fields = append(p.fields, string(p.field))
-	p.field = p.field[:0]
+	p.ends = append(p.ends, len(p.buf))
+	p.fieldStart = len(p.buf)
 }
 
 // next returns the next record, or io.EOF. Blank lines between records
@@ -89,12 +110,14 @@ func (s *csvScanner) next() (*csvRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	p := &s.p
+	p.comma = s.comma
+	p.reset()
 	if first.long {
-		return s.oversize([]physLine{first}, first.size, &csvParse{comma: s.comma})
+		return s.oversize([]physLine{first}, first.size, p)
 	}
-	p := &csvParse{comma: s.comma}
 	if p.feed(first.text) {
-		return s.complete(p, []physLine{first}), nil
+		return s.complete(p, first.num, first.num), nil
 	}
 	lines, size := []physLine{first}, first.size
 	for {
@@ -113,10 +136,10 @@ func (s *csvScanner) next() (*csvRecord, error) {
 			return s.oversize(lines, size, p)
 		}
 		if p.feed(l.text) {
-			if s.width > 0 && (len(p.fields) != s.width || p.odd) {
-				return s.unclosed(p, lines, fmt.Sprintf("as one row they make %s, the header has %d", plural(fmt.Sprintf("%d field", len(p.fields)), len(p.fields)), s.width)), nil
+			if n := p.count(); s.width > 0 && (n != s.width || p.odd) {
+				return s.unclosed(p, lines, fmt.Sprintf("as one row they make %s, the header has %d", plural(fmt.Sprintf("%d field", n), n), s.width)), nil
 			}
-			return s.complete(p, lines), nil
+			return s.complete(p, first.num, l.num), nil
 		}
 	}
 }
@@ -130,8 +153,8 @@ func (s *csvScanner) nonBlank() (physLine, error) {
 	}
 }
 
-func (s *csvScanner) complete(p *csvParse, lines []physLine) *csvRecord {
-	rec := &csvRecord{fields: p.fields, first: lines[0].num, last: lines[len(lines)-1].num}
+func (s *csvScanner) complete(p *csvParse, first, last int64) *csvRecord {
+	rec := &csvRecord{fields: p.fields(), first: first, last: last}
 	if s.width > 0 && len(rec.fields) != s.width {
 		rec.problem = fmt.Sprintf("the row has %d fields, the header has %d", len(rec.fields), s.width)
 	}
@@ -173,7 +196,7 @@ type strayQuote struct {
 func strayQuoteOf(text []byte, comma byte) strayQuote {
 	p := &csvParse{comma: comma}
 	p.feed(text)
-	before := p.fields
+	before := p.fields()
 	if !p.inQuotes { // cannot happen for a line that opened a record's quote
 		return strayQuote{fields: before, col: len(before)}
 	}
@@ -194,7 +217,7 @@ func (s *csvScanner) looksLikeRow(l physLine) bool {
 		return false
 	}
 	p := &csvParse{comma: s.comma}
-	return p.feed(l.text) && !p.odd && len(p.fields) == s.width
+	return p.feed(l.text) && !p.odd && p.count() == s.width
 }
 
 // stillQuoted carries the quote state of a record being skipped over
@@ -203,7 +226,8 @@ func (s *csvScanner) stillQuoted(p *csvParse, l physLine) bool {
 	if l.long {
 		return l.quotes%2 == 0
 	}
-	p.fields, p.field, p.inQuotes = p.fields[:0], p.field[:0], true // only the quote state matters now
+	p.reset()
+	p.inQuotes = true // only the quote state matters now
 	return !p.feed(l.text)
 }
 

@@ -77,6 +77,8 @@ func (lr *lineReader) read() (physLine, error) {
 			long = true
 			buf = append(buf, chunk...)
 			buf = buf[:min(len(buf), previewBytes)]
+		case buf == nil:
+			buf = append(make([]byte, 0, len(chunk)), chunk...) // most lines come in one chunk
 		default:
 			buf = append(buf, chunk...)
 		}
