@@ -169,15 +169,15 @@ func valueKind(s string) string {
 	return ""
 }
 
-// DelimiterCandidates are the delimiters detected from a CSV header row.
-var DelimiterCandidates = []byte{',', ';', '\t'}
+// delimiterCandidates are the delimiters detected from a CSV header row.
+var delimiterCandidates = []byte{',', ';', '\t'}
 
 // detectDelimiter picks the delimiter that splits the header row into the
 // most known columns, then into the most columns; a comma by default.
 // Spreadsheets in many locales save CSV with semicolons.
 func detectDelimiter(line []byte) byte {
 	best, bestKnown, bestFields := byte(','), -1, 0
-	for _, comma := range DelimiterCandidates {
+	for _, comma := range delimiterCandidates {
 		p := &csvParse{comma: comma}
 		p.feed(line)
 		known := 0
@@ -196,7 +196,7 @@ func detectDelimiter(line []byte) byte {
 // delimiterHint suggests --delimiter when column names hold another
 // candidate delimiter than the one in use.
 func delimiterHint(names []string, comma byte) string {
-	for _, d := range DelimiterCandidates {
+	for _, d := range delimiterCandidates {
 		if d == comma {
 			continue
 		}

@@ -186,7 +186,7 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 	if err != nil {
 		if !hasMatchKey(d) {
 			// Nothing to look it up by: trying again could create it twice.
-			return outcome{}, &unrepeatable{err: err, uncertain: "the answer to this contact's create was lost, so Chatwoot may have created it; " + nameOnlyUncertain(d.name)}
+			return outcome{}, &unrepeatable{err: err, uncertain: "the connection broke after this contact's create was sent, and " + nameOnlyUncertain(d.name)}
 		}
 		return outcome{}, err
 	}
