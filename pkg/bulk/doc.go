@@ -91,7 +91,8 @@
 // Every job keeps a journal (Options.Journal): JSON lines, append-only,
 // starting with a header that records the job and its input (path, size,
 // and a hash of the first 64 KiB). Running the same command again resumes:
-// rows the journal records as finished are counted and not touched, the
+// rows the journal records as finished are not touched, and are counted
+// apart from this run's work (Summary.AlreadyDone and Earlier); the
 // rest are worked on. A journal written for another input, or for another
 // job, is refused with a message saying what to do; Options.Restart
 // starts over. A row is identified by its number and a hash of its bytes,
