@@ -329,3 +329,11 @@ func TestConversationLineOverTheLimitIsRejectedAlone(t *testing.T) {
 		t.Errorf("the kept copy is %q", got)
 	}
 }
+
+func TestStrayQuoteInTheHeaderStopsTheImport(t *testing.T) {
+	_, err := ReadContacts(strings.NewReader("name,\"email\nAnn,ann@example.com\n"), "csv", false)
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), `read CSV header (line 1): the quote opening column 2, before "email", does not close on its line`) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -168,6 +168,10 @@ func (s *csvScanner) unclosed(p *csvParse, lines []physLine, why string) *csvRec
 	first := lines[0]
 	stray := strayQuoteOf(first.text, s.comma)
 	rec := &csvRecord{fields: stray.fields, first: first.num, last: first.num}
+	if s.width == 0 { // the header: nothing is imported, nothing to read again
+		rec.problem = fmt.Sprintf("the quote opening column %d, before %s, does not close on its line: close it, or double it (\"\") if it belongs to the name", stray.col, stray.preview)
+		return rec
+	}
 	if len(lines) == 1 {
 		rec.problem = fmt.Sprintf("unclosed quote: the quote opening field %d on line %d, before %s, never closes: close it, or double it (\"\") if it belongs to the value", stray.col, first.num, stray.preview)
 		return rec

@@ -126,9 +126,9 @@ func lineSpan(first, last int64) string {
 func previewOf(b []byte) string {
 	s := strings.ToValidUTF8(string(b), "")
 	if r := []rune(s); len(r) > 24 {
-		s = string(r[:24])
+		s = string(r[:24]) + "…"
 	}
-	return s + "…"
+	return s
 }
 
 // formatBytes writes a size the way --max-row-size takes it.
