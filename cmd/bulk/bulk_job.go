@@ -41,7 +41,7 @@ func jobPace(c *cobra.Command, f *cmdutil.Factory) float64 {
 
 func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
 	fs := c.Flags()
-	fs.BoolVar(&o.dryRun, "dry-run", false, "Print the plan (creates, look-ups, rejects with reasons) and send nothing")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "Print the plan (creates, look-ups, rejects with reasons) and change nothing; imports read the account's labels, inboxes and agents to check the rows")
 	fs.StringVar(&o.journal, "journal", "", "Journal of every row's outcome; the same command resumes from it (default: "+defaultPaths+")")
 	fs.StringVar(&o.rejects, "rejects", "", "File receiving each rejected row with its reason (default: "+defaultPaths+")")
 	fs.BoolVar(&o.restart, "restart", false, "Discard the journal and rejects file of an earlier run and start over")
@@ -162,10 +162,15 @@ func (j *job) printSummary(sum bulk.Summary, stopped bool) error {
 	case sum.HasRejects():
 		mark, verb = ios.Yellow("!"), "done with rejects"
 	}
-	fmt.Fprintf(ios.ErrOut, "%s %s %s in %.1fs: %d created, %d updated, %d skipped, %d rejected, %d retried\n",
-		mark, j.what, verb, sum.Seconds, sum.Created, sum.Updated, sum.Skipped, sum.Rejected, sum.Retried)
-	if sum.Resumed > 0 {
-		fmt.Fprintf(ios.ErrOut, "  %d of them were finished by an earlier run (journal %s)\n", sum.Resumed, j.journal)
+	if sum.DidNothing() {
+		fmt.Fprintf(ios.ErrOut, "%s %s already done: all %d were finished by an earlier run (%s; journal %s); nothing was sent\n",
+			mark, j.what, sum.AlreadyDone, bulk.DescribeCounts(sum.Earlier), j.journal)
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%s %s %s in %.1fs: %d created, %d updated, %d skipped, %d rejected, %d retried\n",
+			mark, j.what, verb, sum.Seconds, sum.Created, sum.Updated, sum.Skipped, sum.Rejected, sum.Retried)
+	}
+	if sum.AlreadyDone > 0 && !sum.DidNothing() {
+		fmt.Fprintf(ios.ErrOut, "  and %d already done by an earlier run, not touched again (%s; journal %s)\n", sum.AlreadyDone, bulk.DescribeCounts(sum.Earlier), j.journal)
 	}
 	if sum.HasRejects() && j.rejects != "" {
 		fmt.Fprintf(ios.ErrOut, "  rejected rows and reasons: %s (fix them and import that file)\n", j.rejects)
@@ -191,7 +196,11 @@ func (j *job) printPlan(p bulk.Plan) error {
 		fmt.Fprintln(out, string(b))
 	} else {
 		writePlanText(out, p)
-		fmt.Fprintln(j.f.IOStreams.ErrOut, "dry run: nothing was sent")
+		if len(p.Read) > 0 {
+			fmt.Fprintf(j.f.IOStreams.ErrOut, "dry run: nothing was changed; the rows were checked against %s\n", strings.Join(p.Read, ", "))
+		} else {
+			fmt.Fprintln(j.f.IOStreams.ErrOut, "dry run: nothing was sent")
+		}
 	}
 	if p.Reject > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitValidation}

@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,8 @@ type contactsImportOptions struct {
 	onConflict string
 	extra      string
 	inboxID    int64
+	delimiter  string
+	maxRow     string
 	job        jobFlags
 }
 
@@ -30,10 +33,22 @@ func newContactsImportCmd(f *cmdutil.Factory, runF func(*contactsImportOptions) 
 line); FILE "-" reads stdin. Columns: ` + strings.Join(bulk.ContactColumns, ", ") + `
 (labels separated by ";"), custom_attributes.<key> and additional_attributes.<key>.
 An unknown column stops the import before anything is sent, unless
---extra custom makes unknown columns custom attributes.
+--extra custom makes unknown columns custom attributes; so does a first line
+that is a row rather than a header, or a header without a name, email,
+phone_number or identifier column. The CSV delimiter (comma, semicolon or tab)
+is detected from the header row; --delimiter sets another.
+
+A row longer than --max-row-size (1 MiB) is rejected without being read into
+memory, and copied whole into a file of its own beside the rejects file
+(people.rejects.row7.csv) when FILE is a file. A quote that does not close on its line and would swallow the rows
+after it rejects that line alone, naming it; the rows after it are read as
+rows of their own (a quoted value spanning lines, in a row of the right
+width, is read as a value).
 
 Every row is checked first (an email's shape, a phone number in E.164 form,
-labels that exist in the account). Without --match every valid row creates a
+labels that exist in the account, an --inbox-id that exists), and --dry-run
+makes the same checks: it reads the account's labels and inboxes, and
+changes nothing. Without --match every valid row creates a
 contact; with --match the row is looked up by those keys (first match wins)
 and --on-conflict says what a match does: update it, skip the row, or reject
 it as an error.
@@ -51,6 +66,7 @@ was done or skipped, 5 when rows were rejected.`,
 		Example: `  $ woot contacts import contacts.csv
   $ woot contacts import contacts.csv --match email,phone_number --on-conflict skip
   $ woot contacts import crm-export.csv --extra custom --dry-run
+  $ woot contacts import excel-export.csv --delimiter ';' --max-row-size 4MiB
   $ cat signups.ndjson | woot contacts import - --match identifier -o json`,
 		Args: operation.ExactArgs([]string{"FILE"}),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -71,6 +87,8 @@ was done or skipped, 5 when rows were rejected.`,
 	fs.StringVar(&o.extra, "extra", "", "custom: import unknown columns as custom attributes instead of failing")
 	fs.Int64Var(&o.inboxID, "inbox-id", 0, "Add each new contact to this inbox")
 	fs.StringVar(&o.format, "format", "", "Input format: csv or ndjson (default: from the file name, else the content)")
+	fs.StringVar(&o.delimiter, "delimiter", "", "CSV field separator: one character, or tab (default: a comma, semicolon or tab, detected from the header row)")
+	fs.StringVar(&o.maxRow, "max-row-size", "1MiB", "Reject rows longer than this, without reading them into memory (bytes, KiB or MiB)")
 	addJobFlags(c, &o.job, "next to FILE")
 	for flag, values := range map[string][]string{
 		"on-conflict": {bulk.ConflictUpdate, bulk.ConflictSkip, bulk.ConflictError},
@@ -102,7 +120,24 @@ func (o *contactsImportOptions) validate() error {
 	if o.format != "" && o.format != "csv" && o.format != "ndjson" {
 		return cmdutil.FlagErrorf("--format %q: use csv or ndjson", o.format)
 	}
+	if _, err := o.readOptions(); err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
 	return o.job.validate()
+}
+
+func (o *contactsImportOptions) readOptions() (bulk.ReadOptions, error) {
+	ro := bulk.ReadOptions{Format: o.format, ExtraCustom: o.extra == "custom"}
+	var err error
+	if o.delimiter != "" {
+		if ro.Delimiter, err = bulk.ParseDelimiter(o.delimiter); err != nil {
+			return ro, err
+		}
+	}
+	if ro.MaxRowBytes, err = bulk.ParseSize(o.maxRow); err != nil {
+		return ro, fmt.Errorf("--max-row-size: %w", err)
+	}
+	return ro, nil
 }
 
 func contactsImportRun(ctx context.Context, o *contactsImportOptions) error {
@@ -115,7 +150,8 @@ func contactsImportRun(ctx context.Context, o *contactsImportOptions) error {
 		return err
 	}
 	defer in.Close()
-	rows, err := bulk.ReadContacts(in, o.format, o.extra == "custom")
+	ro, _ := o.readOptions() // checked by validate
+	rows, err := bulk.ReadContactsWith(in, ro)
 	if err != nil {
 		return err
 	}

@@ -88,14 +88,23 @@ func TestImportContactsCreatesValidRowsAndRejectsTheRest(t *testing.T) {
 		t.Fatalf("rerun: exit %d\n%s", code, h.ErrOut)
 	}
 	var sum struct {
-		Created, Rejected, Resumed int64
-		Journal, Rejects           string
+		Created, Rejected int64
+		AlreadyDone       int64 `json:"already_done"`
+		Earlier           struct{ Created, Rejected int64 }
+		Journal, Rejects  string
 	}
 	if err := json.Unmarshal(h.Out.Bytes(), &sum); err != nil {
 		t.Fatalf("-o json summary %q: %v", h.Out, err)
 	}
-	if sum.Created != 2 || sum.Rejected != 2 || sum.Resumed != 4 || sum.Journal != in+".journal" {
-		t.Errorf("rerun summary %+v", sum)
+	if sum.Created != 0 || sum.Rejected != 0 || sum.AlreadyDone != 4 || sum.Earlier.Created != 2 || sum.Earlier.Rejected != 2 || sum.Journal != in+".journal" {
+		t.Errorf("rerun summary %+v: the rows an earlier run did are counted apart", sum)
+	}
+	if code := h.Run("contacts", "import", in); code != cmdutil.ExitValidation {
+		t.Fatalf("text rerun: exit %d\n%s", code, h.ErrOut)
+	}
+	if got := h.ErrOut.String(); !strings.Contains(got, "contacts import already done: all 4 were finished by an earlier run (2 created, 2 rejected;") ||
+		!strings.Contains(got, "nothing was sent") || strings.Contains(got, "0 created") {
+		t.Errorf("text rerun summary:\n%s", got)
 	}
 	if n := sb.requests.Load() - before; n != 0 {
 		t.Errorf("the resumed run sent %d requests, want none", n)
@@ -168,8 +177,10 @@ func TestImportContactsBadInputExitsTwoBeforeSending(t *testing.T) {
 	}
 }
 
-func TestImportDryRunSendsNoRequest(t *testing.T) {
-	h := cmdtest.NewHarness(t) // a stub with no routes: any request fails the test
+func TestImportDryRunOnlyReads(t *testing.T) {
+	h := cmdtest.NewHarness(t) // a stub with only these routes: any other request fails the test
+	h.Stub.On("GET", "/api/v1/accounts/1/labels", 200, `{"payload":[{"id":1,"title":"vip","description":"","color":"#1f93ff","show_on_sidebar":true}]}`)
+	h.Stub.On("GET", "/api/v1/accounts/1/inboxes", 200, `{"payload":[{"id":1,"name":"History","channel_type":"Channel::Api"}]}`)
 	contacts := writeTemp(t, "c.csv", "name,email,labels\nAnn,ann@example.com,vip\nBad,nope,\n")
 	code := h.Run("contacts", "import", contacts, "--dry-run", "--match", "email")
 	if code != cmdutil.ExitValidation {
@@ -184,6 +195,9 @@ func TestImportDryRunSendsNoRequest(t *testing.T) {
 		if !strings.Contains(plan, want) {
 			t.Errorf("plan lacks %q:\n%s", want, plan)
 		}
+	}
+	if got := h.ErrOut.String(); !strings.Contains(got, "dry run: nothing was changed; the rows were checked against GET /api/v1/accounts/1/labels") {
+		t.Errorf("stderr: %s", got)
 	}
 	if _, err := os.Stat(contacts + ".journal"); !os.IsNotExist(err) {
 		t.Errorf("a dry run wrote a journal: %v", err)
@@ -212,8 +226,8 @@ func TestImportDryRunSendsNoRequest(t *testing.T) {
 	if code := h.Run("contacts", "bulk", "delete", "5", "--dry-run"); code != 0 {
 		t.Fatalf("a dry run of a delete needs no --yes: exit %d\n%s", code, h.ErrOut)
 	}
-	if n := len(h.Stub.Requests()); n != 0 {
-		t.Errorf("dry runs sent %d requests, want 0", n)
+	if n := len(h.Stub.Requests()); n != 2 {
+		t.Errorf("dry runs sent %d requests, want only the reads of the labels and the inboxes", n)
 	}
 }
 

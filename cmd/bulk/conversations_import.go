@@ -10,9 +10,10 @@ import (
 )
 
 type conversationsImportOptions struct {
-	f     *cmdutil.Factory
-	input string
-	job   jobFlags
+	f      *cmdutil.Factory
+	input  string
+	maxRow string
+	job    jobFlags
 }
 
 func newConversationsImportCmd(f *cmdutil.Factory, runF func(*conversationsImportOptions) error) *cobra.Command {
@@ -40,13 +41,17 @@ contact), outgoing (from the agent whose token runs the import) or private
 notes; the original author, time and id are kept in each message's
 content_attributes. Labels must exist in the account; assignee_email must be
 an agent. status (open, resolved, pending, snoozed with snoozed_until) is set
-last.
+last. --dry-run checks every line as the import would, inbox, labels and
+assignee included (it reads the account's inboxes, labels and agents once),
+and changes nothing.
 
 A journal (default FILE.journal) records every conversation and message
 created, so an interrupted import resumes inside a conversation without
 posting any message twice. Lines that fail validation or that Chatwoot
-refuses go to the rejects file with an "_error" field. Exit 0 when every line
-was imported, 5 when some were rejected.`,
+refuses go to the rejects file with an "_error" field; so does a line longer
+than --max-row-size (16 MiB), without being read into memory (copied whole
+into a file of its own beside the rejects file). Exit 0 when
+every line was imported, 5 when some were rejected.`,
 		Example: `  $ woot conversations import zendesk.ndjson --dry-run
   $ woot conversations import zendesk.ndjson --concurrency 8
   $ ./convert-helpscout.py | woot conversations import - --journal helpscout.journal`,
@@ -54,6 +59,9 @@ was imported, 5 when some were rejected.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.input = args[0]
 			o.job.pace = jobPace(c, f)
+			if _, err := bulk.ParseSize(o.maxRow); err != nil {
+				return cmdutil.FlagErrorf("--max-row-size: %v", err)
+			}
 			if err := o.job.validate(); err != nil {
 				return err
 			}
@@ -63,6 +71,7 @@ was imported, 5 when some were rejected.`,
 			return conversationsImportRun(c.Context(), o)
 		},
 	}
+	c.Flags().StringVar(&o.maxRow, "max-row-size", "16MiB", "Reject lines longer than this, without reading them into memory (bytes, KiB or MiB)")
 	addJobFlags(c, &o.job, "next to FILE")
 	c.Flags().SortFlags = false
 	return c
@@ -79,6 +88,8 @@ func conversationsImportRun(ctx context.Context, o *conversationsImportOptions) 
 	}
 	defer in.Close()
 	j.setPaths(bulk.DefaultPaths(o.input, "conversations", "ndjson"))
-	sum, plan, err := bulk.ImportConversations(ctx, client, account, in, j.options("Importing conversations"))
+	opts := j.options("Importing conversations")
+	opts.MaxRowBytes, _ = bulk.ParseSize(o.maxRow) // checked in RunE
+	sum, plan, err := bulk.ImportConversations(ctx, client, account, in, opts)
 	return j.finish(sum, plan, err)
 }

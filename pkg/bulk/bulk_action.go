@@ -176,7 +176,7 @@ func BulkAction(ctx context.Context, c *api.Client, accountID int64, kind string
 	}
 	j.total.Store(int64(len(ids)))
 	b := &bulkRunner{j: j, kind: kind, action: action, ids: ids, size: size}
-	plan := func() (Plan, error) { return b.plan(), nil }
+	plan := func(context.Context) (Plan, error) { return b.plan(), nil }
 	return j.execute(ctx, plan, b.next)
 }
 

@@ -113,7 +113,7 @@ func TestBulkActionResumesAtTheFirstBatchNotAccepted(t *testing.T) {
 	if want := []float64{1, 11, 11, 21, 31}; !slices.Equal(firstIDs, want) {
 		t.Errorf("batches sent start at %v, want %v", firstIDs, want)
 	}
-	if sum.Updated != 35 || sum.Resumed != 10 {
+	if sum.Updated != 25 || sum.AlreadyDone != 10 || sum.Earlier.Updated != 10 {
 		t.Errorf("summary = %+v", sum)
 	}
 	// Another action on the same journal is a different job.

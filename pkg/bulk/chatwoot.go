@@ -1,6 +1,7 @@
 package bulk
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -162,13 +163,13 @@ func (l *lazy[T]) get(load func() (T, error)) (T, error) {
 	return v, nil
 }
 
-// accountFacts caches what a job looks up about the account.
+// accountFacts caches what a job looks up about the account: each list is
+// read once, on first use, by the real run and the dry run alike, so both
+// reject the same rows for the same reasons.
 type accountFacts struct {
-	labels lazy[map[string]bool]
-	agents lazy[map[string]int64]
-
-	mu      sync.Mutex
-	inboxes map[int64]string // inbox id → channel_type, "" when missing
+	labels  lazy[map[string]bool]
+	agents  lazy[map[string]int64]
+	inboxes lazy[map[int64]string] // inbox id → channel_type
 }
 
 // checkLabels rejects the row when a label does not exist: Chatwoot's
@@ -194,24 +195,52 @@ func (j *job) checkLabels(ctx context.Context, f *accountFacts, labels []string)
 }
 
 func (j *job) loadLabels(ctx context.Context) (map[string]bool, error) {
-	body, err := j.send(ctx, http.MethodGet, j.path("/labels"), nil, nil)
-	if err != nil {
+	var list []struct {
+		Title string `json:"title"`
+	}
+	if err := j.readList(ctx, "/labels", &list); err != nil {
 		return nil, fmt.Errorf("list labels: %w", err)
 	}
-	var v struct {
-		Payload []struct {
-			Title string `json:"title"`
-		} `json:"payload"`
-	}
-	if err := json.Unmarshal(body, &v); err != nil {
-		return nil, fmt.Errorf("list labels: %w", err)
-	}
-	m := make(map[string]bool, len(v.Payload))
-	for _, l := range v.Payload {
+	m := make(map[string]bool, len(list))
+	for _, l := range list {
 		m[strings.ToLower(l.Title)] = true
 	}
 	return m, nil
 }
+
+// readList GETs one of the account's unpaginated lists, which Chatwoot
+// sends as {"payload":[…]} (labels, inboxes) or as a bare array (agents),
+// and notes it among the job's reads.
+func (j *job) readList(ctx context.Context, path string, into any) error {
+	full := accountPath(j.account) + path
+	body, err := j.send(ctx, http.MethodGet, full, nil, nil)
+	if err != nil {
+		return &accountReadError{err}
+	}
+	j.noteRead(http.MethodGet + " " + full)
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		return json.Unmarshal(trimmed, into)
+	}
+	var v struct {
+		Payload json.RawMessage `json:"payload"`
+	}
+	if err := json.Unmarshal(trimmed, &v); err != nil {
+		return err
+	}
+	if len(v.Payload) == 0 {
+		return fmt.Errorf("the answer has no payload list")
+	}
+	return json.Unmarshal(v.Payload, into)
+}
+
+// accountReadError is a failed read of one of the account's lists. It says
+// nothing about the row that needed the list, so it stops the job rather
+// than rejecting the row (a 404 here is a wrong account or URL).
+type accountReadError struct{ err error }
+
+func (e *accountReadError) Error() string { return e.err.Error() }
+func (e *accountReadError) Unwrap() error { return e.err }
 
 // agentID resolves an agent by email through the account's agent list,
 // fetched once per job.
@@ -228,15 +257,11 @@ func (j *job) agentID(ctx context.Context, f *accountFacts, email string) (int64
 }
 
 func (j *job) loadAgents(ctx context.Context) (map[string]int64, error) {
-	body, err := j.send(ctx, http.MethodGet, j.path("/agents"), nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("list agents: %w", err)
-	}
 	var list []struct {
 		ID    int64  `json:"id"`
 		Email string `json:"email"`
 	}
-	if err := json.Unmarshal(body, &list); err != nil {
+	if err := j.readList(ctx, "/agents", &list); err != nil {
 		return nil, fmt.Errorf("list agents: %w", err)
 	}
 	m := make(map[string]int64, len(list))
@@ -246,44 +271,73 @@ func (j *job) loadAgents(ctx context.Context) (map[string]int64, error) {
 	return m, nil
 }
 
+// inboxKind is the channel type of an inbox of the account, from the inbox
+// list read once per job; a missing inbox rejects the row.
+func (j *job) inboxKind(ctx context.Context, f *accountFacts, id int64) (string, error) {
+	inboxes, err := f.inboxes.get(func() (map[int64]string, error) { return j.loadInboxes(ctx) })
+	if err != nil {
+		return "", err
+	}
+	kind, ok := inboxes[id]
+	if !ok {
+		return "", rowErrorf("inbox %d does not exist in account %d (or the token's user is not a member of it): `woot inboxes list` shows the inboxes", id, j.account)
+	}
+	return kind, nil
+}
+
+func (j *job) loadInboxes(ctx context.Context) (map[int64]string, error) {
+	var list []struct {
+		ID          int64  `json:"id"`
+		ChannelType string `json:"channel_type"`
+	}
+	if err := j.readList(ctx, "/inboxes", &list); err != nil {
+		return nil, fmt.Errorf("list inboxes: %w", err)
+	}
+	m := make(map[int64]string, len(list))
+	for _, in := range list {
+		m[in.ID] = in.ChannelType
+	}
+	return m, nil
+}
+
 // checkInbox makes sure a conversation import targets an API inbox: only
 // those accept incoming messages, and any other channel would deliver the
 // imported outgoing messages to customers again.
 func (j *job) checkInbox(ctx context.Context, f *accountFacts, id int64) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.inboxes == nil {
-		f.inboxes = map[int64]string{}
-	}
-	kind, ok := f.inboxes[id]
-	if !ok {
-		body, err := j.send(ctx, http.MethodGet, j.path("/inboxes/%d", id), nil, nil)
-		if err != nil {
-			if isStatus(err, http.StatusNotFound) {
-				f.inboxes[id] = ""
-				return rowErrorf("inbox %d does not exist in account %d", id, j.account)
-			}
-			return fmt.Errorf("get inbox %d: %w", id, err)
-		}
-		var v struct {
-			ChannelType string `json:"channel_type"`
-		}
-		if err := json.Unmarshal(body, &v); err != nil {
-			return fmt.Errorf("get inbox %d: %w", id, err)
-		}
-		kind = v.ChannelType
-		f.inboxes[id] = kind
-	}
-	switch kind {
-	case "":
-		return rowErrorf("inbox %d does not exist in account %d", id, j.account)
-	case "Channel::Api":
-		return nil
+	kind, err := j.inboxKind(ctx, f, id)
+	if err != nil || kind == "Channel::Api" {
+		return err
 	}
 	return rowErrorf("inbox %d is a %s inbox: importing there would send the outgoing messages to customers; import into an API inbox", id, kind)
 }
 
-func isStatus(err error, status int) bool {
-	var e *api.Error
-	return errors.As(err, &e) && e.Status == status
+// planChecks makes it a planned reject when the row's own problems, or
+// else check (the account checks the real run makes), reject the row; a
+// check that fails otherwise stops the dry run.
+func planChecks(it *PlanItem, problems []string, check func() error) (rejected bool, err error) {
+	if len(problems) == 0 {
+		reason, fatal := planned(check())
+		if fatal != nil {
+			return false, fatal
+		}
+		if reason != "" {
+			problems = []string{reason}
+		}
+	}
+	if len(problems) == 0 {
+		return false, nil
+	}
+	it.Action, it.Reason = actionReject, strings.Join(problems, "; ")
+	return true, nil
+}
+
+// planned sorts a check's error for a dry run: a row's own problem
+// becomes its planned reject; anything else (the server, the network)
+// stops the dry run.
+func planned(err error) (reason string, fatal error) {
+	var re *rowError
+	if errors.As(err, &re) {
+		return re.reason, nil
+	}
+	return "", err
 }

@@ -58,7 +58,7 @@ func TestRequestsConformToChatwootSpec(t *testing.T) {
 	for _, route := range []string{
 		"POST /api/v1/accounts/{id}/contacts", "PUT /api/v1/accounts/{id}/contacts/{id}", "POST /api/v1/accounts/{id}/contacts/filter",
 		"GET /api/v1/accounts/{id}/contacts/{id}/labels", "POST /api/v1/accounts/{id}/contacts/{id}/labels",
-		"GET /api/v1/accounts/{id}/labels", "GET /api/v1/accounts/{id}/agents", "GET /api/v1/accounts/{id}/inboxes/{id}",
+		"GET /api/v1/accounts/{id}/labels", "GET /api/v1/accounts/{id}/agents", "GET /api/v1/accounts/{id}/inboxes",
 		"POST /api/v1/accounts/{id}/conversations", "POST /api/v1/accounts/{id}/conversations/{id}/messages",
 		"GET /api/v1/accounts/{id}/conversations/{id}/messages", "POST /api/v1/accounts/{id}/conversations/{id}/labels",
 		"POST /api/v1/accounts/{id}/conversations/{id}/toggle_status",

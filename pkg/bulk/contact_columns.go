@@ -83,8 +83,28 @@ func contactColumn(name string, extraCustom bool) (column, bool) {
 }
 
 // contactHeader maps a CSV header, failing on unknown, empty or repeated
-// columns: a typo must not silently drop a column of data.
-func contactHeader(header []string, extraCustom bool) ([]column, error) {
+// columns (a typo must not silently drop a column of data), on a first
+// line that is a row rather than a header, and on a header without a
+// column to name the contact by, whose every row would be rejected.
+func contactHeader(header []string, extraCustom bool, comma byte) ([]column, error) {
+	if err := checkIsHeader(header); err != nil {
+		return nil, err
+	}
+	cols, err := mapHeader(header, extraCustom, comma)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cols {
+		switch c.kind {
+		case colName, colEmail, colPhone, colIdentifier:
+			return cols, nil
+		}
+	}
+	return nil, inputErrorf("no column names the contact: the header (%s, split at %s) has none of name, email, phone_number, identifier, so every row would be rejected; add one of them%s",
+		quoteList(header), delimiterName(comma), delimiterHint(header, comma))
+}
+
+func mapHeader(header []string, extraCustom bool, comma byte) ([]column, error) {
 	cols := make([]column, len(header))
 	var unknown []string
 	seen := map[string]int{}
@@ -105,9 +125,129 @@ func contactHeader(header []string, extraCustom bool) ([]column, error) {
 		cols[i] = c
 	}
 	if len(unknown) > 0 {
+		if hint := delimiterHint(unknown, comma); hint != "" {
+			return nil, inputErrorf("unknown %s %s%s", plural("column", len(unknown)), quoteList(unknown), hint)
+		}
 		return nil, unknownColumnsError("column", unknown)
 	}
 	return cols, nil
+}
+
+// checkIsHeader refuses a first line that names no column woot knows and
+// holds a value (an email address, a phone number, a URL, a number): the
+// file has no header row, and reading its first row as one would send
+// every column to the wrong field.
+func checkIsHeader(header []string) error {
+	for _, h := range header {
+		if c, ok := contactColumn(h, false); ok && c.kind != colIgnore {
+			return nil
+		}
+	}
+	for _, h := range header {
+		if what := valueKind(strings.TrimSpace(h)); what != "" {
+			return inputErrorf("line 1 is a row, not a header (%q is %s): a CSV import starts with a header row naming its columns, such as name,email,phone_number; add one as the first line", h, what)
+		}
+	}
+	return nil
+}
+
+// valueKind names what s looks like when it is a value no column is named.
+func valueKind(s string) string {
+	lower := strings.ToLower(s)
+	switch {
+	case s == "":
+		return ""
+	case validEmail(s):
+		return "an email address"
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
+		return "a URL"
+	case strings.Trim(s, "0123456789") == "":
+		return "a number"
+	case strings.Trim(s, "+0123456789 -().") == "" && strings.ContainsAny(s, "0123456789"):
+		return "a phone number"
+	}
+	return ""
+}
+
+// delimiterCandidates are the delimiters detected from a CSV header row.
+var delimiterCandidates = []byte{',', ';', '\t'}
+
+// detectDelimiter picks the delimiter that splits the header row into the
+// most known columns, then into the most columns; a comma by default.
+// Spreadsheets in many locales save CSV with semicolons.
+func detectDelimiter(line []byte) byte {
+	best, bestKnown, bestFields := byte(','), -1, 0
+	for _, comma := range delimiterCandidates {
+		p := &csvParse{comma: comma}
+		p.feed(line)
+		known := 0
+		for _, f := range p.fields() {
+			if c, ok := contactColumn(f, false); ok && c.kind != colIgnore {
+				known++
+			}
+		}
+		if known > bestKnown || (known == bestKnown && p.count() > bestFields) {
+			best, bestKnown, bestFields = comma, known, p.count()
+		}
+	}
+	return best
+}
+
+// delimiterHint suggests --delimiter when column names hold another
+// candidate delimiter than the one in use.
+func delimiterHint(names []string, comma byte) string {
+	for _, d := range delimiterCandidates {
+		if d == comma {
+			continue
+		}
+		for _, n := range names {
+			if strings.IndexByte(n, d) >= 0 {
+				return fmt.Sprintf(": the header holds %s; if that separates the columns, pass --delimiter %s", delimiterName(d), delimiterFlag(d))
+			}
+		}
+	}
+	return ""
+}
+
+func delimiterName(d byte) string {
+	switch d {
+	case '\t':
+		return "tabs"
+	case ';':
+		return "semicolons"
+	case ',':
+		return "commas"
+	}
+	return fmt.Sprintf("%q", string(d))
+}
+
+func delimiterFlag(d byte) string {
+	switch d {
+	case '\t':
+		return "tab"
+	case ';':
+		return "';'"
+	}
+	return string(d)
+}
+
+// ParseDelimiter reads a --delimiter: one ASCII character other than a
+// quote or a line break, or "tab".
+func ParseDelimiter(s string) (byte, error) {
+	switch {
+	case strings.EqualFold(s, "tab") || s == "\\t" || s == "\t":
+		return '\t', nil
+	case len(s) == 1 && s[0] < 0x80 && !strings.Contains("\"\r\n", s):
+		return s[0], nil
+	}
+	return 0, fmt.Errorf("--delimiter %q: give one character (such as ';' or '|'), or tab", s)
+}
+
+func plural(what string, n int) string {
+	if n > 1 {
+		return what + "s"
+	}
+	return what
 }
 
 func unknownColumnsError(what string, names []string) error {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/wootcli/woot/pkg/api"
 )
@@ -58,7 +57,7 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	}
 	header := ""
 	if rows.format == "csv" {
-		header = csvRejectsHeader(rows.Header())
+		header = csvRejectsHeader(rows.Header(), rows.Delimiter())
 	}
 	j, err := newJob(c, accountID, opts, "contacts", rows.id, header)
 	if err != nil {
@@ -66,7 +65,26 @@ func ImportContacts(ctx context.Context, c *api.Client, accountID int64, rows *R
 	}
 	j.total.Store(rows.total)
 	ci := &contactImporter{j: j, imp: imp, rows: rows}
+	if err := ci.checkTargetInbox(ctx); err != nil {
+		j.close()
+		return j.summary(), Plan{}, err
+	}
 	return j.execute(ctx, ci.plan, ci.next)
+}
+
+// checkTargetInbox refuses an --inbox-id the account lacks before any row
+// is sent, in a dry run too: Chatwoot would refuse every create (404).
+func (ci *contactImporter) checkTargetInbox(ctx context.Context) error {
+	if ci.imp.InboxID <= 0 {
+		return nil
+	}
+	_, err := ci.j.inboxKind(ctx, &ci.facts, ci.imp.InboxID)
+	if reason, fatal := planned(err); reason != "" {
+		return inputErrorf("--inbox-id %d: %s; nothing was sent", ci.imp.InboxID, reason)
+	} else if fatal != nil {
+		return fmt.Errorf("check --inbox-id %d: %w", ci.imp.InboxID, fatal)
+	}
+	return nil
 }
 
 type contactImporter struct {
@@ -79,7 +97,8 @@ type contactImporter struct {
 func (ci *contactImporter) render(rec *record) func(string) string {
 	if ci.rows.format == "csv" {
 		header := ci.rows.Header()
-		return func(reason string) string { return csvReject(header, rec.fields, reason) }
+		comma := ci.rows.Delimiter()
+		return func(reason string) string { return csvReject(header, rec.fields, reason, comma) }
 	}
 	return func(reason string) string { return jsonReject(rec.raw, reason) }
 }
@@ -92,6 +111,9 @@ func (ci *contactImporter) next() (*task, error) {
 	}
 	rec := row.rec
 	return ci.j.rowTask(rec.num, rec.key, ci.render(rec), func() ([]string, rowRun) {
+		if rec.oversize {
+			return []string{ci.j.keepOversize(rec, ci.rows.in.path, ci.rows.headerLine())}, nil
+		}
 		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
 	})
 }
@@ -124,7 +146,7 @@ func (ci *contactImporter) reconcile(ctx context.Context, row *contactRow) (outc
 	d := &row.data
 	if !hasMatchKey(d) {
 		// The residual case: nothing to look the contact up by.
-		return reject(fmt.Sprintf("an earlier run stopped while creating this contact, and with no identifier, email or phone_number there is no way to tell whether Chatwoot created it: look for a contact named %q before importing this row again", d.name)), true, nil
+		return reject("an earlier run stopped while creating this contact, and " + nameOnlyUncertain(d.name)), true, nil
 	}
 	c, _, err := ci.j.findContact(ctx, d, matchKeys)
 	if err != nil || c == nil || !isSameContact(c, d) {
@@ -164,7 +186,7 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 	if err != nil {
 		if !hasMatchKey(d) {
 			// Nothing to look it up by: trying again could create it twice.
-			return outcome{}, &unrepeatable{err}
+			return outcome{}, &unrepeatable{err: err, uncertain: "the connection broke after this contact's create was sent, and " + nameOnlyUncertain(d.name)}
 		}
 		return outcome{}, err
 	}
@@ -176,6 +198,12 @@ func (ci *contactImporter) create(ctx context.Context, row *contactRow) (outcome
 		return outcome{}, err
 	}
 	return outcome{kind: outCreated, id: c.ID}, nil
+}
+
+// nameOnlyUncertain explains a create of a name-only row that may or may
+// not have happened, and how the user finds out.
+func nameOnlyUncertain(name string) string {
+	return fmt.Sprintf("with no identifier, email or phone_number there is no way to tell whether Chatwoot created it: look for a contact named %q (woot contacts search --q %q) before importing this row again", name, name)
 }
 
 // setLabels gives a contact exactly these labels: Chatwoot's label POST
@@ -211,8 +239,9 @@ func (ci *contactImporter) addLabels(ctx context.Context, id int64, labels []str
 	return ci.setLabels(ctx, id, merged)
 }
 
-// plan walks the rows without sending anything.
-func (ci *contactImporter) plan() (Plan, error) {
+// plan walks the rows, checking them as the real run would, without
+// sending anything but the reads of the account's labels.
+func (ci *contactImporter) plan(ctx context.Context) (Plan, error) {
 	var p Plan
 	for {
 		row, err := ci.rows.next()
@@ -230,15 +259,19 @@ func (ci *contactImporter) plan() (Plan, error) {
 			p.Done++
 			continue
 		}
-		p.add(ci.planRow(row))
+		it, err := ci.planRow(ctx, row)
+		if err != nil {
+			return p, err
+		}
+		p.add(it)
 	}
 }
 
-func (ci *contactImporter) planRow(row *contactRow) PlanItem {
+func (ci *contactImporter) planRow(ctx context.Context, row *contactRow) (PlanItem, error) {
 	it := PlanItem{Row: row.rec.num}
-	if len(row.problems) > 0 {
-		it.Action, it.Reason = actionReject, strings.Join(row.problems, "; ")
-		return it
+	rejected, err := planChecks(&it, row.problems, func() error { return ci.j.checkLabels(ctx, &ci.facts, row.data.labels) })
+	if rejected || err != nil {
+		return it, err
 	}
 	d := &row.data
 	it.Action = actionCreate
@@ -254,5 +287,5 @@ func (ci *contactImporter) planRow(row *contactRow) PlanItem {
 			ConflictError:  "reject the row",
 		}[ci.imp.OnConflict]
 	}
-	return it
+	return it, nil
 }

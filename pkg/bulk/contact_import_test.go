@@ -164,7 +164,7 @@ func TestImportContactsUnknownLabelRejectedBeforeAnyWrite(t *testing.T) {
 	}
 }
 
-func TestImportContactsDryRunSendsNothing(t *testing.T) {
+func TestImportContactsDryRunOnlyReads(t *testing.T) {
 	f := newFake(t)
 	in := writeFile(t, t.TempDir(), "c.csv", "name,email,labels\nAna,ana@example.com,vip\nNoMail,,\n,bad,\n")
 	opts := testOptions(t, ".csv")
@@ -174,8 +174,8 @@ func TestImportContactsDryRunSendsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := f.total(); n != 0 {
-		t.Fatalf("dry run sent %d requests", n)
+	if n := f.total(); n != 1 || f.exact("GET /api/v1/accounts/1/labels") != 1 {
+		t.Fatalf("dry run sent %d requests, want only the one read of the labels", n)
 	}
 	if plan.Match != 1 || plan.Create != 1 || plan.Reject != 1 || len(plan.Items) != 3 {
 		t.Fatalf("plan = %+v", plan)

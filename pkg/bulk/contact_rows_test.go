@@ -192,7 +192,7 @@ func TestRejectsFileImportsAgain(t *testing.T) {
 	if len(rows[0].problems) != 0 || bodyJSON(t, &rows[0].data, 0) != `{"email":"ana@example.com","name":"Ana"}` {
 		t.Errorf("problems %q body %s", rows[0].problems, bodyJSON(t, &rows[0].data, 0))
 	}
-	if got := csvReject(r.Header(), []string{"Ana", "bad", "old reason"}, "new reason"); got != "Ana,bad,new reason\n" {
+	if got := csvReject(r.Header(), []string{"Ana", "bad", "old reason"}, "new reason", ','); got != "Ana,bad,new reason\n" {
 		t.Errorf("csvReject = %q, want the error column replaced", got)
 	}
 	if got := jsonReject([]byte(`{"name":"Ana","_error":"old"}`), "new"); got != `{"name":"Ana","_error":"new"}`+"\n" {

@@ -89,6 +89,10 @@ type convRow struct {
 
 func parseConversation(rec *record) *convRow {
 	row := &convRow{rec: rec}
+	if rec.err != "" { // over the row limit: nothing of it was kept
+		row.problems = []string{rec.err}
+		return row
+	}
 	if !utf8.Valid(rec.raw) {
 		row.problems = []string{"the line is not valid UTF-8: save the file as UTF-8"}
 		return row

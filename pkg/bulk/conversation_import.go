@@ -24,7 +24,11 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
-	rr, err := newRecordReader(in.r, "ndjson")
+	cfg := readConfig{format: "ndjson", maxRow: opts.MaxRowBytes}
+	if cfg.maxRow <= 0 {
+		cfg.maxRow = DefaultMaxConversationBytes
+	}
+	rr, err := newRecordReader(in.r, cfg)
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
@@ -32,8 +36,8 @@ func ImportConversations(ctx context.Context, c *api.Client, accountID int64, r 
 	if err != nil {
 		return Summary{}, Plan{}, err
 	}
-	j.total.Store(in.countRows("ndjson"))
-	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12]}
+	j.total.Store(in.countRows(cfg))
+	ci := &convImporter{j: j, rr: rr, inputTag: id.Head[:12], inPath: in.path}
 	return j.execute(ctx, ci.plan, ci.next)
 }
 
@@ -41,6 +45,7 @@ type convImporter struct {
 	j        *job
 	rr       *recordReader
 	inputTag string // ties import keys to this input, not just a row number
+	inPath   string // the input's path when it is a regular file, for copies of rows over the limit
 	facts    accountFacts
 }
 
@@ -51,25 +56,36 @@ func (ci *convImporter) next() (*task, error) {
 	}
 	render := func(reason string) string { return jsonReject(rec.raw, reason) }
 	return ci.j.rowTask(rec.num, rec.key, render, func() ([]string, rowRun) {
+		if rec.oversize {
+			return []string{ci.j.keepOversize(rec, ci.inPath, "")}, nil
+		}
 		row := parseConversation(rec)
 		return row.problems, func(ctx context.Context, st *rowState) (outcome, error) { return ci.importRow(ctx, row, st) }
 	})
 }
 
-func (ci *convImporter) importRow(ctx context.Context, row *convRow, st *rowState) (outcome, error) {
+// checkAccount checks a line against the account before anything is
+// created for it: an API inbox, labels that exist, an assignee who is an
+// agent (whose id it returns). The dry run makes the same checks.
+func (ci *convImporter) checkAccount(ctx context.Context, row *convRow) (assignee int64, err error) {
 	c := &row.c
 	if err := ci.j.checkInbox(ctx, &ci.facts, c.InboxID); err != nil {
-		return outcome{}, err
+		return 0, err
 	}
 	if err := ci.j.checkLabels(ctx, &ci.facts, c.Labels); err != nil {
-		return outcome{}, err
+		return 0, err
 	}
-	var assignee int64
-	if c.AssigneeEmail != "" {
-		var err error
-		if assignee, err = ci.j.agentID(ctx, &ci.facts, c.AssigneeEmail); err != nil {
-			return outcome{}, err
-		}
+	if c.AssigneeEmail == "" {
+		return 0, nil
+	}
+	return ci.j.agentID(ctx, &ci.facts, c.AssigneeEmail)
+}
+
+func (ci *convImporter) importRow(ctx context.Context, row *convRow, st *rowState) (outcome, error) {
+	c := &row.c
+	assignee, err := ci.checkAccount(ctx, row)
+	if err != nil {
+		return outcome{}, err
 	}
 	contactID, sourceID, err := ci.contact(ctx, row, st)
 	if err != nil {
@@ -337,7 +353,7 @@ func statusBody(status string, snoozed int64) map[string]any {
 	return b
 }
 
-func (ci *convImporter) plan() (Plan, error) {
+func (ci *convImporter) plan(ctx context.Context) (Plan, error) {
 	var p Plan
 	for {
 		rec, err := ci.rr.next()
@@ -354,27 +370,32 @@ func (ci *convImporter) plan() (Plan, error) {
 			p.Done++
 			continue
 		}
-		p.add(ci.planRow(parseConversation(rec)))
+		it, err := ci.planRow(ctx, parseConversation(rec))
+		if err != nil {
+			return p, err
+		}
+		p.add(it)
 	}
 }
 
-func (ci *convImporter) planRow(row *convRow) PlanItem {
+func (ci *convImporter) planRow(ctx context.Context, row *convRow) (PlanItem, error) {
 	it := PlanItem{Row: row.rec.num}
-	if len(row.problems) > 0 {
-		it.Action, it.Reason = actionReject, strings.Join(row.problems, "; ")
-		return it
+	var assignee int64
+	rejected, err := planChecks(&it, row.problems, func() (err error) {
+		assignee, err = ci.checkAccount(ctx, row)
+		return err
+	})
+	if rejected || err != nil {
+		return it, err
 	}
 	c := &row.c
 	it.Action = actionMatch
 	it.Match = describeMatch(&row.contact, matchKeys) + " (contact); create it if none"
 	if c.AssigneeEmail != "" {
-		it.Match += fmt.Sprintf("; would resolve assignee %q through the agent list", c.AssigneeEmail)
+		it.Match += fmt.Sprintf("; assignee %s is agent %d", c.AssigneeEmail, assignee)
 	}
-	conv := ci.conversationBody(row, 0, "{source_id}", 0)
+	conv := ci.conversationBody(row, 0, "{source_id}", assignee)
 	conv["contact_id"] = "{contact_id}"
-	if c.AssigneeEmail != "" {
-		conv["assignee_id"] = "{assignee_id}"
-	}
 	it.Requests = append(it.Requests, PlannedRequest{Method: http.MethodPost, Path: ci.j.path("/conversations"), Body: mustJSON(conv)})
 	msgPath := ci.j.path("/conversations/{conversation_id}/messages")
 	for i := range c.Messages {
@@ -386,5 +407,5 @@ func (ci *convImporter) planRow(row *convRow) PlanItem {
 	if c.Status != "open" {
 		it.Requests = append(it.Requests, PlannedRequest{Method: http.MethodPost, Path: ci.j.path("/conversations/{conversation_id}/toggle_status"), Body: mustJSON(statusBody(c.Status, row.snoozed))})
 	}
-	return it
+	return it, nil
 }

@@ -96,7 +96,7 @@ func TestImportConversationsReuseContactAndCachedLookups(t *testing.T) {
 		}
 	}
 	f.mu.Unlock()
-	for _, req := range []string{"GET /api/v1/accounts/1/agents", "GET /api/v1/accounts/1/labels", "GET /api/v1/accounts/1/inboxes/1"} {
+	for _, req := range []string{"GET /api/v1/accounts/1/agents", "GET /api/v1/accounts/1/labels", "GET /api/v1/accounts/1/inboxes"} {
 		if n := f.exact(req); n != 1 {
 			t.Errorf("%s sent %d times, want once per job", req, n)
 		}
@@ -222,7 +222,7 @@ func TestImportConversationReconcilesAConversationCreatedUnanswered(t *testing.T
 	}
 }
 
-func TestImportConversationDryRunSendsNothing(t *testing.T) {
+func TestImportConversationDryRunOnlyReads(t *testing.T) {
 	f := newFake(t)
 	opts := testOptions(t, ".ndjson")
 	opts.DryRun = true
@@ -230,8 +230,13 @@ func TestImportConversationDryRunSendsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.total() != 0 {
-		t.Fatalf("dry run sent %d requests", f.total())
+	for _, req := range []string{"GET /api/v1/accounts/1/inboxes", "GET /api/v1/accounts/1/labels", "GET /api/v1/accounts/1/agents"} {
+		if f.exact(req) != 1 {
+			t.Errorf("dry run: %s sent %d times, want once", req, f.exact(req))
+		}
+	}
+	if f.total() != 3 {
+		t.Fatalf("dry run sent %d requests, want only the 3 reads", f.total())
 	}
 	if len(plan.Items) != 2 || plan.Match != 1 || plan.Reject != 1 {
 		t.Fatalf("plan = %+v", plan)

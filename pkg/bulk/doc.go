@@ -16,9 +16,27 @@
 // city and country are stored in additional_attributes, where Chatwoot's
 // contact model keeps them. An unknown column stops the import before
 // anything is sent, naming it; with ExtraCustom (--extra custom) unknown
-// columns become custom attributes instead. An "error" column (CSV) or
-// "_error" field (NDJSON) is ignored, so a rejects file, once fixed,
-// imports as it is.
+// columns become custom attributes instead. So is a first line that is a
+// row rather than a header (it holds an email address, a phone number, a
+// URL or a number and names no known column), and a header with none of
+// name, email, phone_number, identifier, whose every row would be
+// rejected. The CSV delimiter is a comma, semicolon or tab, whichever
+// splits the header into the most known columns (ReadOptions.Delimiter
+// sets another). An "error" column (CSV) or "_error" field (NDJSON) is
+// ignored, so a rejects file, once fixed, imports as it is.
+//
+// A row longer than ReadOptions.MaxRowBytes (DefaultMaxRowBytes, 1 MiB;
+// conversation lines: Options.MaxRowBytes, 16 MiB) is rejected without
+// being held in memory: its rejects record and its journal entry carry the
+// reason, with its lines and size, not the row, which is copied whole from
+// the input (a regular file) into a file of its own beside the rejects
+// file; see keepOversize. A quote that opens a field
+// and does not close on its line, so that the record it starts spans lines
+// and then comes out wrong (not the header's width, a quote closing
+// mid-field, the end of the file or the row limit reached inside it), is a
+// stray quote: that line alone is rejected, naming the quote, and the
+// lines it swallowed are read again as rows. A quoted value spanning lines
+// in a row of the header's width is a value.
 //
 // Empty cells are left out of the request: an import never blanks a
 // field the contact already has. Custom attribute values from CSV are
@@ -59,17 +77,22 @@
 //
 // # Dry run
 //
-// Options.DryRun plans the job and sends nothing at all: not even the
-// lookups a real run would make, so a matched row is reported as "would
-// match by …" and labels, inboxes and assignees are left unchecked. The
-// Plan lists, per row, the action and the requests a real run would send.
+// Options.DryRun plans the job and changes nothing. It checks every row as
+// the real run does, including against the account: labels, inboxes and
+// assignees are read once each (GET labels, inboxes, agents, only when a
+// row needs them), so a row the real run would reject for them is a
+// planned reject with the same reason. Lookups of existing records are not
+// sent: a matched row is reported as "would match by …". The Plan lists,
+// per row, the action and the requests a real run would send, and in Read
+// the reads the checks made.
 //
 // # Journal and resume
 //
 // Every job keeps a journal (Options.Journal): JSON lines, append-only,
 // starting with a header that records the job and its input (path, size,
 // and a hash of the first 64 KiB). Running the same command again resumes:
-// rows the journal records as finished are counted and not touched, the
+// rows the journal records as finished are not touched, and are counted
+// apart from this run's work (Summary.AlreadyDone and Earlier); the
 // rest are worked on. A journal written for another input, or for another
 // job, is refused with a message saying what to do; Options.Restart
 // starts over. A row is identified by its number and a hash of its bytes,
@@ -106,7 +129,10 @@
 // that, and a retried row reconciles its intents exactly as a resumed run
 // does, so a flaky server costs time, never a duplicate or a rejected row.
 // A contact with only a name is the exception: its create cannot be looked
-// up, so it is not repeated (see the residual case above).
+// up, so it is not repeated (see the residual case above). When its answer
+// is lost (the connection broke after the request went out), the row is
+// rejected as uncertain, saying how to check, and the job goes on; five
+// such rows in a row mean the server is not answering, and the job stops.
 //
 // Other failures stop the job, leaving the journal consistent: an
 // authentication error, a network failure or a server failing that

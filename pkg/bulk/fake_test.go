@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,8 +43,11 @@ type fakeChatwoot struct {
 	afterBulk          func(n int) bool
 	afterConversation  func() bool
 	hangUp             bool
-	createdContacts    int
-	createdMessages    int
+	// dropConn makes a withheld answer a dropped connection (the client
+	// sees EOF at once) instead of a server that never answers.
+	dropConn        bool
+	createdContacts int
+	createdMessages int
 	// failCreate makes POST /contacts answer status with message (status 0: go on).
 	failCreate func(body map[string]any) (status int, message string)
 	// validate checks every request (spec conformance), nil to skip.
@@ -124,6 +128,12 @@ func (f *fakeChatwoot) count(prefix string) int {
 		}
 	}
 	return n
+}
+
+func (f *fakeChatwoot) requestsSoFar() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.requests...)
 }
 
 // exact counts requests to exactly this method and path.
@@ -229,6 +239,14 @@ func (f *fakeChatwoot) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	rec := httptest.NewRecorder()
 	f.route(rec, r, strings.Split(rest, "/"), in)
+	if f.hangUp && f.dropConn {
+		// The connection breaks after the server acted.
+		f.hangUp = false
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
 	if f.hangUp {
 		// The process "dies" after the server acted: no answer arrives.
 		f.hangUp = false
@@ -264,13 +282,12 @@ func (f *fakeChatwoot) route(w http.ResponseWriter, r *http.Request, seg []strin
 				"confirmed": true, "email": a.Email, "available_name": a.Email, "name": a.Email, "role": "agent", "thumbnail": ""})
 		}
 		writeJSON(w, 200, p)
-	case m == "GET" && len(seg) == 2 && seg[0] == "inboxes":
-		kind, ok := f.inboxes[id(1)]
-		if !ok {
-			writeJSON(w, 404, map[string]any{"error": "Resource could not be found"})
-			return
+	case m == "GET" && len(seg) == 1 && seg[0] == "inboxes":
+		p := []map[string]any{}
+		for _, id := range sortedInboxIDs(f.inboxes) {
+			p = append(p, map[string]any{"id": id, "account_id": 1, "name": fmt.Sprintf("Inbox %d", id), "channel_type": f.inboxes[id], "lock_to_single_conversation": false})
 		}
-		writeJSON(w, 200, map[string]any{"id": id(1), "name": "Inbox", "channel_type": kind, "lock_to_single_conversation": false})
+		writeJSON(w, 200, map[string]any{"payload": p})
 	case m == "POST" && len(seg) == 1 && seg[0] == "contacts":
 		f.createContact(w, in)
 	case m == "POST" && len(seg) == 2 && seg[0] == "contacts" && seg[1] == "filter":
@@ -296,6 +313,15 @@ func (f *fakeChatwoot) route(w http.ResponseWriter, r *http.Request, seg []strin
 	default:
 		writeJSON(w, 404, map[string]any{"error": "Resource could not be found"})
 	}
+}
+
+func sortedInboxIDs(m map[int64]string) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

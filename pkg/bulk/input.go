@@ -131,6 +131,17 @@ func (in *Input) sniffFormat() string {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// firstLine peeks at the input's first line (at most what the buffer
+// holds), without consuming it.
+func (in *Input) firstLine() []byte {
+	head, _ := in.r.Peek(headBytes)
+	head = bytes.TrimPrefix(head, utf8BOM)
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	return bytes.TrimSuffix(head, []byte("\r"))
+}
+
 // DefaultPaths proposes the journal and rejects paths for an input: next
 // to the file (contacts.csv → contacts.csv.journal, contacts.rejects.csv),
 // or in the working directory for stdin.
@@ -149,7 +160,7 @@ func DefaultPaths(input, job, format string) (journal, rejects string) {
 
 // countRows counts the data rows of a regular file in a separate pass, so
 // progress can show a total; -1 when the input cannot be read twice.
-func (in *Input) countRows(format string) int64 {
+func (in *Input) countRows(cfg readConfig) int64 {
 	if in.path == "" {
 		return -1
 	}
@@ -158,7 +169,7 @@ func (in *Input) countRows(format string) int64 {
 		return -1
 	}
 	defer f.Close()
-	rr, err := newRecordReader(bufio.NewReader(f), format)
+	rr, err := newRecordReader(bufio.NewReader(f), cfg)
 	if err != nil {
 		return -1
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/wootcli/woot/pkg/api"
@@ -48,6 +49,14 @@ type task struct {
 	render func(reason string) string // the row as a rejects-file record
 }
 
+// where names the task in an error that stops the job.
+func (t *task) where() string {
+	if t.size > 0 {
+		return fmt.Sprintf("batch %d", t.num)
+	}
+	return fmt.Sprintf("row %d", t.num)
+}
+
 // maxServerErrors consecutive 5xx answers mean the server is down, not
 // that the rows are bad: the job stops instead of rejecting everything.
 const maxServerErrors = 5
@@ -71,11 +80,20 @@ type job struct {
 	start          time.Time
 	throttledStart int64
 
-	created, updated, skipped, rejected, retried, resumed atomic.Int64
-	done, total, seen                                     atomic.Int64
-	serverErrs                                            atomic.Int64
+	now, earlier                  counters // this run's outcomes; those of earlier runs
+	retried, alreadyDoneN         atomic.Int64
+	done, total, seen, serverErrs atomic.Int64
 
 	recMu sync.Mutex // keeps the journal and the rejects file in the same order
+
+	readsMu sync.Mutex
+	reads   []string // the account's lists read to check rows, for a dry run's plan
+}
+
+func (j *job) noteRead(req string) {
+	j.readsMu.Lock()
+	j.reads = append(j.reads, req)
+	j.readsMu.Unlock()
 }
 
 func newJob(c *api.Client, account int64, opts Options, name string, id InputID, rejectsHeader string) (*job, error) {
@@ -115,9 +133,10 @@ func (j *job) close() error {
 }
 
 func (j *job) summary() Summary {
+	now := j.now.load()
 	s := Summary{
-		Created: j.created.Load(), Updated: j.updated.Load(), Skipped: j.skipped.Load(),
-		Rejected: j.rejected.Load(), Retried: j.retried.Load(), Resumed: j.resumed.Load(),
+		Created: now.Created, Updated: now.Updated, Skipped: now.Skipped, Rejected: now.Rejected,
+		Retried: j.retried.Load(), AlreadyDone: j.alreadyDoneN.Load(), Earlier: j.earlier.load(),
 		Seconds: time.Since(j.start).Seconds(),
 	}
 	if j.opts.Limiter != nil {
@@ -126,17 +145,24 @@ func (j *job) summary() Summary {
 	return s
 }
 
-func (j *job) count(kind string, n int64) {
+// counters count outcomes by kind, from several workers at once.
+type counters struct{ created, updated, skipped, rejected atomic.Int64 }
+
+func (c *counters) add(kind string, n int64) {
 	switch kind {
 	case outCreated:
-		j.created.Add(n)
+		c.created.Add(n)
 	case outUpdated:
-		j.updated.Add(n)
+		c.updated.Add(n)
 	case outSkipped:
-		j.skipped.Add(n)
+		c.skipped.Add(n)
 	case outRejected:
-		j.rejected.Add(n)
+		c.rejected.Add(n)
 	}
+}
+
+func (c *counters) load() Counts {
+	return Counts{Created: c.created.Load(), Updated: c.updated.Load(), Skipped: c.skipped.Load(), Rejected: c.rejected.Load()}
 }
 
 func (j *job) progress(n int64) {
@@ -151,8 +177,8 @@ func (j *job) alreadyDone(st *rowState, size int64) bool {
 	if st == nil || st.outcome == "" {
 		return false
 	}
-	j.resumed.Add(size)
-	j.count(st.outcome, size)
+	j.alreadyDoneN.Add(size)
+	j.earlier.add(st.outcome, size)
 	j.progress(size)
 	return true
 }
@@ -212,7 +238,7 @@ func (j *job) finishN(num int64, key string, size int64, o outcome, render func(
 	if err != nil {
 		return err
 	}
-	j.count(o.kind, size)
+	j.now.add(o.kind, size)
 	j.progress(size)
 	return nil
 }
@@ -280,7 +306,7 @@ func (j *job) work(ctx context.Context, t *task) error {
 		}
 		var ok bool
 		if o, ok = j.classify(err); !ok {
-			return err
+			return fmt.Errorf("%s: %w", t.where(), err)
 		}
 	} else {
 		j.serverErrs.Store(0)
@@ -348,17 +374,37 @@ func (j *job) transient(err error) bool {
 
 // unrepeatable marks a failure whose row must not be tried again: a create
 // that cannot be looked up afterwards (a contact with only a name).
-type unrepeatable struct{ err error }
+// uncertain is the reason the row is rejected with when the failure says
+// nothing about whether the server acted.
+type unrepeatable struct {
+	err       error
+	uncertain string
+}
 
 func (e *unrepeatable) Error() string { return e.err.Error() }
 func (e *unrepeatable) Unwrap() error { return e.err }
 
 // classify turns a row's error into a rejection when the error belongs to
-// the row (400, 404, 422, a rowError); anything else stops the job.
+// the row (400, 404, 422, a rowError), or when a create that cannot be
+// repeated may or may not have happened; anything else stops the job.
 func (j *job) classify(err error) (outcome, bool) {
 	var re *rowError
 	if errors.As(err, &re) {
 		return reject(re.reason), true
+	}
+	var are *accountReadError
+	if errors.As(err, &are) {
+		return outcome{}, false
+	}
+	var once *unrepeatable
+	var ne *api.NetworkError
+	if errors.As(err, &once) && once.uncertain != "" && errors.As(err, &ne) && !refused(err) && !errors.Is(err, context.Canceled) {
+		// Like a 5xx: the row is set aside, unless failures in a row say
+		// the server is down rather than that this one answer was lost.
+		if j.serverErrs.Add(1) <= maxServerErrors {
+			return reject(fmt.Sprintf("%s (%v)", once.uncertain, err)), true
+		}
+		return outcome{}, false
 	}
 	var ae *api.Error
 	if !errors.As(err, &ae) {
@@ -373,6 +419,10 @@ func (j *job) classify(err error) (outcome, bool) {
 	}
 	return outcome{}, false
 }
+
+// refused is a connection the server never accepted: nothing was sent,
+// and a server that refuses connections is down, which stops the job.
+func refused(err error) bool { return errors.Is(err, syscall.ECONNREFUSED) }
 
 // serverReason is the server's own words for a rejected row.
 func serverReason(e *api.Error) string {
@@ -418,9 +468,10 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // execute is every job's last step: a dry run only plans; otherwise the
 // rows run and the journal is closed, whose error counts when the run
 // itself had none. The summary is returned also when the job stops early.
-func (j *job) execute(ctx context.Context, plan func() (Plan, error), next func() (*task, error)) (Summary, Plan, error) {
+func (j *job) execute(ctx context.Context, plan func(context.Context) (Plan, error), next func() (*task, error)) (Summary, Plan, error) {
 	if j.opts.DryRun {
-		p, err := plan()
+		p, err := plan(ctx)
+		p.Read = j.reads
 		return j.summary(), p, err
 	}
 	err := j.run(ctx, next)

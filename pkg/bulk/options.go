@@ -3,6 +3,8 @@ package bulk
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -14,7 +16,9 @@ type Options struct {
 	// Rejects is the path of the rejects file. Empty keeps rejects only in
 	// the journal and the summary.
 	Rejects string
-	// DryRun plans the job and sends nothing, not even lookups.
+	// DryRun plans the job and changes nothing: the only requests it sends
+	// read the account's labels, inboxes and agents, once each and only
+	// when rows need them, to check the rows as the real run would.
 	DryRun bool
 	// Concurrency is the number of rows worked on at once (default 1).
 	Concurrency int
@@ -25,6 +29,10 @@ type Options struct {
 	Restart bool
 	// BatchSize is the number of ids per bulk-action request (default 100).
 	BatchSize int
+	// MaxRowBytes bounds a conversation import's lines (default
+	// DefaultMaxConversationBytes); a contact import takes its limit from
+	// ReadOptions.
+	MaxRowBytes int64
 	// Limiter is the limiter the client was built with, when adaptive; the
 	// 429 answers it saw are added to Summary.Retried.
 	Limiter *AdaptiveLimiter
@@ -40,30 +48,64 @@ func (o Options) workers() int {
 	return o.Concurrency
 }
 
-// Summary counts a job's outcomes, including rows finished by earlier runs
-// of the same journal (Resumed says how many of those there were).
+// Summary counts what a job's run did. Rows an earlier run of the same
+// journal finished are not touched again and are counted apart: AlreadyDone
+// says how many there were (ids, for a bulk action), Earlier how they ended.
 type Summary struct {
-	Created  int64   `json:"created"`
-	Updated  int64   `json:"updated"`
-	Skipped  int64   `json:"skipped"`
-	Rejected int64   `json:"rejected"`
-	Retried  int64   `json:"retried"`
-	Resumed  int64   `json:"resumed"`
-	Seconds  float64 `json:"seconds"`
+	Created     int64   `json:"created"`
+	Updated     int64   `json:"updated"`
+	Skipped     int64   `json:"skipped"`
+	Rejected    int64   `json:"rejected"`
+	Retried     int64   `json:"retried"`
+	AlreadyDone int64   `json:"already_done"`
+	Earlier     Counts  `json:"earlier"`
+	Seconds     float64 `json:"seconds"`
 }
 
-// HasRejects is true when rows were rejected: the command exits 5 then,
-// pointing at the rejects file.
-func (s Summary) HasRejects() bool { return s.Rejected > 0 }
+// Counts are outcomes by kind.
+type Counts struct {
+	Created  int64 `json:"created"`
+	Updated  int64 `json:"updated"`
+	Skipped  int64 `json:"skipped"`
+	Rejected int64 `json:"rejected"`
+}
 
-// Plan is what a dry run would do. It is built without a single request,
-// so matches against existing records are described, not resolved.
+// HasRejects is true when rows were rejected, by this run or an earlier
+// one: the rejects file holds them, and the command exits 5.
+func (s Summary) HasRejects() bool { return s.Rejected > 0 || s.Earlier.Rejected > 0 }
+
+// DescribeCounts lists the kinds that occurred: "3 created, 1 rejected".
+func DescribeCounts(c Counts) string {
+	var parts []string
+	for _, k := range []struct {
+		n    int64
+		name string
+	}{{c.Created, "created"}, {c.Updated, "updated"}, {c.Skipped, "skipped"}, {c.Rejected, "rejected"}} {
+		if k.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", k.n, k.name))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// DidNothing is true when this run found every row already done.
+func (s Summary) DidNothing() bool {
+	return s.Created+s.Updated+s.Skipped+s.Rejected == 0 && s.AlreadyDone > 0
+}
+
+// Plan is what a dry run would do. Rows are checked against the account's
+// labels, inboxes and agents (Read lists the requests that fetched them);
+// matches against existing records are described, not resolved.
 type Plan struct {
 	Create int64      `json:"create"` // rows that would certainly be created
 	Match  int64      `json:"match"`  // rows that would first be looked up, then created or updated
 	Reject int64      `json:"reject"` // rows that fail validation
 	Done   int64      `json:"done"`   // rows the journal already records as finished
 	Items  []PlanItem `json:"items"`
+	Read   []string   `json:"read,omitempty"` // the reads the checks made, "GET /api/v1/accounts/1/labels"
 }
 
 // PlanItem is the plan for one row (or one batch of a bulk action).

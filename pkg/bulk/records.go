@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -15,46 +14,66 @@ import (
 
 // record is one data row of an input, before any meaning is given to it.
 type record struct {
-	num    int64    // 1-based data row number (a CSV header is not a row)
-	line   int64    // the line the row starts on, for messages
-	fields []string // CSV
-	raw    []byte   // NDJSON: the line without its newline
-	key    string   // row number + hash of the row's bytes
-	err    string   // a structural problem that rejects the row
+	num      int64    // 1-based data row number (a CSV header is not a row)
+	line     int64    // the line the row starts on, for messages
+	fields   []string // CSV
+	raw      []byte   // NDJSON: the line without its newline
+	key      string   // row number + hash of the row's bytes
+	err      string   // a structural problem that rejects the row
+	oversize bool     // over the row limit: neither fields nor raw are kept
+	span     span     // oversize: where the row lies in the input
+}
+
+// span is a stretch of the input's bytes.
+type span struct{ off, size int64 }
+
+// readConfig says how an input's rows are read.
+type readConfig struct {
+	format string // csv or ndjson
+	comma  byte   // CSV delimiter; 0 is a comma
+	maxRow int64  // bytes a row may take; 0 is DefaultMaxRowBytes
+}
+
+func (c readConfig) limit() int64 {
+	if c.maxRow > 0 {
+		return c.maxRow
+	}
+	return DefaultMaxRowBytes
 }
 
 // recordReader reads CSV (with a header) or NDJSON rows.
 type recordReader struct {
 	format string
-	csv    *csv.Reader
+	csv    *csvScanner
+	lines  *lineReader
 	header []string
-	br     *bufio.Reader
 	n      int64
-	line   int64
 }
 
-func newRecordReader(r *bufio.Reader, format string) (*recordReader, error) {
-	rr := &recordReader{format: format}
-	switch format {
+func newRecordReader(r *bufio.Reader, cfg readConfig) (*recordReader, error) {
+	rr := &recordReader{format: cfg.format, lines: newLineReader(r, cfg.limit())}
+	switch cfg.format {
 	case "csv":
-		rr.csv = csv.NewReader(r)
-		rr.csv.FieldsPerRecord = -1 // a short row is rejected alone, not the file
-		rr.csv.LazyQuotes = true
-		header, err := rr.csv.Read()
+		comma := cfg.comma
+		if comma == 0 {
+			comma = ','
+		}
+		rr.csv = &csvScanner{lr: rr.lines, comma: comma, max: cfg.limit()}
+		header, err := rr.csv.next()
 		if errors.Is(err, io.EOF) {
 			return nil, inputErrorf("the input is empty: a CSV import starts with a header row (name,email,…)")
 		}
 		if err != nil {
 			return nil, inputErrorf("read CSV header: %w", err)
 		}
-		if len(header) > 0 {
-			header[0] = strings.TrimPrefix(header[0], string(utf8BOM))
+		if header.problem != "" {
+			return nil, inputErrorf("read CSV header (line %d): %s", header.first, header.problem)
 		}
-		rr.header = header
+		rr.header = header.fields
+		rr.csv.width = len(header.fields)
 	case "ndjson":
-		rr.br = r
 	default:
-		return nil, inputErrorf("unknown input format %q: use csv or ndjson", format)
+		return nil, inputErrorf("unknown input format %q: use csv or ndjson", cfg.format)
 	}
 	return rr, nil
 }
@@ -68,45 +87,37 @@ func (rr *recordReader) next() (*record, error) {
 }
 
 func (rr *recordReader) nextCSV() (*record, error) {
-	fields, err := rr.csv.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, io.EOF
-	}
+	cr, err := rr.csv.next()
 	if err != nil {
-		return nil, inputErrorf("read CSV: %w (fix the file and run the same command again)", err)
+		return nil, err
 	}
-	line, _ := rr.csv.FieldPos(0)
 	rr.n++
-	rec := &record{num: rr.n, line: int64(line), fields: fields}
-	rec.key = rowKey(rec.num, []byte(strings.Join(fields, "\x1f")))
-	if len(fields) != len(rr.header) {
-		rec.err = fmt.Sprintf("the row has %d fields, the header has %d", len(fields), len(rr.header))
+	rec := &record{num: rr.n, line: cr.first, fields: cr.fields, err: cr.problem, oversize: cr.oversize, span: span{cr.off, cr.size}}
+	if cr.oversize {
+		rec.key = rowKey(rec.num, fmt.Appendf(nil, "oversize %d-%d %d", cr.first, cr.last, cr.size))
+	} else {
+		rec.key = rowKey(rec.num, []byte(strings.Join(cr.fields, "\x1f")))
 	}
 	return rec, nil
 }
 
 func (rr *recordReader) nextLine() (*record, error) {
 	for {
-		b, err := rr.br.ReadBytes('\n')
-		if len(b) == 0 && err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, io.EOF
-			}
-			return nil, inputErrorf("read input: %w", err)
+		l, err := rr.lines.read()
+		if err != nil {
+			return nil, err
 		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, inputErrorf("read input: %w", err)
+		if l.long {
+			rr.n++
+			return &record{num: rr.n, line: l.num, oversize: true, span: span{l.off, l.size}, err: tooLong(l.num, l.num, l.size, rr.lines.max, l.text),
+				key: rowKey(rr.n, fmt.Appendf(nil, "oversize %d %d", l.num, l.size))}, nil
 		}
-		rr.line++
-		if rr.line == 1 {
-			b = bytes.TrimPrefix(b, utf8BOM)
-		}
-		b = bytes.TrimSpace(b)
+		b := bytes.TrimSpace(l.text)
 		if len(b) == 0 {
 			continue
 		}
 		rr.n++
-		return &record{num: rr.n, line: rr.line, raw: b, key: rowKey(rr.n, b)}, nil
+		return &record{num: rr.n, line: l.num, raw: b, key: rowKey(rr.n, b)}, nil
 	}
 }
 

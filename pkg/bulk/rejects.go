@@ -131,12 +131,12 @@ func (r *rejectsFile) close() error {
 }
 
 // csvRejectsHeader is the input's header plus the error column (reused
-// when the input is itself a rejects file).
-func csvRejectsHeader(header []string) string {
+// when the input is itself a rejects file), with the input's delimiter.
+func csvRejectsHeader(header []string, comma byte) string {
 	if errorColumn(header) >= 0 {
-		return csvLine(header)
+		return csvLine(header, comma)
 	}
-	return csvLine(append(append([]string(nil), header...), rejectsColumn))
+	return csvLine(append(append([]string(nil), header...), rejectsColumn), comma)
 }
 
 func errorColumn(header []string) int {
@@ -149,24 +149,27 @@ func errorColumn(header []string) int {
 }
 
 // csvReject renders a CSV row with its reason in the error column.
-func csvReject(header, fields []string, reason string) string {
+func csvReject(header, fields []string, reason string, comma byte) string {
 	out := append([]string(nil), fields...)
 	if i := errorColumn(header); i >= 0 {
 		for len(out) <= i {
 			out = append(out, "")
 		}
 		out[i] = reason
-		return csvLine(out)
+		return csvLine(out, comma)
 	}
 	for len(out) < len(header) {
 		out = append(out, "")
 	}
-	return csvLine(append(out, reason))
+	return csvLine(append(out, reason), comma)
 }
 
-func csvLine(fields []string) string {
+func csvLine(fields []string, comma byte) string {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
+	if comma != 0 {
+		w.Comma = rune(comma)
+	}
 	w.Write(fields)
 	w.Flush()
 	return b.String()
@@ -178,6 +181,9 @@ func csvLine(fields []string) string {
 func jsonReject(raw []byte, reason string) string {
 	msg, _ := json.Marshal(reason)
 	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 { // a row over the limit: its reason says where it is
+		return fmt.Sprintf(`{"_error":%s}`+"\n", msg)
+	}
 	if _, err := decodeObject(trimmed); err != nil {
 		s, _ := json.Marshal(string(trimmed))
 		return fmt.Sprintf(`{"_raw":%s,"_error":%s}`+"\n", s, msg)

@@ -77,8 +77,8 @@ func TestResumeAfterInterruptionCreatesNothingTwice(t *testing.T) {
 	if n := f.exact("POST /api/v1/accounts/1/contacts"); n != 5 {
 		t.Errorf("contact creates across both runs = %d, want 5 (the interrupted one reconciled, not resent)", n)
 	}
-	if sum.Created != 5 || sum.Rejected != 1 || sum.Resumed != 3 || sum.Retried != 1 {
-		t.Errorf("summary = %+v, want 5 created, 1 rejected, 3 resumed, 1 reconciled", sum)
+	if sum.Created != 3 || sum.Rejected != 0 || sum.AlreadyDone != 3 || sum.Earlier != (Counts{Created: 2, Rejected: 1}) || sum.Retried != 1 {
+		t.Errorf("summary = %+v, want 3 created (1 reconciled), 3 already done (2 created, 1 rejected)", sum)
 	}
 	checkEveryRowOnce(t, opts.Journal, 6)
 	if got := readFile(t, opts.Rejects); got != resumeRejects {
@@ -112,7 +112,7 @@ func TestResumeAfterCrashBetweenCreateAndOutcome(t *testing.T) {
 	if f.numContacts() != 5 || f.exact("POST /api/v1/accounts/1/contacts") != creates {
 		t.Errorf("contacts %d, creates %d→%d: the crashed row was created again", f.numContacts(), creates, f.exact("POST /api/v1/accounts/1/contacts"))
 	}
-	if sum.Created != 5 || sum.Rejected != 1 || sum.Resumed != 5 {
+	if sum.Created != 1 || sum.Rejected != 0 || sum.AlreadyDone != 5 || sum.Earlier != (Counts{Created: 4, Rejected: 1}) || !sum.HasRejects() {
 		t.Errorf("summary = %+v", sum)
 	}
 	checkEveryRowOnce(t, opts.Journal, 6)
@@ -143,7 +143,7 @@ func TestResumeRefusesAnotherInputUnlessRestart(t *testing.T) {
 	}
 	opts.Restart = true
 	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, other, false), ContactImport{}, opts)
-	if err != nil || sum.Created != 1 || sum.Resumed != 0 {
+	if err != nil || sum.Created != 1 || sum.AlreadyDone != 0 {
 		t.Fatalf("restart: %+v, %v", sum, err)
 	}
 }
@@ -164,7 +164,7 @@ func TestResumeSameContentFromStdinIsAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, rows, ContactImport{}, opts)
-	if err != nil || sum.Resumed != 1 || f.numContacts() != 1 {
+	if err != nil || sum.AlreadyDone != 1 || sum.Created != 0 || f.numContacts() != 1 {
 		t.Fatalf("summary %+v, err %v, contacts %d", sum, err, f.numContacts())
 	}
 }
@@ -204,7 +204,7 @@ func TestRejectsFileCompletedFromJournalAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum, _, err := ImportContacts(context.Background(), f.client(t, nil), 1, openContacts(t, in, false), ContactImport{}, opts)
-	if err != nil || sum.Rejected != 1 {
+	if err != nil || sum.Earlier.Rejected != 1 || !sum.DidNothing() {
 		t.Fatalf("summary %+v, err %v", sum, err)
 	}
 	if got := readFile(t, opts.Rejects); got != resumeRejects {
@@ -302,7 +302,7 @@ func TestResumeWithConcurrentWorkersLeavesNoDuplicates(t *testing.T) {
 	if f.numContacts() != 40 || f.exact("POST /api/v1/accounts/1/contacts") != 40 {
 		t.Errorf("contacts %d, creates %d: want 40 and 40", f.numContacts(), f.exact("POST /api/v1/accounts/1/contacts"))
 	}
-	if sum.Created != 40 || sum.Updated != 0 || sum.Retried < 1 {
+	if sum.Created+sum.Earlier.Created != 40 || sum.AlreadyDone != sum.Earlier.Created || sum.Updated != 0 || sum.Retried < 1 {
 		t.Errorf("summary = %+v: the interrupted creates count as created, reconciled", sum)
 	}
 	checkEveryRowOnce(t, opts.Journal, 40)
