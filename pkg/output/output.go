@@ -4,9 +4,10 @@
 // A printer prints either a list (Item for each element as pages arrive,
 // then Close) or one object (Object, then Close). Printers write each item
 // as soon as it is complete, one Write per item, and keep no per-item state,
-// except in the documented cases: a table holds its first rows to size the
-// columns, and --jq/--template over a whole list (any format but ndjson)
-// hold the list until Close because the expression sees it as one array.
+// except in the documented cases: a table holds its rows to size the
+// columns (tablewriter), and --jq/--template over a whole list (any format
+// but ndjson) hold the list until Close because the expression sees it as
+// one array.
 package output
 
 import (
