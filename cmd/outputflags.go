@@ -23,7 +23,7 @@ func addOutputFlags(c *cobra.Command, o *outputFlags) {
 	fs.StringVarP(&o.format, "output", "o", "", "Output format: "+strings.Join(output.Formats, "|")+" (default: table on a terminal, tsv when piped)")
 	fs.StringVar(&o.jq, "jq", "", "Filter JSON output with a jq expression")
 	fs.StringVar(&o.template, "template", "", "Format JSON output with a Go template")
-	stringListVar(fs, &o.fields, "fields", "Columns for table, csv and tsv output (dotted paths)")
+	stringListVar(fs, &o.fields, "fields", "Fields to print (dotted paths): the table, csv and tsv columns, or the only keys json, ndjson and yaml keep")
 	fs.StringVar(&o.outputFile, "output-file", "", "Write the output to this file instead of stdout")
 	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return output.Formats, cobra.ShellCompDirectiveNoFileComp
