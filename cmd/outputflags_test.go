@@ -41,3 +41,25 @@ func TestOutputFlagsThroughCommands(t *testing.T) {
 		}
 	})
 }
+
+// `search get` prints one table per kind of result, with the columns the
+// operation table declares for it (issue 13 item 8).
+func TestSearchGetTablePerKind(t *testing.T) {
+	h := newHarness(t)
+	h.tty = true
+	conversation := `{"id":7,"account_id":1,"created_at":1763700000,"message":{"id":90,"content":"order 1001","message_type":0,"content_type":"text","source_id":null,"inbox_id":3,"conversation_id":7,"created_at":1763700000},"contact":{"email":"ann@example.com","id":5,"name":"Ann Lee","phone_number":null,"identifier":null,"additional_attributes":{},"last_activity_at":1763700000},"inbox":{"id":3,"name":"Website"},"agent":{"id":2,"name":"Agent Smith"}}`
+	contact := `{"email":"ann@example.com","id":5,"name":"Ann Lee","phone_number":"+4915100000","identifier":"crm-5","additional_attributes":{},"last_activity_at":1763700000}`
+	h.stub.On("GET", appV1+"/search", 200, `{"payload":{"conversations":[`+conversation+`],"contacts":[`+contact+`],"messages":[]}}`).BeyondSpec = true
+	out := h.mustRun("search", "get", "--q", "order 1001")
+	for _, want := range []string{
+		"CONTACTS\nID  NAME     EMAIL            PHONE_NUMBER  IDENTIFIER\n5   Ann Lee  ann@example.com  +4915100000   crm-5\n",
+		"\nCONVERSATIONS\nID  CONTACT NAME  INBOX NAME  AGENT NAME   CREATED_AT\n7   Ann Lee       Website     Agent Smith  ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "[{") || strings.Contains(out, "MESSAGES") {
+		t.Errorf("JSON in cells, or an empty kind printed:\n%s", out)
+	}
+}

@@ -83,6 +83,13 @@ func checkFields(r *record, fields []column) error {
 		return nil
 	}
 	for _, f := range fields {
+		if f.section != "" {
+			if _, ok := r.top[f.section]; !ok {
+				keys, _ := topLevelKeys(r.raw)
+				return unknownField(column{path: f.section + "[]." + f.path, segs: []string{f.section}}, 0, keys)
+			}
+			continue // the elements are not judged
+		}
 		for depth := range f.segs {
 			obj := r.lookup(f.segs[:depth])
 			keys, err := topLevelKeys(obj)
@@ -112,12 +119,20 @@ type fieldNode struct {
 	name     string
 	segs     []string // the full path when this key was asked for itself
 	children []*fieldNode
+	each     *fieldNode // "contacts[].name": the fields kept of each element
 }
 
 func newFieldTree(fields []column) *fieldNode {
 	root := &fieldNode{}
 	for _, f := range fields {
 		n := root
+		if f.section != "" {
+			sec := root.child(f.section)
+			if sec.each == nil {
+				sec.each = &fieldNode{}
+			}
+			n = sec.each
+		}
 		for _, seg := range f.segs {
 			n = n.child(seg)
 		}
@@ -144,6 +159,10 @@ func (n *fieldNode) child(name string) *fieldNode {
 // write writes the projection of r under n: a requested field as the
 // item has it (null when missing), a step as an object of its children.
 func (n *fieldNode) write(b *bytes.Buffer, r *record) {
+	if n.each != nil {
+		n.writeEach(b, r)
+		return
+	}
 	if n.segs != nil {
 		v := r.lookup(n.segs)
 		if v == nil {
@@ -164,4 +183,20 @@ func (n *fieldNode) write(b *bytes.Buffer, r *record) {
 		c.write(b, r)
 	}
 	b.WriteByte('}')
+}
+
+// writeEach writes the projection of every element of the array n names.
+func (n *fieldNode) writeEach(b *bytes.Buffer, r *record) {
+	b.WriteByte('[')
+	for i, it := range sectionItems(r, section{key: n.name}) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if ir, err := parseRecord(it); err == nil {
+			n.each.write(b, ir)
+		} else {
+			b.WriteString("null")
+		}
+	}
+	b.WriteByte(']')
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // tablePrinter prints a list as a gh-like table: no borders, two spaces
@@ -63,6 +64,9 @@ func (p *tablePrinter) Object(raw json.RawMessage) error {
 		return fmt.Errorf("print object: %w", err)
 	}
 	p.object = true
+	if secs := sections(p.cols); secs != nil {
+		return p.sections(r, secs)
+	}
 	cols := p.cols
 	if cols == nil {
 		cols = deriveColumns(r.raw)
@@ -74,6 +78,38 @@ func (p *tablePrinter) Object(raw json.RawMessage) error {
 	return p.render(grid{rows: rows, boldFirstColumn: true})
 }
 
+// sections prints one titled table per non-empty section (search results:
+// contacts, conversations, messages, articles), a blank line between.
+func (p *tablePrinter) sections(r *record, secs []section) error {
+	printed := false
+	for _, s := range secs {
+		items := sectionItems(r, s)
+		if len(items) == 0 {
+			continue
+		}
+		rows := make([][]string, len(items))
+		for i, it := range items {
+			ir, err := parseRecord(it)
+			if err != nil {
+				return fmt.Errorf("print %s: %w", s.key, err)
+			}
+			rows[i] = p.row(ir, s.cols)
+		}
+		title := p.ios.Bold(strings.ToUpper(s.key))
+		if printed {
+			title = "\n" + title
+		}
+		if _, err := io.WriteString(p.w, title+"\n"); err != nil {
+			return err
+		}
+		if err := p.render(grid{header: headers(s.cols), rows: rows}); err != nil {
+			return err
+		}
+		printed = true
+	}
+	return nil
+}
+
 // Close prints the held rows; an empty list prints nothing.
 func (p *tablePrinter) Close() error {
 	if p.object || len(p.rows) == 0 {
@@ -81,12 +117,12 @@ func (p *tablePrinter) Close() error {
 	}
 	rows := p.rows
 	p.rows = nil
-	return p.render(grid{header: p.headers(), rows: rows})
+	return p.render(grid{header: headers(p.cols), rows: rows})
 }
 
-func (p *tablePrinter) headers() []string {
-	names := make([]string, len(p.cols))
-	for i, c := range p.cols {
+func headers(cols []column) []string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
 		names[i] = c.header()
 	}
 	return names
