@@ -64,10 +64,13 @@ RFC 3339 times, so "cut -f2" works.
 
 List commands print the items themselves (Chatwoot's payload envelopes are
 removed); single-object commands print the object. JSON output keeps every
-field the server sent. Lists stream: --all prints items as pages arrive.
+field the server sent. Lists stream: --all prints items as pages arrive
+(a table waits for the last row, to size its columns).
 
   --fields id,name,email     columns for table, csv and tsv (dotted paths:
-                             meta.sender.name, custom_attributes.plan)
+                             meta.sender.name, custom_attributes.plan); with
+                             json, ndjson, yaml, --jq or --template the only
+                             fields each item keeps; an unknown name fails
   --jq EXPR                  filter JSON with jq (no jq binary needed); on a
                              list the expression sees the whole array, or each
                              item with -o ndjson

@@ -1,6 +1,10 @@
 package application
 
-import "github.com/wootcli/woot/pkg/api"
+import (
+	"slices"
+
+	"github.com/wootcli/woot/pkg/api"
+)
 
 // searchOperations covers the account-wide search the dashboard's search
 // page uses (contacts by name, e-mail, phone or identifier; conversations by
@@ -20,25 +24,42 @@ func searchOperations() []api.Operation {
 			Columns: cols,
 		}
 	}
+	// Columns follow Chatwoot's search views (app/views/api/v1/accounts/
+	// search/): a conversation result is {id, account_id, created_at,
+	// message, contact, inbox, agent}, an article names its category.
+	conversations := []string{"id", "contact.name", "inbox.name", "agent.name", "created_at"}
+	messages := []string{"id", "conversation_id", "message_type", "created_at", "content"}
+	contacts := []string{"id", "name", "email", "phone_number", "identifier"}
+	articles := []string{"id", "title", "locale", "category_name", "status"}
 	return []api.Operation{
 		{
 			Command: "search get", Method: "GET", Path: acct + "/search",
 			Short:   "Search contacts, conversations, messages and articles at once",
-			Example: "  $ woot search get --q 'order 1001' -o json",
+			Example: "  $ woot search get --q 'order 1001'\n  $ woot search get --q 'order 1001' -o json",
 			Params:  query(),
 			Data:    "payload",
+			// One table per kind of result ("contacts[].name": the name
+			// column of the payload's contacts array).
+			Columns: slices.Concat(
+				sectionColumns("contacts", contacts), sectionColumns("conversations", conversations),
+				sectionColumns("messages", messages), sectionColumns("articles", articles)),
 		},
-		list("conversations", "payload.conversations",
-			[]string{"id", "contact.name", "inbox.name", "agent.name", "created_at"},
+		list("conversations", "payload.conversations", conversations,
 			"  $ woot search conversations list --q ann@example.com"),
-		list("messages", "payload.messages",
-			[]string{"id", "conversation_id", "message_type", "created_at", "content"},
+		list("messages", "payload.messages", messages,
 			"  $ woot search messages list --q 'refund' --all -o ndjson"),
-		list("contacts", "payload.contacts",
-			[]string{"id", "name", "email", "phone_number", "identifier"},
+		list("contacts", "payload.contacts", contacts,
 			"  $ woot search contacts list --q +4915"),
-		list("articles", "payload.articles",
-			[]string{"id", "title", "locale", "category_id"},
+		list("articles", "payload.articles", articles,
 			"  $ woot search articles list --q password"),
 	}
+}
+
+// sectionColumns names cols as columns of the elements of the array field key.
+func sectionColumns(key string, cols []string) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = key + "[]." + c
+	}
+	return out
 }

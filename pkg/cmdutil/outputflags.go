@@ -23,7 +23,7 @@ func AddOutputFlags(c *cobra.Command, o *OutputFlags) {
 	fs.StringVarP(&o.Format, "output", "o", "", "Output format: "+strings.Join(output.Formats, "|")+" (default: table on a terminal, tsv when piped)")
 	fs.StringVar(&o.JQ, "jq", "", "Filter JSON output with a jq expression")
 	fs.StringVar(&o.Template, "template", "", "Format JSON output with a Go template")
-	StringListVar(fs, &o.Fields, "fields", "Columns for table, csv and tsv output (dotted paths)")
+	StringListVar(fs, &o.Fields, "fields", "Fields to print (dotted paths): the table, csv and tsv columns, or the only keys json, ndjson and yaml keep")
 	fs.StringVar(&o.OutputFile, "output-file", "", "Write the output to this file instead of stdout")
 	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return output.Formats, cobra.ShellCompDirectiveNoFileComp

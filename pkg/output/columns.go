@@ -5,15 +5,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // column is one printed column: a dotted path into each item.
 type column struct {
-	path   string   // as written in --fields or the command; csv/tsv header
-	segs   []string // nil = the item itself
-	isTime bool
+	path    string   // as written in --fields or the command, less any section; csv/tsv header
+	segs    []string // nil = the item itself
+	isTime  bool
+	section string // "contacts" for "contacts[].name": a column of the object's contacts array
 }
 
 // header is the table's label for the column.
@@ -69,8 +71,52 @@ func parseColumns(paths []string) ([]column, error) {
 	return cols, nil
 }
 
+// newColumn makes the column for a parsed path. A first segment ending in
+// "[]" ("contacts[].name") makes it a section column: a column of the
+// table printed for each element of that array field of an object result,
+// as for `search get`, whose one answer holds four lists.
 func newColumn(path string, segs []string) column {
-	return column{path: path, segs: segs, isTime: isTimeColumn(segs)}
+	var section string
+	if len(segs) > 1 && strings.HasSuffix(segs[0], "[]") {
+		section = strings.TrimSuffix(segs[0], "[]")
+		segs = segs[1:]
+		path = strings.Join(segs, ".")
+	}
+	return column{path: path, segs: segs, isTime: isTimeColumn(segs), section: section}
+}
+
+// section is the columns of one array field of an object result.
+type section struct {
+	key  string
+	cols []column
+}
+
+// sections groups section columns by their array, in the order first
+// named; none when the columns are ordinary ones.
+func sections(cols []column) []section {
+	var out []section
+	for _, c := range cols {
+		if c.section == "" {
+			continue
+		}
+		i := slices.IndexFunc(out, func(s section) bool { return s.key == c.section })
+		if i < 0 {
+			out = append(out, section{key: c.section})
+			i = len(out) - 1
+		}
+		out[i].cols = append(out[i].cols, c)
+	}
+	return out
+}
+
+// sectionItems is the elements of s's array in r; none when r has no such
+// array.
+func sectionItems(r *record, s section) []json.RawMessage {
+	var items []json.RawMessage
+	if v := r.lookup([]string{s.key}); v != nil {
+		_ = json.Unmarshal(v, &items) // not an array: no items
+	}
+	return items
 }
 
 // deriveColumns picks columns when a command names none (e.g. `woot api`):

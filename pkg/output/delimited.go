@@ -34,15 +34,20 @@ func (p *tsvPrinter) Item(raw json.RawMessage) error {
 	}
 	p.buf.Reset()
 	p.writeHeader()
-	for i, cell := range p.cells.cells(r, p.cols) {
+	p.appendRow(p.cells.cells(r, p.cols))
+	_, err = p.w.Write(p.buf.Bytes())
+	return err
+}
+
+// appendRow adds one tab-separated line to buf.
+func (p *tsvPrinter) appendRow(cells []string) {
+	for i, cell := range cells {
 		if i > 0 {
 			p.buf.WriteByte('\t')
 		}
 		p.buf.WriteString(flatten(cell))
 	}
 	p.buf.WriteByte('\n')
-	_, err = p.w.Write(p.buf.Bytes())
-	return err
 }
 
 // writeHeader adds the header row to buf the first time, when wanted.
@@ -59,7 +64,55 @@ func (p *tsvPrinter) writeHeader() {
 	p.buf.WriteByte('\n')
 }
 
-func (p *tsvPrinter) Object(raw json.RawMessage) error { return p.Item(raw) }
+// Object prints one row, or for a result of sections (search) one row per
+// element led by its section's name, so `grep ^contacts | cut -f2` works.
+func (p *tsvPrinter) Object(raw json.RawMessage) error {
+	secs := sections(p.cols)
+	if secs == nil {
+		return p.Item(raw)
+	}
+	r, err := parseRecord(raw)
+	if err != nil {
+		return fmt.Errorf("print TSV rows: %w", err)
+	}
+	p.buf.Reset()
+	err = eachSectionRow(r, secs, p.cells, func(s section, first bool, row []string) {
+		if first && p.header {
+			p.appendRow(sectionHeader(s))
+		}
+		p.appendRow(row)
+	})
+	if err != nil {
+		return err
+	}
+	p.wroteHeader = true
+	_, err = p.w.Write(p.buf.Bytes())
+	return err
+}
+
+// eachSectionRow calls row for every element of every section, its cells
+// led by the section's name; first marks a section's first element.
+func eachSectionRow(r *record, secs []section, cells cellFormat, row func(s section, first bool, cells []string)) error {
+	for _, s := range secs {
+		for i, it := range sectionItems(r, s) {
+			ir, err := parseRecord(it)
+			if err != nil {
+				return fmt.Errorf("print %s: %w", s.key, err)
+			}
+			row(s, i == 0, append([]string{s.key}, cells.cells(ir, s.cols)...))
+		}
+	}
+	return nil
+}
+
+// sectionHeader is the header row of a section's rows: "kind", then its columns.
+func sectionHeader(s section) []string {
+	names := []string{"kind"}
+	for _, c := range s.cols {
+		names = append(names, c.csvHeader())
+	}
+	return names
+}
 
 // Close prints the header of an empty list when the columns are known, so
 // a consumer still learns the shape.
@@ -124,7 +177,29 @@ func (p *csvPrinter) flush() error {
 	return nil
 }
 
-func (p *csvPrinter) Object(raw json.RawMessage) error { return p.Item(raw) }
+// Object prints one row, or for a result of sections (search) each
+// section's header and rows, led by the section's name (see tsvPrinter).
+func (p *csvPrinter) Object(raw json.RawMessage) error {
+	secs := sections(p.cols)
+	if secs == nil {
+		return p.Item(raw)
+	}
+	r, err := parseRecord(raw)
+	if err != nil {
+		return fmt.Errorf("print CSV rows: %w", err)
+	}
+	p.wroteHeader = true
+	err = eachSectionRow(r, secs, p.cells, func(s section, first bool, row []string) {
+		if first {
+			p.cw.Write(sectionHeader(s))
+		}
+		p.cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	return p.flush()
+}
 
 func (p *csvPrinter) Close() error {
 	if p.cols == nil || p.wroteHeader {

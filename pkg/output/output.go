@@ -4,9 +4,10 @@
 // A printer prints either a list (Item for each element as pages arrive,
 // then Close) or one object (Object, then Close). Printers write each item
 // as soon as it is complete, one Write per item, and keep no per-item state,
-// except in the documented cases: a table holds its first rows to size the
-// columns, and --jq/--template over a whole list (any format but ndjson)
-// hold the list until Close because the expression sees it as one array.
+// except in the documented cases: a table holds its rows to size the
+// columns (tablewriter), and --jq/--template over a whole list (any format
+// but ndjson) hold the list until Close because the expression sees it as
+// one array.
 package output
 
 import (
@@ -21,7 +22,7 @@ var Formats = []string{"table", "json", "ndjson", "csv", "tsv", "yaml"}
 // Options choose how a command's result is printed.
 type Options struct {
 	Format   string   // one of Formats; "" = table on a terminal, header-less TSV when piped
-	Fields   []string // --fields: columns for table/csv/tsv; nil = Columns
+	Fields   []string // --fields: columns for table/csv/tsv, the fields kept by json/ndjson/yaml/jq/template; nil = Columns
 	Columns  []string // the command's default columns (dotted paths into each item)
 	JQ       string   // --jq expression (gojq); applied to the list as a whole, or per item with -o ndjson
 	Template string   // --template (Go text/template), same scope rules as JQ
@@ -98,6 +99,30 @@ func isFormat(f string) bool {
 
 // New returns the printer for opts writing to ios.Out.
 func New(ios *IOStreams, opts Options) (Printer, error) {
+	p, err := newPrinter(ios, opts)
+	if err != nil || len(opts.Fields) == 0 {
+		return p, err
+	}
+	fields, err := parseColumns(opts.Fields)
+	if err != nil {
+		return nil, &UsageError{Msg: err.Error()}
+	}
+	return newFieldsPrinter(p, fields, opts.printsWholeItems()), nil
+}
+
+// printsWholeItems is true for the outputs --fields trims items for
+// (json, ndjson, yaml, --jq, --template) rather than choosing columns.
+func (o Options) printsWholeItems() bool {
+	switch {
+	case o.JQ != "" || o.Template != "":
+		return true
+	case o.Format == "json" || o.Format == "ndjson" || o.Format == "yaml":
+		return true
+	}
+	return false
+}
+
+func newPrinter(ios *IOStreams, opts Options) (Printer, error) {
 	if err := opts.validateShape(); err != nil {
 		return nil, err
 	}

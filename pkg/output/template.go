@@ -115,8 +115,8 @@ func valueTime(v any) (time.Time, bool) {
 }
 
 // templatePrinter executes a template over the whole list at Close, or
-// per item with -o ndjson (see scoped). Output is exactly what the template
-// writes: add {{"\n"}} where lines should end.
+// per item with -o ndjson (see scoped). Over a list the output is exactly
+// what the template writes: add {{"\n"}} where lines should end.
 type templatePrinter struct {
 	scoped
 	w    io.Writer
@@ -131,11 +131,16 @@ func newTemplatePrinter(w io.Writer, tmpl *template.Template, perItem bool) *tem
 }
 
 // execute renders into a buffer first so a failing template prints
-// nothing half-done for that value.
+// nothing half-done for that value. Per item (-o ndjson) each item's output
+// is one line: a template written for one item ("{{.id}}") must not run
+// the items together.
 func (p *templatePrinter) execute(v any) error {
 	p.buf.Reset()
 	if err := p.tmpl.Execute(&p.buf, v); err != nil {
 		return fmt.Errorf("execute --template: %w", err)
+	}
+	if p.perItem && p.buf.Len() > 0 && !bytes.HasSuffix(p.buf.Bytes(), []byte("\n")) {
+		p.buf.WriteByte('\n')
 	}
 	_, err := p.w.Write(p.buf.Bytes())
 	return err

@@ -50,6 +50,25 @@ func TestTemplatePerItemWithNDJSON(t *testing.T) {
 	}
 }
 
+// A template written for one item prints one line per item with -o ndjson,
+// newline or not; over the whole list the output is the template's own.
+func TestTemplatePerItemEndsLines(t *testing.T) {
+	ios, out, _ := testIO(false)
+	if err := printList(t, ios, Options{Format: "ndjson", Template: "{{.id}}"}, contactAlice, contactBob, contactChen); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1\n2\n12345678901234567\n"; out.String() != want {
+		t.Errorf("per item: got %q, want %q", out, want)
+	}
+	ios, out, _ = testIO(false)
+	if err := printList(t, ios, Options{Template: "{{range .}}{{.id}},{{end}}"}, contactAlice, contactBob); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1,2,"; out.String() != want {
+		t.Errorf("whole list: got %q, want %q", out, want)
+	}
+}
+
 func TestTemplateErrors(t *testing.T) {
 	var ue *UsageError
 	if err := (Options{Template: "{{.id"}).Validate(); !errors.As(err, &ue) {

@@ -13,31 +13,32 @@ type yamlPrinter struct {
 	w      io.Writer
 	n      int
 	object bool
+	tree   jsonTree
 	buf    bytes.Buffer
 }
 
 func newYAMLPrinter(w io.Writer) *yamlPrinter { return &yamlPrinter{w: w} }
 
 func (p *yamlPrinter) Item(raw json.RawMessage) error {
-	v, err := decodeOrdered(raw)
+	root, err := p.tree.parse(raw)
 	if err != nil {
 		return fmt.Errorf("print YAML item: %w", err)
 	}
 	p.n++
 	p.buf.Reset()
-	yamlEmitter{&p.buf}.sequenceEntry(v)
+	yamlEmitter{&p.buf, &p.tree}.sequenceEntry(root)
 	_, err = p.w.Write(p.buf.Bytes())
 	return err
 }
 
 func (p *yamlPrinter) Object(raw json.RawMessage) error {
-	v, err := decodeOrdered(raw)
+	root, err := p.tree.parse(raw)
 	if err != nil {
 		return fmt.Errorf("print YAML: %w", err)
 	}
 	p.object = true
 	p.buf.Reset()
-	yamlEmitter{&p.buf}.document(v)
+	yamlEmitter{&p.buf, &p.tree}.document(root)
 	_, err = p.w.Write(p.buf.Bytes())
 	return err
 }

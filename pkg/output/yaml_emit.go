@@ -2,124 +2,109 @@ package output
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"strings"
+	"strconv"
 	"unicode/utf8"
 )
 
-// yamlEmitter writes block-style YAML 1.2 for values from decodeOrdered:
-// mappings keep the server's key order, numbers are written as the server
-// spelled them, strings are quoted only when plain style would change
-// their meaning, and multi-line strings become literal blocks.
-type yamlEmitter struct{ b *bytes.Buffer }
+// yamlEmitter writes block-style YAML 1.2 for a jsonTree: mappings keep
+// the server's key order, numbers are written as the server spelled them,
+// strings are quoted only when plain style would change their meaning, and
+// multi-line strings become literal blocks.
+type yamlEmitter struct {
+	b    *bytes.Buffer
+	tree *jsonTree
+}
 
 // document writes v as a whole YAML document (a mapping for an object).
-func (e yamlEmitter) document(v any) {
-	switch x := v.(type) {
-	case orderedObject:
-		if len(x) == 0 {
-			e.b.WriteString("{}\n")
-			return
-		}
-		e.mapping(x, 0, false)
-	case []any:
-		if len(x) == 0 {
-			e.b.WriteString("[]\n")
-			return
-		}
-		e.sequence(x, 0, false)
+func (e yamlEmitter) document(v int32) {
+	switch n := e.tree.node(v); {
+	case n.kind == jsonObject && !e.tree.empty(v):
+		e.mapping(v, 0, false)
+	case n.kind == jsonArray && !e.tree.empty(v):
+		e.sequence(v, 0, false)
 	default:
-		e.b.WriteString(e.inlineOrBlock(v, 2))
+		e.scalar(v, 2)
 	}
 }
 
 // sequenceEntry writes v as one "- " entry of a top-level sequence.
-func (e yamlEmitter) sequenceEntry(v any) { e.sequence([]any{v}, 0, false) }
+func (e yamlEmitter) sequenceEntry(v int32) {
+	e.b.WriteByte('-')
+	e.afterDash(v, 0)
+}
 
 // mapping writes an object's members at indent; inline means the first
 // key continues a line already started (after "- ").
-func (e yamlEmitter) mapping(obj orderedObject, indent int, inline bool) {
-	for i, m := range obj {
-		if i > 0 || !inline {
+func (e yamlEmitter) mapping(obj int32, indent int, inline bool) {
+	for m := e.tree.node(obj).first; m >= 0; m = e.tree.node(m).next {
+		if m != e.tree.node(obj).first || !inline {
 			e.indent(indent)
 		}
-		e.b.WriteString(yamlKey(m.key))
+		yamlString(e.b, jsonText(e.tree.node(m).key))
 		e.b.WriteByte(':')
-		e.nested(m.val, indent)
+		e.nested(m, indent)
 	}
 }
 
 // sequence writes an array's elements at indent.
-func (e yamlEmitter) sequence(arr []any, indent int, inline bool) {
-	for i, v := range arr {
-		if i > 0 || !inline {
+func (e yamlEmitter) sequence(arr int32, indent int, inline bool) {
+	for v := e.tree.node(arr).first; v >= 0; v = e.tree.node(v).next {
+		if v != e.tree.node(arr).first || !inline {
 			e.indent(indent)
 		}
 		e.b.WriteByte('-')
-		switch x := v.(type) {
-		case orderedObject:
-			if len(x) > 0 {
-				e.b.WriteByte(' ')
-				e.mapping(x, indent+2, true)
-				continue
-			}
-		case []any:
-			if len(x) > 0 {
-				e.b.WriteByte(' ')
-				e.sequence(x, indent+2, true)
-				continue
-			}
-		}
-		e.b.WriteByte(' ')
-		e.b.WriteString(e.inlineOrBlock(v, indent+2))
+		e.afterDash(v, indent)
+	}
+}
+
+// afterDash writes a sequence element after its "-".
+func (e yamlEmitter) afterDash(v int32, indent int) {
+	e.b.WriteByte(' ')
+	switch n := e.tree.node(v); {
+	case n.kind == jsonObject && !e.tree.empty(v):
+		e.mapping(v, indent+2, true)
+	case n.kind == jsonArray && !e.tree.empty(v):
+		e.sequence(v, indent+2, true)
+	default:
+		e.scalar(v, indent+2)
 	}
 }
 
 // nested writes a mapping value after "key:".
-func (e yamlEmitter) nested(v any, indent int) {
-	switch x := v.(type) {
-	case orderedObject:
-		if len(x) > 0 {
-			e.b.WriteByte('\n')
-			e.mapping(x, indent+2, false)
-			return
-		}
-	case []any:
-		if len(x) > 0 {
-			e.b.WriteByte('\n')
-			e.sequence(x, indent+2, false)
-			return
-		}
+func (e yamlEmitter) nested(v int32, indent int) {
+	switch n := e.tree.node(v); {
+	case n.kind == jsonObject && !e.tree.empty(v):
+		e.b.WriteByte('\n')
+		e.mapping(v, indent+2, false)
+	case n.kind == jsonArray && !e.tree.empty(v):
+		e.b.WriteByte('\n')
+		e.sequence(v, indent+2, false)
+	default:
+		e.b.WriteByte(' ')
+		e.scalar(v, indent+2)
 	}
-	e.b.WriteByte(' ')
-	e.b.WriteString(e.inlineOrBlock(v, indent+2))
 }
 
-// inlineOrBlock renders a scalar or empty collection, ending in a newline;
-// a multi-line string becomes a literal block indented by contentIndent.
-func (e yamlEmitter) inlineOrBlock(v any, contentIndent int) string {
-	switch x := v.(type) {
-	case nil:
-		return "null\n"
-	case bool:
-		if x {
-			return "true\n"
+// scalar writes a scalar or empty collection and ends the line; a
+// multi-line string becomes a literal block indented by contentIndent.
+func (e yamlEmitter) scalar(v int32, contentIndent int) {
+	n := e.tree.node(v)
+	switch n.kind {
+	case jsonObject:
+		e.b.WriteString("{}")
+	case jsonArray:
+		e.b.WriteString("[]")
+	case jsonString:
+		s := jsonText(n.raw)
+		if bytes.IndexByte(s, '\n') >= 0 && literalOK(s) {
+			literalBlock(e.b, s, contentIndent)
+			return
 		}
-		return "false\n"
-	case json.Number:
-		return x.String() + "\n"
-	case orderedObject:
-		return "{}\n"
-	case []any:
-		return "[]\n"
-	case string:
-		if strings.Contains(x, "\n") && literalOK(x) {
-			return literalBlock(x, contentIndent)
-		}
-		return yamlString(x) + "\n"
+		yamlString(e.b, s)
+	default: // null, true, false, numbers: as the server wrote them
+		e.b.Write(n.raw)
 	}
-	return yamlString(fmt.Sprint(v)) + "\n"
+	e.b.WriteByte('\n')
 }
 
 func (e yamlEmitter) indent(n int) {
@@ -130,10 +115,9 @@ func (e yamlEmitter) indent(n int) {
 
 // literalBlock writes s as "|" with the chomping indicator that restores
 // its trailing newlines exactly: "|-" none, "|" one, "|+" more.
-func literalBlock(s string, indent int) string {
-	body := strings.TrimRight(s, "\n")
+func literalBlock(b *bytes.Buffer, s []byte, indent int) {
+	body := bytes.TrimRight(s, "\n")
 	trailing := len(s) - len(body)
-	var b strings.Builder
 	switch trailing {
 	case 0:
 		b.WriteString("|-\n")
@@ -142,79 +126,87 @@ func literalBlock(s string, indent int) string {
 	default:
 		b.WriteString("|+\n")
 	}
-	pad := strings.Repeat(" ", indent)
-	for _, line := range strings.Split(body, "\n") {
-		if line != "" {
-			b.WriteString(pad)
-			b.WriteString(line)
+	for line := range bytes.SplitSeq(body, []byte("\n")) {
+		if len(line) > 0 {
+			for i := 0; i < indent; i++ {
+				b.WriteByte(' ')
+			}
+			b.Write(line)
 		}
 		b.WriteByte('\n')
 	}
 	for i := 1; i < trailing; i++ {
 		b.WriteByte('\n')
 	}
-	return b.String()
 }
 
 // literalOK reports whether s survives a literal block unchanged: no
 // characters that need escapes, and a first line that fixes the
 // indentation (not blank, not starting with white space). Lines made only
 // of spaces are avoided: parsers disagree about them.
-func literalOK(s string) bool {
-	body := strings.TrimRight(s, "\n")
-	if body == "" || body[0] == ' ' || body[0] == '\t' {
+func literalOK(s []byte) bool {
+	body := bytes.TrimRight(s, "\n")
+	if len(body) == 0 || body[0] == ' ' || body[0] == '\t' {
 		return false
 	}
-	for _, line := range strings.Split(body, "\n") {
-		if line != "" && strings.TrimLeft(line, " \t") == "" {
+	for line := range bytes.SplitSeq(body, []byte("\n")) {
+		if len(line) > 0 && len(bytes.TrimLeft(line, " \t")) == 0 {
 			return false
 		}
-		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
+		if bytes.HasSuffix(line, []byte(" ")) || bytes.HasSuffix(line, []byte("\t")) {
 			// Trailing blanks are legal but invisible; quoting shows them.
 			return false
 		}
 	}
-	for _, r := range body {
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
 		if r != '\n' && r != '\t' && needsEscape(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
 
-// yamlKey renders a mapping key; keys are never literal blocks.
-func yamlKey(k string) string { return yamlString(k) }
-
-// yamlString renders s plain when that reads back as the same string,
-// double-quoted otherwise.
-func yamlString(s string) string {
+// yamlString writes s plain when that reads back as the same string,
+// double-quoted otherwise. Keys and values alike.
+func yamlString(b *bytes.Buffer, s []byte) {
 	if plainOK(s) {
-		return s
+		b.Write(s)
+		return
 	}
-	return quoteYAML(s)
+	quoteYAML(b, s)
 }
+
+// yamlKeywords read as something other than a string in YAML 1.1 or 1.2.
+var yamlKeywords = [...]string{"true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", "<<"}
 
 // plainOK is deliberately conservative: anything that a YAML 1.1 or 1.2
 // reader could take for a number, boolean, null, date, or structure is
 // quoted.
-func plainOK(s string) bool {
-	if s == "" || s != strings.TrimSpace(s) {
+func plainOK(s []byte) bool {
+	if len(s) == 0 || len(bytes.TrimSpace(s)) != len(s) {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case "true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", "<<":
+	if len(s) <= len("false") {
+		for _, k := range yamlKeywords {
+			if bytes.EqualFold(s, []byte(k)) {
+				return false
+			}
+		}
+	}
+	if bytes.IndexByte([]byte("-?:,[]{}#&*!|>'\"%@`=.+0123456789"), s[0]) >= 0 {
 		return false
 	}
-	if strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`=.+0123456789", rune(s[0])) {
+	if bytes.Contains(s, []byte(": ")) || bytes.Contains(s, []byte(" #")) || s[len(s)-1] == ':' {
 		return false
 	}
-	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return false
-	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
 		if r == '\t' || needsEscape(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -232,10 +224,11 @@ func needsEscape(r rune) bool {
 }
 
 // quoteYAML writes a double-quoted scalar with YAML escapes.
-func quoteYAML(s string) string {
-	var b strings.Builder
+func quoteYAML(b *bytes.Buffer, s []byte) {
 	b.WriteByte('"')
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
 		switch r {
 		case '"':
 			b.WriteString(`\"`)
@@ -249,16 +242,25 @@ func quoteYAML(s string) string {
 			b.WriteString(`\r`)
 		default:
 			if needsEscape(r) {
-				if r <= 0xff {
-					fmt.Fprintf(&b, `\x%02x`, r)
-				} else {
-					fmt.Fprintf(&b, `\u%04x`, r)
-				}
+				writeEscape(b, r)
 				continue
 			}
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
-	return b.String()
+}
+
+// writeEscape writes r as \xXX or \uXXXX.
+func writeEscape(b *bytes.Buffer, r rune) {
+	digits, prefix := 4, `\u`
+	if r <= 0xff {
+		digits, prefix = 2, `\x`
+	}
+	hex := strconv.FormatInt(int64(r), 16)
+	b.WriteString(prefix)
+	for i := len(hex); i < digits; i++ {
+		b.WriteByte('0')
+	}
+	b.WriteString(hex)
 }
