@@ -33,7 +33,11 @@ in_spec=false). Tooling computes coverage from this table.`,
 			if err := opts.Validate(); err != nil {
 				return err
 			}
-			return printRows(f.IOStreams, opts, operationRows())
+			ios, finish, err := out.streams(f.IOStreams)
+			if err != nil {
+				return err
+			}
+			return finish(printRows(ios, opts, operationRows()))
 		},
 	}
 	addOutputFlags(c, &out)

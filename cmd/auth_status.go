@@ -72,7 +72,11 @@ func authStatusRun(ctx context.Context, f *Factory, out *outputFlags, offline bo
 			rows = append(rows, statusRow{"user", user, "server"})
 		}
 	}
-	if err := printRows(f.IOStreams, opts, rows); err != nil {
+	ios, finish, err := out.streams(f.IOStreams)
+	if err != nil {
+		return err
+	}
+	if err := finish(printRows(ios, opts, rows)); err != nil {
 		return err
 	}
 	if checkErr != nil {

@@ -48,10 +48,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 		return err
 	}
 	err = o.send(ctx, client, ios, req, popts)
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 func (o *opOptions) send(ctx context.Context, client *api.Client, ios *output.IOStreams, req *api.Request, popts output.Options) error {

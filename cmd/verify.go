@@ -222,10 +222,7 @@ func printObject(f *Factory, out *outputFlags, popts output.Options, raw json.Ra
 			err = cerr
 		}
 	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 // now is the factory's clock, or the system's.

@@ -1,0 +1,66 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestOutputFileSurvivesAFailedList: a list that fails on its second page
+// must leave the file the user named exactly as it was, and no temporary
+// file beside it.
+func TestOutputFileSurvivesAFailedList(t *testing.T) {
+	h := newHarness(t)
+	h.stub.On("GET", "/api/v1/accounts/1/contacts", 200, contactsPage(40, 1)).WithQuery("page", "1")
+	failing := h.stub.On("GET", "/api/v1/accounts/1/contacts", 500, `{"error":"boom"}`).WithQuery("page", "2")
+	failing.Times = 3 // the first try and --retries 2
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "keep.tsv")
+	const old = "id\tname\n1\tkept from yesterday\n"
+	if err := os.WriteFile(keep, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := h.run("contacts", "list", "--all", "--output-file", keep); code != exitServer {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, exitServer, h.errOut)
+	}
+	assertUnchanged(t, keep, old)
+}
+
+// TestOutputFileWrittenByStatusAndOperations: commands that print rows
+// of their own honour --output-file instead of ignoring it.
+func TestOutputFileWrittenByStatusAndOperations(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	for name, args := range map[string][]string{
+		"ops.tsv":    {"api", "operations"},
+		"status.tsv": {"auth", "status", "--offline"},
+	} {
+		path := filepath.Join(dir, name)
+		if out := h.mustRun(append(args, "--output-file", path)...); out != "" {
+			t.Errorf("%v printed on stdout with --output-file: %.60q", args, out)
+		}
+		if data, err := os.ReadFile(path); err != nil || len(data) == 0 {
+			t.Errorf("%v: --output-file %s: %v, %d bytes", args, name, err, len(data))
+		}
+	}
+}
+
+// assertUnchanged checks that path holds want and is alone in its directory.
+func assertUnchanged(t *testing.T, path, want string) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("%s changed: %q, want %q", filepath.Base(path), got, want)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files beside %s: %v", filepath.Base(path), names)
+	}
+}
