@@ -197,7 +197,7 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 		return err
 	}
 	if o.action.Name == "delete" && !o.job.dryRun {
-		if err := confirm(o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
+		if err := confirm(ctx, o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
 			return err
 		}
 	}

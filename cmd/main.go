@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
+	"github.com/wootcli/woot/pkg/interrupt"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -24,10 +24,25 @@ func Main() int {
 		fmt.Fprintln(ios.Out, versionLine())
 		return exitOK
 	}
+	ios.Out = interrupt.Stdout(ios.Out)
 	f := &Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Notify(context.Background(), forceExit)
 	defer stop()
-	return run(ctx, f, args)
+	code := run(ctx, f, args)
+	if code != exitOK && interrupt.Received(ctx) != nil {
+		// Whatever the command failed on, it failed because it was
+		// interrupted (a request cut short, a read abandoned).
+		return exitInterrupted
+	}
+	return code
+}
+
+// forceExit ends the process on a second Ctrl-C: the user will not wait
+// for a clean stop. Only the temporary files go; the files the user asked
+// for keep their previous content.
+func forceExit(os.Signal) {
+	output.RemoveTempFiles()
+	os.Exit(exitInterrupted)
 }
 
 // run executes args against a command tree built for them and reports
@@ -49,7 +64,7 @@ func run(ctx context.Context, f *Factory, args []string) int {
 }
 
 func printError(ios *output.IOStreams, err error) {
-	if errors.Is(err, errSilent) {
+	if errors.Is(err, errSilent) || errors.Is(err, interrupt.ErrStdoutClosed) {
 		return
 	}
 	var exitErr *ExitError

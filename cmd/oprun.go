@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/output"
+	"github.com/wootcli/woot/pkg/prompt"
 )
 
 // runOperation sends one operation's request and prints the result.
@@ -35,7 +35,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 		return printDryRun(o.f, []*api.Request{req})
 	}
 	if o.op.Confirm {
-		if err := confirm(o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
+		if err := confirm(ctx, o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
 			return err
 		}
 	}
@@ -218,8 +218,9 @@ func printDryRun(f *Factory, reqs []*api.Request) error {
 }
 
 // confirm asks before a destructive request: on a terminal it prompts;
-// elsewhere --yes is required.
-func confirm(f *Factory, yes bool, what string) error {
+// elsewhere --yes is required. Anything but a yes (Ctrl-C and Ctrl-D
+// included) cancels with exit 130 before a request is sent.
+func confirm(ctx context.Context, f *Factory, yes bool, what string) error {
 	if yes {
 		return nil
 	}
@@ -227,13 +228,10 @@ func confirm(f *Factory, yes bool, what string) error {
 	if !ios.CanPrompt() {
 		return flagErrorf("refusing to run %s without confirmation: pass --yes (no terminal to ask on)", what)
 	}
-	fmt.Fprintf(ios.ErrOut, "? Really %s? [y/N] ", what)
-	line, _ := bufio.NewReader(ios.In).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes":
+	if ok, err := prompt.New(ios.In, ios.ErrOut).Confirm(ctx, "Really "+what+"?"); ok && err == nil {
 		return nil
 	}
-	return &ExitError{Code: exitError, Err: fmt.Errorf("cancelled: nothing was sent")}
+	return &ExitError{Code: exitInterrupted, Err: fmt.Errorf("cancelled: nothing was sent")}
 }
 
 // checkParams enforces required flags and enum values; a required body

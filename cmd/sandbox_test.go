@@ -21,9 +21,15 @@ func TestEmbeddedSandboxKeepsStateBetweenInvocations(t *testing.T) {
 	if out != "Ann Example\n" {
 		t.Fatalf("create printed %q", out)
 	}
-	if !strings.Contains(h.errOut.String(), "embedded sandbox") {
-		t.Fatalf("no sandbox notice on stderr: %q", h.errOut)
+	if h.errOut.Len() != 0 {
+		t.Fatalf("stderr is not a terminal, yet it got: %q", h.errOut)
 	}
+	h.tty = true
+	h.mustRun("--sandbox", "contacts", "list")
+	if !strings.Contains(h.errOut.String(), "embedded sandbox") {
+		t.Fatalf("no sandbox notice on a terminal's stderr: %q", h.errOut)
+	}
+	h.tty = false
 	h.env["CHATWOOT_URL"] = "sandbox" // the other way to ask for it
 	out = h.mustRun("contacts", "search", "--q", "ann@example.test", "--fields", "name")
 	if out != "Ann Example\n" {
