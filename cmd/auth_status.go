@@ -47,7 +47,7 @@ func authStatusRun(ctx context.Context, f *Factory, out *outputFlags, offline bo
 		return err
 	}
 	rows := []statusRow{
-		{"profile", s.Profile, ""},
+		{"profile", s.Profile, f.profileOrigin()},
 		row("url", s.URL, s.URL.Value),
 		row("account", s.AccountID, s.AccountID.Value),
 		row("user_token", s.UserToken, config.Mask(s.UserToken.Value)),

@@ -32,7 +32,7 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	if f.sandbox != nil {
 		return f.sandbox, nil
 	}
-	if !f.Global.Sandbox && f.Getenv("CHATWOOT_URL") != "sandbox" {
+	if !f.sandboxRequested() {
 		return nil, nil
 	}
 	path, err := sandboxStatePath(f.Getenv)

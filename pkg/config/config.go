@@ -39,6 +39,9 @@ type File struct {
 	Profiles map[string]*Profile `json:"profiles"`
 
 	path string
+	// pinned, when set, is the one profile this file resolves to, whatever
+	// --profile or WOOT_PROFILE say (the sandbox's file: LoadSandbox).
+	pinned string
 }
 
 // Dir is where woot keeps its config: $WOOT_CONFIG_DIR, else the user
