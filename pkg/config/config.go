@@ -115,6 +115,12 @@ func (f *File) Save() error {
 		tmp.Close()
 		return fmt.Errorf("write config: %w", err)
 	}
+	// On disk before the rename: a crash right after it must not leave an
+	// empty config in place of the old one.
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write config: %w", err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write config: %w", err)
 	}
