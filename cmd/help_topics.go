@@ -31,12 +31,17 @@ func exitCodesHelp() string {
 	var b strings.Builder
 	b.WriteString("woot exits with one of these codes, so scripts can tell failures apart:\n\n")
 	for _, e := range cmdutil.ExitCodeTable {
-		fmt.Fprintf(&b, "  %d  %s\n", e.Code, e.What)
+		fmt.Fprintf(&b, "  %-3d  %s\n", e.Code, e.What)
 	}
 	b.WriteString(`
 Requests are retried before 6, 7 or 8 is returned: GET, PUT and DELETE on
 network errors, 5xx and 429; POST only when the server cannot have acted on it
 (connection refused, 429). --retries sets how many times.
+
+The first Ctrl-C or SIGTERM stops the command cleanly (a bulk job's journal
+stays valid, --output-file keeps its previous content) and exits 130; a second
+one exits at once. A reader that closes the pipe early (woot … | head -1) is
+not an error: woot stops and exits 0.
 `)
 	return b.String()
 }

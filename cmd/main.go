@@ -11,11 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/interrupt"
 	"github.com/wootcli/woot/pkg/output"
 )
 
@@ -29,10 +29,25 @@ func Main() int {
 		fmt.Fprintln(ios.Out, cmdutil.VersionLine())
 		return cmdutil.ExitOK
 	}
+	ios.Out = interrupt.Stdout(ios.Out)
 	f := &cmdutil.Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupt.Notify(context.Background(), forceExit)
 	defer stop()
-	return Run(ctx, f, args)
+	code := Run(ctx, f, args)
+	if code != cmdutil.ExitOK && interrupt.Received(ctx) != nil {
+		// Whatever the command failed on, it failed because it was
+		// interrupted (a request cut short, a read abandoned).
+		return cmdutil.ExitInterrupted
+	}
+	return code
+}
+
+// forceExit ends the process on a second Ctrl-C: the user will not wait
+// for a clean stop. Only the temporary files go; the files the user asked
+// for keep their previous content.
+func forceExit(os.Signal) {
+	output.RemoveTempFiles()
+	os.Exit(cmdutil.ExitInterrupted)
 }
 
 // run executes args against a command tree built for them and reports
@@ -54,7 +69,7 @@ func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 }
 
 func printError(ios *output.IOStreams, err error) {
-	if errors.Is(err, cmdutil.ErrSilent) {
+	if errors.Is(err, cmdutil.ErrSilent) || errors.Is(err, interrupt.ErrStdoutClosed) {
 		return
 	}
 	var exitErr *cmdutil.ExitError

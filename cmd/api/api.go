@@ -108,10 +108,7 @@ func apiRun(ctx context.Context, o *apiOptions) error {
 	} else {
 		err = o.single(ctx, client, ios, req, popts)
 	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 func (o *apiOptions) request() (*api.Request, error) {

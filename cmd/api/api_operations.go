@@ -32,7 +32,11 @@ in_spec=false). Tooling computes coverage from this table.`,
 			if err := opts.Validate(); err != nil {
 				return err
 			}
-			return cmdutil.PrintRows(f.IOStreams, opts, operationRows())
+			ios, finish, err := out.Streams(f.IOStreams)
+			if err != nil {
+				return err
+			}
+			return finish(cmdutil.PrintRows(ios, opts, operationRows()))
 		},
 	}
 	cmdutil.AddOutputFlags(c, &out)

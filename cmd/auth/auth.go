@@ -1,11 +1,9 @@
 package auth
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -15,7 +13,7 @@ import (
 	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/config"
-	"golang.org/x/term"
+	"github.com/wootcli/woot/pkg/prompt"
 )
 
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
@@ -86,18 +84,18 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 	if !interactive && !o.withToken {
 		return cmdutil.FlagErrorf("no terminal to ask on: pass the token on stdin with --with-token (and --url, --account)")
 	}
-	in := bufio.NewReader(ios.In)
+	ask := prompt.New(ios.In, ios.ErrOut)
 	if f.Global.URL != "" {
 		prof.URL = f.Global.URL
 	} else if interactive {
-		if prof.URL, err = prompt(ios.ErrOut, in, "Chatwoot URL", prof.URL); err != nil {
-			return err
+		if prof.URL, err = ask.Line(ctx, "Chatwoot URL", prof.URL); err != nil {
+			return loginAborted(err)
 		}
 	}
 	if prof.URL == "" {
 		return cmdutil.FlagErrorf("no URL: pass --url https://chat.example.com")
 	}
-	token, err := readToken(o, in)
+	token, err := readToken(ctx, o, ask)
 	if err != nil {
 		return err
 	}
@@ -105,7 +103,7 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 		prof.PlatformToken = token
 	} else {
 		prof.UserToken = token
-		if err := o.chooseAccount(ctx, prof, interactive, in); err != nil {
+		if err := o.chooseAccount(ctx, prof, interactive, ask); err != nil {
 			return err
 		}
 	}
@@ -120,23 +118,26 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 	return nil
 }
 
-func readToken(o *loginOptions, in *bufio.Reader) (string, error) {
-	ios := o.f.IOStreams
+func readToken(ctx context.Context, o *loginOptions, ask *prompt.Prompter) (string, error) {
 	var token string
 	if o.withToken {
-		data, err := io.ReadAll(in)
+		data, err := ask.All(ctx)
+		if errors.Is(err, context.Canceled) {
+			return "", loginAborted(err)
+		}
 		if err != nil {
 			return "", fmt.Errorf("read token from stdin: %w", err)
 		}
-		token = strings.TrimSpace(string(data))
+		token = strings.TrimSpace(data)
 	} else {
 		kind := "Access token"
 		if o.platform {
 			kind = "Platform app token"
 		}
-		fmt.Fprintf(ios.ErrOut, "? %s (input hidden): ", kind)
-		token = readSecret(ios.In, in)
-		fmt.Fprintln(ios.ErrOut)
+		var err error
+		if token, err = ask.Secret(ctx, kind); err != nil {
+			return "", loginAborted(err)
+		}
 	}
 	if token == "" {
 		return "", cmdutil.FlagErrorf("the token is empty")
@@ -144,34 +145,17 @@ func readToken(o *loginOptions, in *bufio.Reader) (string, error) {
 	return token, nil
 }
 
-// readSecret reads a line without echo when stdin is a real terminal.
-func readSecret(stdin io.Reader, buffered *bufio.Reader) string {
-	if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
-		b, _ := term.ReadPassword(int(file.Fd()))
-		return strings.TrimSpace(string(b))
+// loginAborted is the error of a login whose prompt was interrupted or
+// left without an answer: nothing is saved, and it exits 130.
+func loginAborted(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, prompt.ErrAborted) {
+		return &cmdutil.ExitError{Code: cmdutil.ExitInterrupted, Err: errors.New("login cancelled: no profile was saved")}
 	}
-	line, _ := buffered.ReadString('\n')
-	return strings.TrimSpace(line)
-}
-
-func prompt(w io.Writer, in *bufio.Reader, label, def string) (string, error) {
-	if def != "" {
-		fmt.Fprintf(w, "? %s [%s]: ", label, def)
-	} else {
-		fmt.Fprintf(w, "? %s: ", label)
-	}
-	line, err := in.ReadString('\n')
-	if err != nil && line == "" {
-		return "", fmt.Errorf("read %s: %w", strings.ToLower(label), err)
-	}
-	if v := strings.TrimSpace(line); v != "" {
-		return v, nil
-	}
-	return def, nil
+	return fmt.Errorf("read the answer: %w", err)
 }
 
 // chooseAccount checks the token with GET /api/v1/profile and picks the account.
-func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, interactive bool, in *bufio.Reader) error {
+func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, interactive bool, ask *prompt.Prompter) error {
 	f := o.f
 	if f.Global.Account != "" {
 		id, err := strconv.ParseInt(f.Global.Account, 10, 64)
@@ -203,9 +187,9 @@ func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, 
 	for i, a := range me.Accounts {
 		fmt.Fprintf(f.IOStreams.ErrOut, "  %d) %s (id %d, %s)\n", i+1, a.Name, a.ID, a.Role)
 	}
-	choice, err := prompt(f.IOStreams.ErrOut, in, "Account", "1")
+	choice, err := ask.Line(ctx, "Account", "1")
 	if err != nil {
-		return err
+		return loginAborted(err)
 	}
 	n, err := strconv.Atoi(choice)
 	if err != nil || n < 1 || n > len(me.Accounts) {

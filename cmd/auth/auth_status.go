@@ -48,7 +48,7 @@ func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputF
 		return err
 	}
 	rows := []statusRow{
-		{"profile", s.Profile, ""},
+		{"profile", s.Profile, f.ProfileOrigin()},
 		row("url", s.URL, s.URL.Value),
 		row("account", s.AccountID, s.AccountID.Value),
 		row("user_token", s.UserToken, config.Mask(s.UserToken.Value)),
@@ -73,7 +73,11 @@ func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputF
 			rows = append(rows, statusRow{"user", user, "server"})
 		}
 	}
-	if err := cmdutil.PrintRows(f.IOStreams, opts, rows); err != nil {
+	ios, finish, err := out.Streams(f.IOStreams)
+	if err != nil {
+		return err
+	}
+	if err := finish(cmdutil.PrintRows(ios, opts, rows)); err != nil {
 		return err
 	}
 	if checkErr != nil {

@@ -199,7 +199,7 @@ func bulkActionRun(ctx context.Context, o *bulkActionOptions) error {
 		return err
 	}
 	if o.action.Name == "delete" && !o.job.dryRun {
-		if err := cmdutil.Confirm(o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
+		if err := cmdutil.Confirm(ctx, o.f, o.yes, fmt.Sprintf("delete %d %s", len(ids), o.kind)); err != nil {
 			return err
 		}
 	}

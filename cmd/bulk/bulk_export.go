@@ -118,9 +118,7 @@ func (e *exporter) run(ctx context.Context) error {
 	}
 	start := time.Now()
 	n, err := e.write(ctx, client, ios, format, shard)
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
+	err = closeOut(err)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func newClientContactsCreateHook(_ *cmdutil.Factory, c *cobra.Command) opHook {
 	h := &contactCreateHook{}
 	fs := c.Flags()
 	fs.StringVar(&h.hmacToken, "hmac-token", "", "Inbox HMAC token: sign --identifier with it when --identifier-hash is not given (env CHATWOOT_HMAC_TOKEN)")
-	fs.BoolVar(&h.save, "save", false, "Store the inbox identifier, the new contact's identifier and its pubsub token in the current profile")
+	fs.BoolVar(&h.save, "save", false, "Store the inbox identifier, the new contact's identifier and its pubsub token in the current profile (with --sandbox: the sandbox's own profile)")
 	return opHook{before: h.sign, after: h.saveIdentity}
 }
 

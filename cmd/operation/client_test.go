@@ -402,19 +402,6 @@ func TestClientHMACByHandMatchesRFC4231(t *testing.T) {
 	}
 }
 
-// writeProfile stores a profile in the harness's config directory.
-func writeProfile(t *testing.T, h *cmdtest.Harness, name string, p config.Profile) {
-	t.Helper()
-	cfg, err := config.Load(h.Env["WOOT_CONFIG_DIR"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Profiles[name] = &p
-	if err := cfg.Save(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestClientContactsCreateSignsTheIdentifier(t *testing.T) {
 	const token = "x4cM7wHzR1q9kVpT2eYbNfGd"
 	cases := []struct {
@@ -461,7 +448,7 @@ func TestClientContactsCreateSignsTheIdentifier(t *testing.T) {
 				h.Env[k] = v
 			}
 			if tc.profile != "" {
-				writeProfile(t, h, config.DefaultProfile, config.Profile{HMACToken: tc.profile})
+				cmdtest.WriteProfile(t, h, config.DefaultProfile, config.Profile{HMACToken: tc.profile})
 			}
 			if tc.stdin != "" {
 				h.In = bytes.NewBufferString(tc.stdin)
@@ -570,7 +557,7 @@ func TestClientContactsCreateSaveKeepsTheProfileURL(t *testing.T) {
 	h := cmdtest.NewHarness(t)
 	h.Env["WOOT_PROFILE"] = "widget"
 	h.Env["CHATWOOT_CONTACT_IDENTIFIER"] = "old-source-id"
-	writeProfile(t, h, "widget", config.Profile{URL: "https://chat.acme.example", PlatformToken: "kept-platform-token", ContactIdentifier: "old-source-id"})
+	cmdtest.WriteProfile(t, h, "widget", config.Profile{URL: "https://chat.acme.example", PlatformToken: "kept-platform-token", ContactIdentifier: "old-source-id"})
 	h.Stub.On("POST", inboxURL+"/contacts", 200, publicContactJSON())
 	h.MustRun("client", "contacts", "create", "--inbox-identifier", testInbox, "--save")
 	cfg, err := config.Load(h.Env["WOOT_CONFIG_DIR"])

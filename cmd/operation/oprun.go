@@ -34,7 +34,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 		return PrintDryRun(o.f, []*api.Request{req})
 	}
 	if o.op.Confirm {
-		if err := cmdutil.Confirm(o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
+		if err := cmdutil.Confirm(ctx, o.f, o.yes, fmt.Sprintf("%s %s", o.op.Method, req.Path)); err != nil {
 			return err
 		}
 	}
@@ -47,10 +47,7 @@ func runOperation(ctx context.Context, o *opOptions) error {
 		return err
 	}
 	err = o.send(ctx, client, ios, req, popts)
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 func (o *opOptions) send(ctx context.Context, client *api.Client, ios *output.IOStreams, req *api.Request, popts output.Options) error {

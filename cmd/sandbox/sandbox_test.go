@@ -24,9 +24,15 @@ func TestEmbeddedSandboxKeepsStateBetweenInvocations(t *testing.T) {
 	if out != "Ann Example\n" {
 		t.Fatalf("create printed %q", out)
 	}
-	if !strings.Contains(h.ErrOut.String(), "embedded sandbox") {
-		t.Fatalf("no sandbox notice on stderr: %q", h.ErrOut)
+	if h.ErrOut.Len() != 0 {
+		t.Fatalf("stderr is not a terminal, yet it got: %q", h.ErrOut)
 	}
+	h.TTY = true
+	h.MustRun("--sandbox", "contacts", "list")
+	if !strings.Contains(h.ErrOut.String(), "embedded sandbox") {
+		t.Fatalf("no sandbox notice on a terminal's stderr: %q", h.ErrOut)
+	}
+	h.TTY = false
 	h.Env["CHATWOOT_URL"] = "sandbox" // the other way to ask for it
 	out = h.MustRun("contacts", "search", "--q", "ann@example.test", "--fields", "name")
 	if out != "Ann Example\n" {

@@ -223,10 +223,7 @@ func printObject(f *cmdutil.Factory, out *cmdutil.OutputFlags, popts output.Opti
 			err = cerr
 		}
 	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 // now is the factory's clock, or the system's.

@@ -87,19 +87,16 @@ func triggerList(o *triggerOptions) error {
 	}
 	printer, err := output.New(ios, popts)
 	if err != nil {
-		return err
+		return closeOut(err)
 	}
 	for _, s := range webhookSamples() {
 		raw, _ := json.Marshal(s)
 		if err := printer.Item(raw); err != nil {
-			return err
+			return closeOut(err)
 		}
 	}
 	err = printer.Close()
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeOut(err)
 }
 
 // triggerResult is what -o prints after a send.

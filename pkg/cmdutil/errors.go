@@ -9,6 +9,7 @@ import (
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/bulk"
 	"github.com/wootcli/woot/pkg/cable"
+	"github.com/wootcli/woot/pkg/interrupt"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/webhook"
 )
@@ -25,6 +26,8 @@ const (
 	ExitServer     = 7
 	ExitNetwork    = 8
 	ExitSignature  = 9
+
+	ExitInterrupted = interrupt.ExitCode
 )
 
 // ExitCodeTable documents the codes for `woot help exit-codes`.
@@ -42,6 +45,7 @@ var ExitCodeTable = []struct {
 	{ExitServer, "server error: HTTP 5xx after retries"},
 	{ExitNetwork, "network: no answer (connection refused, DNS, timeout)"},
 	{ExitSignature, "webhook signature invalid (woot verify)"},
+	{ExitInterrupted, "interrupted or cancelled: Ctrl-C, SIGTERM, or a prompt answered no"},
 }
 
 // FlagError is a usage mistake: the message is followed by a pointer to help.
@@ -87,8 +91,10 @@ func ExitCode(err error) int {
 		jrnErr   *bulk.JournalError
 	)
 	switch {
-	case err == nil:
-		return ExitOK
+	case err == nil, errors.Is(err, interrupt.ErrStdoutClosed):
+		return ExitOK // a reader that stops early has what it wanted
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
 	case errors.As(err, &exitErr):
 		return exitErr.Code
 	case errors.As(err, &sigErr):
@@ -104,9 +110,6 @@ func ExitCode(err error) int {
 	case errors.As(err, &apiErr):
 		return statusExitCode(apiErr.Status)
 	case errors.As(err, &netErr):
-		if errors.Is(err, context.Canceled) {
-			return ExitOther
-		}
 		return ExitNetwork
 	}
 	return ExitOther

@@ -65,11 +65,7 @@ func (f *Factory) Config() (*config.File, error) {
 	if f.cfg != nil {
 		return f.cfg, nil
 	}
-	dir, err := f.ConfigDir()
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := config.Load(dir)
+	cfg, err := f.loadConfig()
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package cmdutil
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,22 +33,28 @@ func (o *OutputFlags) Options(columns []string) output.Options {
 	return output.Options{Format: o.Format, Fields: o.Fields, Columns: columns, JQ: o.JQ, Template: o.Template}
 }
 
-// Streams returns the IO to print to: stdout, or --output-file (never a terminal).
-// The returned func closes the file.
-func (o *OutputFlags) Streams(ios *output.IOStreams) (*output.IOStreams, func() error, error) {
+// Streams returns the IO to print to: stdout, or --output-file (never a
+// terminal). The file is written atomically: finish, given the command's
+// error, puts the new file in place only when there is none, so a failed
+// or interrupted command leaves the previous file as it was.
+func (o *OutputFlags) Streams(ios *output.IOStreams) (*output.IOStreams, func(error) error, error) {
 	if o.OutputFile == "" {
-		return ios, func() error { return nil }, nil
+		return ios, func(err error) error { return err }, nil
 	}
-	file, err := os.OpenFile(o.OutputFile, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	file, err := output.CreateAtomic(o.OutputFile)
 	if err != nil {
 		return nil, nil, FlagErrorf("--output-file: %v", err)
 	}
 	copy := *ios
 	copy.Out = file
 	copy.SetStdoutTTY(false)
-	return &copy, func() error {
-		if err := file.Close(); err != nil {
-			return fmt.Errorf("write %s: %w", o.OutputFile, err)
+	return &copy, func(err error) error {
+		if err != nil {
+			file.Abort()
+			return err
+		}
+		if err := file.Commit(); err != nil {
+			return fmt.Errorf("write %s: %w (the previous file, if any, is unchanged)", o.OutputFile, err)
 		}
 		return nil
 	}, nil

@@ -1,14 +1,16 @@
 package cmdutil
 
 import (
-	"bufio"
+	"context"
 	"fmt"
-	"strings"
+
+	"github.com/wootcli/woot/pkg/prompt"
 )
 
 // Confirm asks before a destructive request: on a terminal it prompts;
-// elsewhere --yes is required.
-func Confirm(f *Factory, yes bool, what string) error {
+// elsewhere --yes is required. Anything but a yes (Ctrl-C and Ctrl-D
+// included) cancels with exit 130 before a request is sent.
+func Confirm(ctx context.Context, f *Factory, yes bool, what string) error {
 	if yes {
 		return nil
 	}
@@ -16,11 +18,8 @@ func Confirm(f *Factory, yes bool, what string) error {
 	if !ios.CanPrompt() {
 		return FlagErrorf("refusing to run %s without confirmation: pass --yes (no terminal to ask on)", what)
 	}
-	fmt.Fprintf(ios.ErrOut, "? Really %s? [y/N] ", what)
-	line, _ := bufio.NewReader(ios.In).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes":
+	if ok, err := prompt.New(ios.In, ios.ErrOut).Confirm(ctx, "Really "+what+"?"); ok && err == nil {
 		return nil
 	}
-	return &ExitError{Code: ExitOther, Err: fmt.Errorf("cancelled: nothing was sent")}
+	return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("cancelled: nothing was sent")}
 }

@@ -32,7 +32,7 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	if f.sandbox != nil {
 		return f.sandbox, nil
 	}
-	if !f.Global.Sandbox && f.Getenv("CHATWOOT_URL") != "sandbox" {
+	if !f.sandboxRequested() {
 		return nil, nil
 	}
 	path, err := SandboxStatePath(f.Getenv)
@@ -44,6 +44,11 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 		return nil, fmt.Errorf("start the embedded sandbox: %w", err)
 	}
 	f.sandbox = &embeddedSandbox{sb: sb, statePath: path}
+	// A notice for the person at the terminal; scripts and pipes keep a
+	// clean stderr (as gh shows its notices).
+	if !f.IOStreams.IsStderrTTY() {
+		return f.sandbox, nil
+	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "woot: using the embedded sandbox, not a real Chatwoot (state: %s; `woot sandbox reset` starts over)\n", path)
 	return f.sandbox, nil
 }

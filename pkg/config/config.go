@@ -39,6 +39,9 @@ type File struct {
 	Profiles map[string]*Profile `json:"profiles"`
 
 	path string
+	// pinned, when set, is the one profile this file resolves to, whatever
+	// --profile or WOOT_PROFILE say (the sandbox's file: LoadSandbox).
+	pinned string
 }
 
 // Dir is where woot keeps its config: $WOOT_CONFIG_DIR, else the user
@@ -109,6 +112,12 @@ func (f *File) Save() error {
 		return fmt.Errorf("write config: %w", err)
 	}
 	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write config: %w", err)
+	}
+	// On disk before the rename: a crash right after it must not leave an
+	// empty config in place of the old one.
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write config: %w", err)
 	}

@@ -48,7 +48,7 @@ type Flags struct {
 
 // Resolve applies the precedence rule to one profile of f.
 func Resolve(f *File, flags Flags, getenv func(string) string) Settings {
-	name := first(flags.Profile, getenv("WOOT_PROFILE"), f.Current, DefaultProfile)
+	name := first(f.pinned, flags.Profile, getenv("WOOT_PROFILE"), f.Current, DefaultProfile)
 	p := f.Profile(name)
 	if p == nil {
 		p = &Profile{}

@@ -1,0 +1,39 @@
+package cmdutil
+
+import (
+	"path/filepath"
+
+	"github.com/wootcli/woot/pkg/config"
+)
+
+// sandboxRequested reports whether this run talks to the embedded sandbox
+// (--sandbox, or CHATWOOT_URL=sandbox), without starting it.
+func (f *Factory) sandboxRequested() bool {
+	return f.Global.Sandbox || f.Getenv("CHATWOOT_URL") == "sandbox"
+}
+
+// loadConfig reads the config file this run may read and write: the
+// sandbox's own, beside its state, in sandbox mode; the user's otherwise.
+func (f *Factory) loadConfig() (*config.File, error) {
+	if f.sandboxRequested() {
+		state, err := SandboxStatePath(f.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		return config.LoadSandbox(filepath.Join(filepath.Dir(state), "sandbox-profile"))
+	}
+	dir, err := f.ConfigDir()
+	if err != nil {
+		return nil, err
+	}
+	return config.Load(dir)
+}
+
+// profileOrigin is the file the profile in use comes from, for `woot auth
+// status`: shown for the sandbox's, so no one mistakes it for a real one.
+func (f *Factory) ProfileOrigin() string {
+	if cfg, err := f.Config(); err == nil && cfg.Sandbox() {
+		return string(config.FromSandbox) + " " + cfg.Path()
+	}
+	return ""
+}
