@@ -190,7 +190,7 @@ func TestExitCodes(t *testing.T) {
 		{"401", 401, `{"error":"Invalid Access Token"}`, 1, exitAuth},
 		{"404", 404, `{"error":"Resource could not be found"}`, 1, exitNotFound},
 		{"422", 422, `{"message":"Email has already been taken","attributes":["email"]}`, 1, exitValidation},
-		{"429 after retries", 429, "Retry later\n", 3, exitRateLimit},
+		// 429: TestRateLimitedCommandExits6AfterTwoWindows (the governor, not --retries, decides)
 		{"500 after retries", 500, `{"error":"boom"}`, 3, exitServer},
 	}
 	for _, tc := range cases {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"time"
+
+	"github.com/wootcli/woot/pkg/api"
 )
 
 // Options are shared by every import and bulk action.
@@ -25,9 +27,9 @@ type Options struct {
 	Restart bool
 	// BatchSize is the number of ids per bulk-action request (default 100).
 	BatchSize int
-	// Limiter is the limiter the client was built with, when adaptive; the
-	// 429 answers it saw are added to Summary.Retried.
-	Limiter *AdaptiveLimiter
+	// Limiter is the rate governor the client was built with; the 429
+	// answers it saw are added to Summary.Retried.
+	Limiter *api.Governor
 
 	// sleep waits between the engine's own retries; tests make it instant.
 	sleep func(ctx context.Context, d time.Duration) error
