@@ -169,11 +169,12 @@ func (b *budget) refusedAt(now, sent time.Time, probe bool) {
 	b.probeDelay = firstProbe
 	b.probeAt = now.Add(b.probeDelay)
 	if !b.boundary.IsZero() {
-		// The window's start is known: what it let through is its allowance,
-		// and it reopens at its end.
-		start := b.windowStart(sent)
-		b.learn(b.sent.between(start, sent))
-		b.probeAt = maxTime(b.probeAt, start.Add(b.window))
+		// The window's start is known: what it let through is its
+		// allowance. Probing starts at once all the same: should the
+		// window be shorter than the one configured, waiting for the
+		// predicted end would idle for nothing, and a refused probe costs
+		// the server next to nothing.
+		b.learn(b.sent.between(b.windowStart(sent), sent))
 	}
 	b.signal()
 }
