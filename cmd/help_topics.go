@@ -33,9 +33,12 @@ func exitCodesHelp() string {
 		fmt.Fprintf(&b, "  %d  %s\n", e.code, e.what)
 	}
 	b.WriteString(`
-Requests are retried before 6, 7 or 8 is returned: GET, PUT and DELETE on
-network errors, 5xx and 429; POST only when the server cannot have acted on it
-(connection refused, 429). --retries sets how many times.
+Requests are retried before 7 or 8 is returned: GET, PUT and DELETE on
+network errors and 5xx; POST only when the server cannot have acted on it
+(connection refused). --retries sets how many times. A 429 (any method) waits
+for the server's rate window to reopen instead, one probe at a time, and the
+command paces itself to what the window allowed; 6 is returned only when
+nothing got through for two windows (--rate-window, 1m for Chatwoot).
 `)
 	return b.String()
 }

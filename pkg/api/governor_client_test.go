@@ -142,3 +142,24 @@ func TestWorkersShareOneGovernorThroughARefusedWindow(t *testing.T) {
 		t.Errorf("governor counted %d 429s and %d answers, want 60 and 300", g.Throttled(), g.Answered())
 	}
 }
+
+func TestRetryAfterOnA429HoldsTheProbe(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			w.Header().Set("Retry-After", "7")
+			w.WriteHeader(429)
+			return
+		}
+		fmt.Fprint(w, `{}`)
+	}))
+	defer srv.Close()
+	c, _ := governedClient(t, srv.URL, 0)
+	start := c.clock.Now()
+	if _, err := c.Do(context.Background(), &Request{Family: FamilyApplication, Method: "GET", Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if waited := c.clock.Now().Sub(start); waited < 7*time.Second || hits.Load() != 2 {
+		t.Errorf("the repeat came after %s and %d requests, want one repeat after Retry-After's 7s", waited, hits.Load())
+	}
+}
