@@ -22,10 +22,10 @@ type budget struct {
 
 	sent     windowCounts // accepted requests by the time they were sent
 	boundary time.Time    // the start of a window seen to reopen; zero until then
-	// The current window's index since boundary, and whether in it a
-	// request had to wait for its slot (the pace bound) or was refused.
-	windowIdx      int64
-	bound, refused bool
+	// The current window's index since boundary, and whether a request
+	// was refused in it.
+	windowIdx int64
+	refused   bool
 
 	blocked       bool      // refused: everything waits for the window to reopen
 	blockedAt     time.Time // send time of the first refused request
@@ -44,10 +44,12 @@ const (
 	// paceShare is the share of a learnt allowance a budget paces to: a
 	// little room for an allowance counted a second too generously.
 	paceShare = 0.98
-	// growPerWindow raises a learnt allowance after a window in which the
-	// pace held requests back and none was refused: an allowance learnt
-	// while another client shared it is not kept for ever.
-	growPerWindow = 1.02
+	// sprint is the end of each known window in which requests go
+	// unpaced: what the pace left of the allowance is spent, and an
+	// allowance larger than the one learnt (one learnt while another
+	// client shared it) shows itself, costing at most this long a wait
+	// when the window is spent.
+	sprint = time.Second
 	// trustCount is the least count of accepted requests a learnt
 	// allowance rests on; a window spent by someone else teaches nothing.
 	trustCount = 30
@@ -96,9 +98,14 @@ func (b *budget) admit(now time.Time) admission {
 	if !b.blocked {
 		b.rollWindow(now)
 		at := now
+		if b.inSprint(now) {
+			return admission{}
+		}
 		if b.next.After(now) {
 			at = b.next
-			b.bound = true
+			if b.inSprint(at) {
+				at = b.windowStart(now).Add(b.window - sprint)
+			}
 		}
 		if s := b.spacing(); s > 0 {
 			b.next = at.Add(s)
@@ -128,8 +135,18 @@ func (b *budget) lastGood() time.Time {
 	return b.started
 }
 
-// rollWindow notices the start of a new window once the boundary is known,
-// and lets the allowance grow when the last one was pace-bound and clean.
+// inSprint is true in the last second of a known window, for a budget
+// paced to a learnt allowance.
+func (b *budget) inSprint(t time.Time) bool {
+	if b.boundary.IsZero() || b.limit <= 0 || b.window <= 4*sprint {
+		return false
+	}
+	return b.windowStart(t).Add(b.window).Sub(t) <= sprint
+}
+
+// rollWindow notices the start of a new window once the boundary is known:
+// a window that ended unrefused let through all that was sent in it, which
+// is then the least allowance to keep to.
 func (b *budget) rollWindow(now time.Time) {
 	if b.boundary.IsZero() || now.Before(b.boundary) {
 		return
@@ -138,10 +155,13 @@ func (b *budget) rollWindow(now time.Time) {
 	if idx == b.windowIdx {
 		return
 	}
-	if b.bound && !b.refused && b.limit > 0 {
-		b.limit *= growPerWindow
+	if !b.refused && b.limit > 0 && idx == b.windowIdx+1 {
+		prev := b.boundary.Add(time.Duration(b.windowIdx) * b.window)
+		if n := b.sent.between(prev, prev.Add(b.window-b.sent.slot)); float64(n) > b.limit {
+			b.limit = float64(n)
+		}
 	}
-	b.windowIdx, b.bound, b.refused = idx, false, false
+	b.windowIdx, b.refused = idx, false
 }
 
 // windowStart is the start of the window holding t, once a boundary is known.
@@ -200,7 +220,7 @@ func (b *budget) acceptedAt(now, sent time.Time, probe bool) {
 		// towards too much, which the next window's 429 corrects.
 		b.learn(b.sent.between(b.lastRefusal.Add(-b.window), b.blockedAt))
 	}
-	b.boundary, b.windowIdx, b.bound, b.refused = sent, 0, false, false
+	b.boundary, b.windowIdx, b.refused = sent, 0, false
 	b.blocked = false
 	b.next = now
 	b.signal()

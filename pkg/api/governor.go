@@ -18,8 +18,10 @@ import (
 // the first 429; then every worker stops, one probe at a time (backing off
 // from 250 ms to a 120th of the window) finds the moment the window
 // reopens, and the job resumes paced to what the last window let through,
-// evenly spread over the next. A later 429 inside a window it knows
-// teaches the exact allowance and waits for that window's end. A 429 is
+// evenly spread over the next. The last second of each window goes
+// unpaced, which spends what the pace left and shows an allowance larger
+// than the one learnt; a later 429 inside a window it knows teaches the
+// exact allowance and waits for that window's end. A 429 is
 // never fatal while requests get through: a job fails (exit 6) only when
 // a budget has refused everything for two of its windows (two minutes for
 // Chatwoot's global limit).

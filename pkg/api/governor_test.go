@@ -173,3 +173,34 @@ func TestGovernorRouteBudgetPacesFromTheStartAndSparesTheRest(t *testing.T) {
 		t.Errorf("plain requests stopped while only the searches were refused (global blocked %v, %d plain requests during the block)", g.blocked, plainAfterBlock)
 	}
 }
+
+func TestGovernorRecoversAnAllowanceLearntWhileShared(t *testing.T) {
+	// Another client spent half of the first minute's allowance before
+	// the job began: the job learns 1,500 a minute at first. The unpaced
+	// last second of each window shows there is more: the allowance grows
+	// by what a second's sprint gets through (about 130 requests at 8
+	// workers and 50 ms), with no idle gap on the way.
+	start := windowStart0.Add(10 * time.Second)
+	server := &rackAttack{limit: 3000, period: time.Minute}
+	server.counts = map[int64]int{start.UnixNano() / int64(time.Minute): 1500}
+	global := newBudget("requests", time.Minute, 0, 0, start)
+	s := newSim(t, start, 36000, 50*time.Millisecond)
+	s.work = func(int) ([]*budget, []*rackAttack) { return []*budget{global}, []*rackAttack{server} }
+	s.run(8, 30*time.Minute)
+	// The last three minutes of the job.
+	end := s.accepted[len(s.accepted)-1]
+	from := end.Add(-3 * time.Minute)
+	n := 0
+	for _, at := range s.accepted {
+		if !at.Before(from) {
+			n++
+		}
+	}
+	if share := float64(n) / 9000; share < 0.85 || global.limit < 2600 {
+		t.Errorf("%.1f%% of the limit in the job's last three minutes (learnt %.0f/min): the allowance never grew back", 100*share, global.limit)
+	}
+	f := s.figures(3000, time.Minute, start)
+	if f.gap > 2*time.Second {
+		t.Errorf("an idle gap of %s after the first window", f.gap)
+	}
+}
