@@ -23,7 +23,7 @@ func TestOutputFileSurvivesAFailedList(t *testing.T) {
 	if err := os.WriteFile(keep, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code := h.Run("contacts", "list", "--all", "--output-file", keep); code != cmdutil.ExitServer {
+	if code := h.Run("contacts", "list", "--all", "--concurrency", "1", "--output-file", keep); code != cmdutil.ExitServer {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, cmdutil.ExitServer, h.ErrOut)
 	}
 	cmdtest.AssertFileUnchanged(t, keep, old)

@@ -34,9 +34,12 @@ func exitCodesHelp() string {
 		fmt.Fprintf(&b, "  %-3d  %s\n", e.Code, e.What)
 	}
 	b.WriteString(`
-Requests are retried before 6, 7 or 8 is returned: GET, PUT and DELETE on
-network errors, 5xx and 429; POST only when the server cannot have acted on it
-(connection refused, 429). --retries sets how many times.
+Requests are retried before 7 or 8 is returned: GET, PUT and DELETE on
+network errors and 5xx; POST only when the server cannot have acted on it
+(connection refused). --retries sets how many times. A 429 (any method) waits
+for the server's rate window to reopen instead, one probe at a time, and the
+command paces itself to what the window allowed; 6 is returned only when
+nothing got through for two windows (--rate-window, 1m for Chatwoot).
 
 The first Ctrl-C or SIGTERM stops the command cleanly (a bulk job's journal
 stays valid, --output-file keeps its previous content) and exits 130; a second

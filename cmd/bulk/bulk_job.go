@@ -14,12 +14,6 @@ import (
 	"github.com/wootcli/woot/pkg/output"
 )
 
-// chatwootPace is the pace a job keeps without --rate: just under
-// rack-attack's default 3,000 requests a minute per IP, so a job against a
-// default Chatwoot never meets a 429 and never idles. Another limit is
-// found by the adaptive limiter; --rate sets another cap (0: none).
-const chatwootPace = 49.0
-
 // jobFlags are the flags every import and bulk action shares.
 type jobFlags struct {
 	journal     string
@@ -31,12 +25,10 @@ type jobFlags struct {
 	pace        float64 // requests a second at most; 0 = no cap
 }
 
-// jobPace is --rate when given, else chatwootPace.
-func jobPace(c *cobra.Command, f *cmdutil.Factory) float64 {
-	if c.Flags().Changed("rate") {
-		return f.Global.Rate
-	}
-	return chatwootPace
+// jobPace is --rate: a cap of the user's. Without one there is none; the
+// rate governor finds the server's limit and keeps to it.
+func jobPace(_ *cobra.Command, f *cmdutil.Factory) float64 {
+	return f.Global.Rate
 }
 
 func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
@@ -45,7 +37,7 @@ func addJobFlags(c *cobra.Command, o *jobFlags, defaultPaths string) {
 	fs.StringVar(&o.journal, "journal", "", "Journal of every row's outcome; the same command resumes from it (default: "+defaultPaths+")")
 	fs.StringVar(&o.rejects, "rejects", "", "File receiving each rejected row with its reason (default: "+defaultPaths+")")
 	fs.BoolVar(&o.restart, "restart", false, "Discard the journal and rejects file of an earlier run and start over")
-	fs.IntVar(&o.concurrency, "concurrency", 4, "Rows worked on at once (requests stay under --rate, default 49/s: Chatwoot's 3,000 a minute)")
+	fs.IntVar(&o.concurrency, "concurrency", 4, "Rows worked on at once (requests keep to the server's rate limit, found from its 429s; --rate caps them)")
 	fs.StringVarP(&o.format, "output", "o", "", "json: print the summary (or the dry-run plan) as JSON on stdout")
 	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp
@@ -69,12 +61,12 @@ type job struct {
 	what    string // "contacts import", for the summary
 	journal string
 	rejects string
-	limiter *bulk.AdaptiveLimiter
+	limiter *api.Governor
 	bar     *output.Progress
 }
 
 // newJob resolves what every bulk job needs before it reads its input:
-// the account, and a client paced by the job's adaptive limiter.
+// the account, and a client paced by the command's rate governor.
 func newJob(f *cmdutil.Factory, flags *jobFlags, what string) (*job, int64, *api.Client, error) {
 	account, err := f.AccountID()
 	if err != nil {

@@ -27,11 +27,12 @@ func TestBulkActionOptionsFromFlags(t *testing.T) {
 	}
 }
 
-func TestJobPaceDefaultsUnderChatwootsLimit(t *testing.T) {
+func TestJobPaceIsNoCapUnlessRateIsGiven(t *testing.T) {
+	// Without --rate the governor finds the server's limit itself.
 	for _, tc := range []struct {
 		args []string
 		want float64
-	}{{nil, chatwootPace}, {[]string{"--rate", "5"}, 5}, {[]string{"--rate", "0"}, 0}} {
+	}{{nil, 0}, {[]string{"--rate", "5"}, 5}, {[]string{"--rate", "0"}, 0}} {
 		f := &cmdutil.Factory{}
 		root := &cobra.Command{Use: "woot"}
 		cmdutil.BindGlobalFlags(root, &f.Global)

@@ -120,8 +120,10 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 		RateLimit: 600, RandSeed: int64(seed), Now: fast})
 	in, valid, malformed := killCSV(t, dir, rows)
 	env := sb.env(filepath.Join(dir, "config"))
-	// --rate above the server's limit, so the limiter has to find it.
-	args := []string{"contacts", "import", in, "--concurrency", "8", "--rate", "400", "-o", "json"}
+	// --rate above the server's limit, so the governor has to find it;
+	// --rate-window tells it the sandbox's fast minute.
+	args := []string{"contacts", "import", in, "--concurrency", "8", "--rate", "400", "-o", "json",
+		"--rate-window", (time.Minute / time.Duration(speed)).String()}
 
 	// Kill moments spread over the first part of the job: within a second
 	// at the normal suite's size, within 100 s at the full size in real time.

@@ -72,7 +72,7 @@ func newOperationCmd(f *cmdutil.Factory, op api.Operation, runF func(*opOptions)
 	}
 	if op.List != nil && op.List.Pager == api.PageNumber {
 		fs.IntVar(&opts.page, "page", 0, "Page number to fetch (with --all: the first page)")
-		fs.IntVar(&opts.conc, "concurrency", 1, "With --all: pages fetched at once (output stays in order)")
+		fs.IntVar(&opts.conc, "concurrency", 4, "With --all: pages fetched at once, as an export does (output stays in order)")
 	}
 	if op.Confirm {
 		fs.BoolVarP(&opts.yes, "yes", "y", false, "Do not ask for confirmation")

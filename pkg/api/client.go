@@ -6,6 +6,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -35,16 +36,19 @@ type Config struct {
 	UserAgent     string
 	Timeout       time.Duration // per attempt; 0 = 30 s
 	Retries       int           // extra attempts after the first; negative = none
-	Limiter       Limiter       // caps the request rate; nil = unlimited
+	Limiter       Limiter       // the rate governor; nil = a default one (no cap, learns from 429s)
 	Debug         io.Writer     // request/response log with secrets redacted; nil = off
 	HTTPClient    *http.Client  // nil = a client with TLS verification on
-	// Sleep waits between retries; tests replace it to run instantly.
+	// Sleep replaces every wait (retries, pacing, probes); tests make it
+	// instant, and the transport's clock then advances by what it waited.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Client sends requests to one Chatwoot installation.
 type Client struct {
 	cfg     Config
+	clock   Clock
+	gov     *Governor // the Limiter when it is one: its clock and progress lines
 	base    *url.URL
 	http    *http.Client
 	secrets []string
@@ -81,14 +85,17 @@ func New(cfg Config) (*Client, error) {
 	if cfg.TokenStyle == "" {
 		cfg.TokenStyle = HeaderUnderscore
 	}
-	if cfg.Sleep == nil {
-		cfg.Sleep = sleepContext
+	if cfg.Limiter == nil {
+		cfg.Limiter = NewGovernor(GovernorOptions{Clock: ClockFor(cfg.Sleep)})
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		hc = &http.Client{}
+		hc = &http.Client{Transport: NewTransport()}
 	}
-	c := &Client{cfg: cfg, base: base, http: hc}
+	c := &Client{cfg: cfg, base: base, http: hc, clock: ClockFor(cfg.Sleep)}
+	if g, ok := cfg.Limiter.(*Governor); ok {
+		c.gov, c.clock = g, g.Clock()
+	}
 	for _, s := range []string{cfg.UserToken, cfg.PlatformToken} {
 		if s != "" {
 			c.secrets = append(c.secrets, s)
@@ -140,17 +147,53 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 		return nil, err
 	}
 	policy := retryPolicyFor(req.Method)
-	for attempt := 0; ; attempt++ {
+	var refused *attemptResult // the last 429, for the error when the governor gives up
+	var failingSince time.Time
+	for attempt, sent := 0, 0; ; sent++ {
 		resp, err := c.attempt(ctx, req)
+		if err == nil && resp.status == http.StatusTooManyRequests {
+			// rack-attack refused before Chatwoot ran: safe to repeat for
+			// any method, and the governor holds it until the window reopens.
+			refused = resp
+			c.debugf("* rate limited (HTTP 429): waiting for the server's window\n")
+			if d, ok := parseRetryAfter(resp.header); ok && c.gov != nil {
+				c.gov.Hold(req.Path, d)
+			}
+			continue
+		}
+		var rl *RateLimitError
+		if errors.As(err, &rl) {
+			if refused == nil { // another request's 429s blocked this one
+				refused = &attemptResult{status: http.StatusTooManyRequests, header: http.Header{}, body: []byte("Retry later\n")}
+			}
+			return c.finish(req, refused, nil, max(sent-1, 0), rl.Error())
+		}
 		retry, wait := policy.decide(attempt, c.cfg.Retries, resp, err)
 		if !retry {
-			return c.finish(req, resp, err, attempt)
+			return c.finish(req, resp, err, sent, "")
 		}
+		if failingSince.IsZero() {
+			failingSince = c.clock.Now()
+		}
+		c.noteRetry(resp, err, failingSince, wait)
 		c.debugf("* retrying in %s (attempt %d of %d)\n", wait.Round(time.Millisecond), attempt+2, c.cfg.Retries+1)
-		if err := c.cfg.Sleep(ctx, wait); err != nil {
+		if err := c.clock.Sleep(ctx, wait); err != nil {
 			return nil, err
 		}
+		attempt++
 	}
+}
+
+// noteRetry reports a long run of failures, at most every half minute.
+func (c *Client) noteRetry(resp *attemptResult, err error, since time.Time, wait time.Duration) {
+	if c.gov == nil {
+		return
+	}
+	why := "the server is not answering"
+	if err == nil && resp != nil {
+		why = fmt.Sprintf("the server is failing (HTTP %d)", resp.status)
+	}
+	c.gov.NoteRetryWait(why, since, wait)
 }
 
 func (c *Client) checkCredentials(f Family) error {
@@ -168,7 +211,7 @@ func (c *Client) checkCredentials(f Family) error {
 }
 
 // finish turns the last attempt into the caller's result.
-func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt int) (*Response, error) {
+func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt int, why string) (*Response, error) {
 	if err != nil {
 		return nil, &NetworkError{Method: req.Method, URL: c.redact(c.URL(req.Path, req.Query)), Err: err, Attempts: attempt + 1}
 	}
@@ -180,6 +223,9 @@ func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt in
 	e.Path = req.Path
 	e.Family = req.Family
 	e.Attempts = attempt + 1
+	if why != "" {
+		e.Message += " (" + why + ")"
+	}
 	return nil, e
 }
 
@@ -193,11 +239,12 @@ type attemptResult struct {
 }
 
 func (c *Client) attempt(ctx context.Context, req *Request) (*attemptResult, error) {
-	if c.cfg.Limiter != nil {
-		if err := c.cfg.Limiter.Wait(ctx); err != nil {
-			return nil, err
-		}
+	ticket, err := c.cfg.Limiter.Acquire(ctx, req.Method, req.Path)
+	if err != nil {
+		return nil, err
 	}
+	status := 0
+	defer func() { c.cfg.Limiter.Release(ticket, status) }()
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	hreq, err := c.newHTTPRequest(ctx, req)
@@ -220,9 +267,7 @@ func (c *Client) attempt(ctx context.Context, req *Request) (*attemptResult, err
 	}
 	body = c.redactBody(body)
 	c.logResponse(hresp, body, time.Since(start))
-	if fb, ok := c.cfg.Limiter.(FeedbackLimiter); ok {
-		fb.Observe(hresp.StatusCode)
-	}
+	status = hresp.StatusCode
 	return &attemptResult{status: hresp.StatusCode, header: hresp.Header, body: body, sent: true}, nil
 }
 

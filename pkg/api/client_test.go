@@ -89,7 +89,7 @@ func TestPostRetriedOn429(t *testing.T) {
 	}
 }
 
-func TestRateLimitedAfterRetriesKeepsPlainTextMessage(t *testing.T) {
+func TestRateLimitedGivesUpOnlyAfterTwoWindowsOfRefusals(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
@@ -98,13 +98,44 @@ func TestRateLimitedAfterRetriesKeepsPlainTextMessage(t *testing.T) {
 		fmt.Fprint(w, "Retry later\n")
 	}))
 	defer srv.Close()
-	_, err := newTestClient(t, srv.URL).Do(context.Background(), &Request{Family: FamilyApplication, Method: "GET", Path: "/x"})
+	c := newTestClient(t, srv.URL)
+	start := c.clock.Now()
+	_, err := c.Do(context.Background(), &Request{Family: FamilyApplication, Method: "GET", Path: "/x"})
 	var apiErr *Error
-	if !errors.As(err, &apiErr) || apiErr.Status != 429 || apiErr.Message != "Retry later" || apiErr.Attempts != 4 {
-		t.Fatalf("err = %#v", err)
+	if !errors.As(err, &apiErr) || apiErr.Status != 429 || !strings.HasPrefix(apiErr.Message, "Retry later (") || !strings.Contains(apiErr.Message, "all requests for 2m0s") {
+		t.Fatalf("err = %v", err)
 	}
-	if hits.Load() != 4 {
-		t.Fatalf("hits = %d, want 1 + 3 retries", hits.Load())
+	// --retries (3 here) does not bound 429s: the governor probes the
+	// window until nothing has got through for two of them.
+	if waited := c.clock.Now().Sub(start); waited < 2*time.Minute {
+		t.Errorf("gave up after %s of waiting, want two one-minute windows", waited)
+	}
+	if n := hits.Load(); n <= 4 || n > 300 {
+		t.Errorf("%d requests: want probes (about two a second) for two minutes, not %d", n, n)
+	}
+}
+
+func TestRateLimitedRequestIsRepeatedWithoutSpendingRetries(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) <= 10 {
+			w.WriteHeader(429)
+			fmt.Fprint(w, "Retry later\n")
+			return
+		}
+		fmt.Fprint(w, `{"id":1}`)
+	}))
+	defer srv.Close()
+	cfg := Config{BaseURL: srv.URL, UserToken: "t", Retries: 0, Sleep: noSleep}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Do(context.Background(), &Request{Family: FamilyApplication, Method: "POST", Path: "/x", Body: []byte(`{}`)}); err != nil {
+		t.Fatalf("ten 429s then success with --retries 0: %v", err)
+	}
+	if hits.Load() != 11 {
+		t.Errorf("%d requests, want 11", hits.Load())
 	}
 }
 

@@ -1,27 +1,12 @@
 package api
 
-import (
-	"context"
+import "context"
 
-	"golang.org/x/time/rate"
-)
-
-// Limiter paces requests; the transport waits on it before every attempt.
+// Limiter is what the transport consults around every attempt: it admits
+// the request (pacing, or holding it while the server's window is spent)
+// and learns from its answer. *Governor is the implementation; nil in a
+// Config gets a default one.
 type Limiter interface {
-	Wait(ctx context.Context) error
-}
-
-// FeedbackLimiter also learns from each answer's status, so that an
-// adaptive limiter can slow down on 429 and speed up again on success.
-type FeedbackLimiter interface {
-	Limiter
-	Observe(status int)
-}
-
-// NewRateLimiter caps requests at perSecond (burst 1); 0 or less means no cap.
-func NewRateLimiter(perSecond float64) Limiter {
-	if perSecond <= 0 {
-		return nil
-	}
-	return rate.NewLimiter(rate.Limit(perSecond), 1)
+	Acquire(ctx context.Context, method, path string) (Ticket, error)
+	Release(t Ticket, status int)
 }

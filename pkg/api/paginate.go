@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"net/url"
 	"strconv"
 )
@@ -87,17 +88,22 @@ func ignoreLimit(err error) error {
 }
 
 func (c *Client) fetchItems(ctx context.Context, req *Request, data string, extra url.Values) ([]json.RawMessage, error) {
+	p, err := c.fetchPage(ctx, req, data, extra)
+	return p.Items, err
+}
+
+func (c *Client) fetchPage(ctx context.Context, req *Request, data string, extra url.Values) (Page, error) {
 	r := *req
 	r.Query = mergeQuery(req.Query, extra)
 	resp, err := c.Do(ctx, &r)
 	if err != nil {
-		return nil, err
+		return Page{}, err
 	}
-	items, err := Items(resp.Body, data)
+	p, err := ParsePage(resp.Body, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
+		return Page{}, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
 	}
-	return items, nil
+	return p, nil
 }
 
 func mergeQuery(base, extra url.Values) url.Values {
@@ -113,8 +119,8 @@ func mergeQuery(base, extra url.Values) url.Values {
 
 // pageResult is one fetched page, delivered in page order.
 type pageResult struct {
-	items []json.RawMessage
-	err   error
+	page Page
+	err  error
 }
 
 func (c *Client) pagesByNumber(ctx context.Context, req *Request, data string, list *List, opts PageOptions, lim *limitedEmit) error {
@@ -147,26 +153,80 @@ func (c *Client) pagesByNumber(ctx context.Context, req *Request, data string, l
 		next += stride
 		window = append(window, ch)
 		go func() {
-			items, err := c.fetchItems(ctx, req, data, url.Values{"page": {strconv.Itoa(page)}})
-			ch <- pageResult{items, err}
+			p, err := c.fetchPage(ctx, req, data, url.Values{"page": {strconv.Itoa(page)}})
+			ch <- pageResult{p, err}
 		}()
 	}
-	for len(window) < workers {
-		launch()
-	}
-	for len(window) > 0 {
+	// The first page goes alone: the total it announces says how many
+	// pages to fetch ahead, so a short list costs no requests past its end.
+	launch()
+	guard := pagingGuard{pageSize: list.PageSize}
+	for page := start; len(window) > 0; page += stride {
 		res := <-window[0]
 		window = window[1:]
 		if res.err != nil {
 			return res.err
 		}
-		if err := lim.all(res.items); err != nil {
+		if err := guard.check(res.page); err != nil {
+			return fmt.Errorf("%s %s: page %d: %w; stopping (is a caching proxy in front of Chatwoot, or does the server ignore ?page=?)", req.Method, req.Path, page, err)
+		}
+		if err := lim.all(res.page.Items); err != nil {
 			return ignoreLimit(err)
 		}
-		if lastPage(len(res.items), list.PageSize) {
+		if lastPage(len(res.page.Items), list.PageSize) {
 			return nil // cancel() drops the pages fetched ahead
 		}
-		launch()
+		last := guard.lastPage()
+		for len(window) == 0 || (len(window) < workers && (last == 0 || next <= last)) {
+			launch()
+		}
+	}
+	return nil
+}
+
+// pagingGuard makes paging end on a server that keeps sending full pages:
+// it stops when a page only repeats the previous one, or when the items
+// pass the total the server announced by more than a page. A single item
+// seen twice is normal (a contact created mid-export shifts the pages by
+// one), and a total equal to a full page's count is no total (contact
+// search's meta.count is the page's own).
+type pagingGuard struct {
+	pageSize int
+	seen     int64
+	total    int64 // the largest trustworthy total announced; 0 = none
+	previous map[uint64]bool
+}
+
+var pageSeed = maphash.MakeSeed()
+
+// lastPage is the number of the page that should end the list by the
+// announced total (short or empty); 0 when there is no total to go by.
+func (g *pagingGuard) lastPage() int {
+	if g.total <= 0 || g.pageSize <= 0 {
+		return 0
+	}
+	return int(g.total)/g.pageSize + 1
+}
+
+func (g *pagingGuard) check(p Page) error {
+	g.seen += int64(len(p.Items))
+	n := int64(len(p.Items))
+	if p.Total >= 0 && (p.Total > n || (g.pageSize > 0 && n < int64(g.pageSize))) {
+		g.total = max(g.total, p.Total)
+	}
+	if g.total > 0 && g.seen > g.total+int64(max(g.pageSize, 1)) {
+		return fmt.Errorf("%d items so far, more than the %d the server announced", g.seen, g.total)
+	}
+	hashes := make(map[uint64]bool, len(p.Items))
+	repeated := len(p.Items) > 0
+	for _, it := range p.Items {
+		h := maphash.Bytes(pageSeed, it)
+		hashes[h] = true
+		repeated = repeated && g.previous[h]
+	}
+	g.previous = hashes
+	if repeated {
+		return fmt.Errorf("it repeats the previous page's %d items", len(p.Items))
 	}
 	return nil
 }

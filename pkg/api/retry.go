@@ -20,10 +20,11 @@ const (
 )
 
 // retryPolicy decides whether an attempt is repeated. Idempotent methods
-// are retried on network errors, 5xx and 429. Anything else (POST, PATCH)
-// only when the server cannot have acted on it: the connection was never
-// made, or the answer was 429 (rack-attack refuses before the app runs).
+// are retried on network errors and 5xx. Anything else (POST, PATCH) only
+// when the server cannot have acted on it: the connection was never made.
 // A double-sent message is a bug; a missing one is an error the user sees.
+// A 429 is not the policy's business: rack-attack refuses before the app
+// runs, so every method is repeated, when the Governor lets it go.
 type retryPolicy struct{ idempotent bool }
 
 func retryPolicyFor(method string) retryPolicy {
@@ -47,10 +48,7 @@ func (p retryPolicy) decide(attempt, retries int, res *attemptResult, err error)
 		}
 		return false, 0
 	}
-	switch {
-	case res.status == http.StatusTooManyRequests:
-		return true, retryAfter(res.header, attempt)
-	case res.status >= 500 && p.idempotent:
+	if res.status >= 500 && p.idempotent {
 		return true, retryAfter(res.header, attempt)
 	}
 	return false, 0
@@ -65,12 +63,20 @@ func backoff(attempt int) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
-// retryAfter honours a Retry-After header (seconds or an HTTP date) and
-// falls back to backoff; Chatwoot's own 429 never sends one.
+// retryAfter honours a Retry-After header and falls back to backoff.
 func retryAfter(h http.Header, attempt int) time.Duration {
+	if d, ok := parseRetryAfter(h); ok {
+		return d
+	}
+	return backoff(attempt)
+}
+
+// parseRetryAfter reads a Retry-After header (seconds or an HTTP date),
+// bounded by retryAfterMax; Chatwoot's own 429 never sends one.
+func parseRetryAfter(h http.Header) (time.Duration, bool) {
 	v := h.Get("Retry-After")
 	if v == "" {
-		return backoff(attempt)
+		return 0, false
 	}
 	var d time.Duration
 	if secs, err := strconv.Atoi(v); err == nil {
@@ -78,15 +84,9 @@ func retryAfter(h http.Header, attempt int) time.Duration {
 	} else if t, err := http.ParseTime(v); err == nil {
 		d = time.Until(t)
 	} else {
-		return backoff(attempt)
+		return 0, false
 	}
-	if d < 0 {
-		d = 0
-	}
-	if d > retryAfterMax {
-		d = retryAfterMax
-	}
-	return d
+	return min(max(d, 0), retryAfterMax), true
 }
 
 // isCanceled is true when the caller stopped the request (Ctrl-C); that is never retried.

@@ -141,11 +141,11 @@
 //
 // # Pace
 //
-// Options.Concurrency rows are worked on at once. The client's limiter
-// paces the requests; NewAdaptiveLimiter returns one that backs off on
-// 429 (which Chatwoot sends without Retry-After), climbs back to just
-// under the server's limit, and learns a per-minute allowance
-// (rack-attack's) from how much got through before the refusals began. A 429 the transport gave up on is waited out
+// Options.Concurrency rows are worked on at once. The client's rate
+// governor (api.Governor) paces the requests: it finds the server's
+// per-minute allowance from its 429s (which Chatwoot sends without
+// Retry-After), holds every worker until the window reopens and keeps to
+// the allowance after that. A 429 the transport gave up on is waited out
 // and repeated by the job itself (rack-attack refuses before Chatwoot
 // runs, so this is safe for creates too). Context cancellation (Ctrl-C)
 // stops the feed; rows in flight finish or stay behind as intents.

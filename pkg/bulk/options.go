@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/wootcli/woot/pkg/api"
 )
 
 // Options are shared by every import and bulk action.
@@ -33,9 +35,9 @@ type Options struct {
 	// DefaultMaxConversationBytes); a contact import takes its limit from
 	// ReadOptions.
 	MaxRowBytes int64
-	// Limiter is the limiter the client was built with, when adaptive; the
-	// 429 answers it saw are added to Summary.Retried.
-	Limiter *AdaptiveLimiter
+	// Limiter is the rate governor the client was built with; the 429
+	// answers it saw are added to Summary.Retried.
+	Limiter *api.Governor
 
 	// sleep waits between the engine's own retries; tests make it instant.
 	sleep func(ctx context.Context, d time.Duration) error

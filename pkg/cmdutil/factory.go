@@ -37,6 +37,7 @@ type Factory struct {
 	cfg      *config.File
 	settings *config.Settings
 	sandbox  *embeddedSandbox
+	governor *api.Governor
 }
 
 // GlobalOptions are the flags every command accepts.
@@ -55,6 +56,9 @@ type GlobalOptions struct {
 	InboxIdentifier   string
 	ContactIdentifier string
 	HMACToken         string
+
+	// RateWindow is the server's rate-limit window (--rate-window).
+	RateWindow time.Duration
 }
 
 // ConfigDir is where the config file lives.
@@ -111,15 +115,15 @@ func (f *Factory) AccountID() (int64, error) {
 	return id, nil
 }
 
-// APIClient returns the transport configured from the settings, with the
-// fixed --rate cap.
+// APIClient returns the transport configured from the settings, paced by
+// the command's one rate governor (--rate caps it).
 func (f *Factory) APIClient() (*api.Client, error) {
-	return f.apiClientWith(api.NewRateLimiter(f.Global.Rate))
+	return f.apiClientWith(f.rateGovernor(f.Global.Rate))
 }
 
 // apiClientWith builds the transport from the settings with the given
-// pacing; bulk jobs pass an adaptive limiter.
-func (f *Factory) apiClientWith(limiter api.Limiter) (*api.Client, error) {
+// governor.
+func (f *Factory) apiClientWith(limiter *api.Governor) (*api.Client, error) {
 	s, err := f.Settings()
 	if err != nil {
 		return nil, err
@@ -164,9 +168,9 @@ func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 		return sb.httpClient()
 	}
 	if !insecure {
-		return &http.Client{}
+		return &http.Client{Transport: api.NewTransport()}
 	}
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	t := api.NewTransport()
 	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // explicit --insecure opt-out
 	return &http.Client{Transport: t}
 }

@@ -4,10 +4,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/pkg/api"
 )
 
 // GlobalValueFlags take a value, so the word after them is not a command.
-var GlobalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true}
+var GlobalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true, "--rate-window": true}
 
 // BindGlobalFlags defines the flags every command accepts on root.
 func BindGlobalFlags(root *cobra.Command, g *GlobalOptions) {
@@ -17,8 +18,9 @@ func BindGlobalFlags(root *cobra.Command, g *GlobalOptions) {
 	fs.StringVar(&g.URL, "url", "", "Chatwoot base URL (env CHATWOOT_URL)")
 	fs.BoolVar(&g.Debug, "debug", false, "Log requests and responses to stderr, tokens redacted (env WOOT_DEBUG=api)")
 	fs.DurationVar(&g.Timeout, "timeout", 30*time.Second, "Time limit for each HTTP attempt")
-	fs.IntVar(&g.Retries, "retries", 3, "Retries for safe requests on network errors, 5xx and 429")
-	fs.Float64Var(&g.Rate, "rate", 0, "Cap requests per second (0 = no cap)")
+	fs.IntVar(&g.Retries, "retries", 3, "Retries for safe requests on network errors and 5xx (a 429 waits for the rate window instead)")
+	fs.Float64Var(&g.Rate, "rate", 0, "Cap requests per second (0 = no cap; the server's limit is found from its 429s)")
+	fs.DurationVar(&g.RateWindow, "rate-window", api.DefaultRateWindow, "The server's rate-limit window (Chatwoot: 1m); everything refused for two windows gives up with exit 6")
 	fs.BoolVar(&g.Sandbox, "sandbox", false, "Serve every request from the embedded sandbox (or CHATWOOT_URL=sandbox)")
 	fs.BoolVar(&g.Insecure, "insecure", false, "Skip TLS certificate verification (not recommended)")
 }

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"math/rand/v2"
 	"net/http"
+	"regexp"
 	"sync"
 	"time"
 )
@@ -27,9 +28,9 @@ type faults struct {
 	limit     int
 	now       func() time.Time
 
-	mu     sync.Mutex
-	rnd    *rand.Rand
-	recent []time.Time // request times within the last minute, oldest first
+	mu       sync.Mutex
+	rnd      *rand.Rand
+	counters map[throttleKey]int // rack-attack's cache: a count per throttle, key and period
 }
 
 func newFaults(o Options) *faults {
@@ -53,6 +54,8 @@ func faultExempt(r *http.Request) bool {
 // apply injects the configured faults; true means it answered the request
 // (or dropped it) and the API must not see it.
 func (f *faults) apply(w http.ResponseWriter, r *http.Request) bool {
+	// rack-attack counts a request as it arrives, before the app's time.
+	refused := f.limit > 0 && !f.allow(r)
 	if f.latency > 0 {
 		t := time.NewTimer(f.latency)
 		select {
@@ -62,7 +65,7 @@ func (f *faults) apply(w http.ResponseWriter, r *http.Request) bool {
 			return true
 		}
 	}
-	if f.limit > 0 && !f.allow() {
+	if refused {
 		w.Header().Set("Content-Type", "text/plain")
 		w.WriteHeader(http.StatusTooManyRequests)
 		_, _ = w.Write([]byte(body429))
@@ -87,23 +90,104 @@ func (f *faults) apply(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// allow is a sliding one-minute window: the request is let through when
-// fewer than limit requests arrived in the minute before it.
-func (f *faults) allow() bool {
+// throttle is one of rack-attack's throttles in Chatwoot's
+// config/initializers/rack_attack.rb: a limit per period for the requests
+// its discriminator returns a key for.
+type throttle struct {
+	name   string
+	limit  int // 0: the --rate-limit given
+	period time.Duration
+	key    func(r *http.Request) string // "" = not counted by this throttle
+}
+
+type throttleKey struct {
+	name, key string
+	window    int64
+}
+
+var (
+	transcriptPath = regexp.MustCompile(`/api/v1/accounts/(\d+)/conversations/(\d+)/transcript`)
+	uploadPath     = regexp.MustCompile(`/api/v1/accounts/(\d+)/upload`)
+	searchPath     = regexp.MustCompile(`/api/v1/accounts/(\d+)/contacts/search`)
+	reportsPath    = regexp.MustCompile(`/api/v2/accounts/(\d+)/reports`)
+)
+
+// accountOf is a throttle discriminator: the account id in a path.
+func accountOf(re *regexp.Regexp) func(*http.Request) string {
+	return func(r *http.Request) string {
+		if m := re.FindStringSubmatch(r.URL.Path); m != nil {
+			return m[1]
+		}
+		return ""
+	}
+}
+
+// throttles are the Application API's, in rack_attack.rb's order: the
+// global one per IP first (one client here), then the route ones. The
+// sign-in and widget throttles guard routes the sandbox does not serve.
+var throttles = []throttle{
+	{"req/ip", 0, time.Minute, func(*http.Request) string { return "ip" }},
+	{"transcript", 30, time.Hour, accountOf(transcriptPath)},
+	{"upload", 60, time.Hour, accountOf(uploadPath)},
+	{"contacts/search", 100, time.Minute, accountOf(searchPath)},
+	{"reports/user", 100, time.Minute, func(r *http.Request) string {
+		acct := accountOf(reportsPath)(r)
+		user := r.Header.Get("Uid")
+		if user == "" {
+			user = r.Header.Get("api_access_token")
+		}
+		if acct == "" || user == "" {
+			return ""
+		}
+		return user + ":" + acct
+	}},
+	{"reports", 1000, time.Minute, accountOf(reportsPath)},
+}
+
+// allow counts the request as rack-attack does: each throttle in turn
+// increments its counter for the current fixed period (Time.now / period,
+// the same boundaries for every client) and refuses once the count passes
+// its limit. Refused requests count too, so hammering a spent window
+// never reopens it early; the first throttle that refuses ends the check.
+func (f *faults) allow(r *http.Request) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	now := f.now()
-	cutoff := now.Add(-time.Minute)
-	i := 0
-	for i < len(f.recent) && !f.recent[i].After(cutoff) {
-		i++
+	if f.counters == nil {
+		f.counters = map[throttleKey]int{}
 	}
-	f.recent = f.recent[i:]
-	if len(f.recent) >= f.limit {
-		return false
+	for _, th := range throttles {
+		key := th.key(r)
+		if key == "" {
+			continue
+		}
+		limit := th.limit
+		if limit == 0 {
+			limit = f.limit
+		}
+		k := throttleKey{th.name, key, now.UnixNano() / int64(th.period)}
+		f.counters[k]++
+		if f.counters[k] > limit {
+			f.dropOldCounters(now)
+			return false
+		}
 	}
-	f.recent = append(f.recent, now)
+	f.dropOldCounters(now)
 	return true
+}
+
+// dropOldCounters forgets the periods that ended, as the cache's expiry does.
+func (f *faults) dropOldCounters(now time.Time) {
+	if len(f.counters) < 64 {
+		return
+	}
+	for k := range f.counters {
+		for _, th := range throttles {
+			if th.name == k.name && k.window < now.UnixNano()/int64(th.period) {
+				delete(f.counters, k)
+			}
+		}
+	}
 }
 
 func serverError(w http.ResponseWriter, kind int) {

@@ -85,8 +85,8 @@ func (h *Harness) MustRun(args ...string) string {
 	return h.Out.String()
 }
 
-// iosForUnit returns fresh test streams for tests that build commands directly.
-func (h *Harness) iosForUnit() *output.IOStreams {
+// IOSForUnit returns fresh test streams for tests that build commands directly.
+func (h *Harness) IOSForUnit() *output.IOStreams {
 	ios, _, out, errOut := output.Test()
 	h.Out, h.ErrOut = out, errOut
 	return ios

@@ -1,0 +1,41 @@
+package api
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// routeThrottle is one of Chatwoot's route-specific rack-attack throttles
+// (config/initializers/rack_attack.rb; FACTS.md §6), with its default
+// limit. Each is counted per account, and its requests also count towards
+// the global limit.
+type routeThrottle struct {
+	name   string // what is counted, for messages
+	marker string // a cheap substring test before the pattern
+	re     *regexp.Regexp
+	limit  int
+	window time.Duration
+}
+
+var routeThrottles = []routeThrottle{
+	{"contact searches", "/contacts/search", regexp.MustCompile(`/api/v1/accounts/(\d+)/contacts/search`), 100, time.Minute},
+	// 100 a minute per user and account; the per-account 1,000 is looser.
+	{"v2 report requests", "/reports", regexp.MustCompile(`/api/v2/accounts/(\d+)/reports`), 100, time.Minute},
+	{"conversation transcripts", "/transcript", regexp.MustCompile(`/api/v1/accounts/(\d+)/conversations/\d+/transcript`), 30, time.Hour},
+	{"attachment uploads", "/upload", regexp.MustCompile(`/api/v1/accounts/(\d+)/upload`), 60, time.Hour},
+}
+
+// matchRouteThrottle finds path's own throttle and its counter key.
+func matchRouteThrottle(path string) (*routeThrottle, string) {
+	for i := range routeThrottles {
+		rt := &routeThrottles[i]
+		if !strings.Contains(path, rt.marker) {
+			continue
+		}
+		if m := rt.re.FindStringSubmatch(path); m != nil {
+			return rt, rt.name + ":" + m[1]
+		}
+	}
+	return nil, ""
+}
