@@ -13,7 +13,6 @@ require (
 	github.com/spf13/pflag v1.0.10
 	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/term v0.47.0
-	golang.org/x/time v0.16.0
 )
 
 require (
