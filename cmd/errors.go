@@ -40,7 +40,7 @@ var exitCodeTable = []struct {
 	{exitValidation, "validation: HTTP 422, or rows rejected by a bulk job"},
 	{exitRateLimit, "rate limited: HTTP 429 after retries"},
 	{exitServer, "server error: HTTP 5xx after retries"},
-	{exitNetwork, "network: no answer (connection refused, DNS, timeout)"},
+	{exitNetwork, "network: no answer from Chatwoot (connection refused, DNS, timeout, an untrusted TLS certificate, or a redirect away from the configured URL)"},
 	{exitSignature, "webhook signature invalid (woot verify)"},
 }
 
@@ -83,6 +83,7 @@ func exitCode(err error) int {
 		credErr  *api.CredentialError
 		sigErr   *webhook.SignatureError
 		subErr   *cable.AuthError
+		wsRedir  *cable.RedirectError
 		inErr    *bulk.InputError
 		jrnErr   *bulk.JournalError
 	)
@@ -95,6 +96,8 @@ func exitCode(err error) int {
 		return exitSignature
 	case errors.As(err, &subErr):
 		return exitAuth
+	case errors.As(err, &wsRedir):
+		return exitNetwork
 	case errors.As(err, &flagErr), errors.As(err, &usageErr):
 		return exitUsage
 	case errors.As(err, &inErr), errors.As(err, &jrnErr):
@@ -145,7 +148,7 @@ func errorHint(err error) string {
 	case errors.As(err, &apiErr):
 		return apiErr.Hint()
 	case errors.As(err, &netErr):
-		return "check the URL (`woot auth status`) and that the server is reachable; --debug shows the requests"
+		return netErr.Hint()
 	case errors.As(err, &flagErr):
 		return "run the command with --help for its usage"
 	}

@@ -35,7 +35,14 @@ func exitCodesHelp() string {
 	b.WriteString(`
 Requests are retried before 6, 7 or 8 is returned: GET, PUT and DELETE on
 network errors, 5xx and 429; POST only when the server cannot have acted on it
-(connection refused, 429). --retries sets how many times.
+(connection refused, 429). --retries sets how many times. An untrusted TLS
+certificate and a redirect are not retried: both come back on every attempt.
+
+A redirect is exit 8, like a server that cannot be reached: Chatwoot's API
+never redirects, so the configured URL does not lead to it. woot never
+follows a redirect (it would carry the token to the other address); fix
+CHATWOOT_URL or the profile's URL instead. It is not exit 3, because the
+credentials were never tried.
 `)
 	return b.String()
 }

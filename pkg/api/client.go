@@ -6,6 +6,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -84,11 +85,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleepContext
 	}
-	hc := cfg.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
-	}
-	c := &Client{cfg: cfg, base: base, http: hc}
+	c := &Client{cfg: cfg, base: base, http: RefuseRedirects(cfg.HTTPClient)}
 	for _, s := range []string{cfg.UserToken, cfg.PlatformToken} {
 		if s != "" {
 			c.secrets = append(c.secrets, s)
@@ -143,7 +140,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 	for attempt := 0; ; attempt++ {
 		resp, err := c.attempt(ctx, req)
 		retry, wait := policy.decide(attempt, c.cfg.Retries, resp, err)
-		if !retry {
+		if !retry || permanent(err) {
 			return c.finish(req, resp, err, attempt)
 		}
 		c.debugf("* retrying in %s (attempt %d of %d)\n", wait.Round(time.Millisecond), attempt+2, c.cfg.Retries+1)
@@ -170,6 +167,10 @@ func (c *Client) checkCredentials(f Family) error {
 // finish turns the last attempt into the caller's result.
 func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt int) (*Response, error) {
 	if err != nil {
+		var re *RedirectError
+		if errors.As(err, &re) {
+			re.To = c.redact(re.To)
+		}
 		return nil, &NetworkError{Method: req.Method, URL: c.redact(c.URL(req.Path, req.Query)), Err: err, Attempts: attempt + 1}
 	}
 	if resp.status >= 200 && resp.status < 300 {
