@@ -37,6 +37,8 @@ type Factory struct {
 	cfg      *config.File
 	settings *config.Settings
 	sandbox  *embeddedSandbox
+
+	insecureWarned bool // the --insecure warning is printed once per run
 }
 
 // GlobalOptions are the flags every command accepts.
@@ -167,6 +169,10 @@ func (f *Factory) httpClient(insecure bool) *http.Client {
 	}
 	if !insecure {
 		return &http.Client{}
+	}
+	if !f.insecureWarned {
+		f.insecureWarned = true
+		fmt.Fprintln(f.IOStreams.ErrOut, "woot: warning: TLS certificates are not verified (--insecure or the profile's insecure setting): anyone on the network path can read the token and every answer")
 	}
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // explicit --insecure opt-out
