@@ -109,11 +109,14 @@ func parseBase(raw string) (*url.URL, error) {
 }
 
 // URL resolves a request path against the base URL (keeping any path
-// prefix the installation is served under).
+// prefix the installation is served under). The path is already escaped:
+// the command builder escapes each parameter once (a slug "a/b" arrives as
+// a%2Fb), so it is used as it is, never escaped again; only characters that
+// cannot appear in a URL path (a space typed into `woot api`) are escaped.
 func (c *Client) URL(path string, query url.Values) string {
 	u := *c.base
 	p, rawQuery, _ := strings.Cut(path, "?")
-	u.Path = strings.TrimRight(u.Path, "/") + "/" + strings.TrimLeft(p, "/")
+	setEscapedPath(&u, strings.TrimRight(u.EscapedPath(), "/")+"/"+strings.TrimLeft(p, "/"))
 	q, _ := url.ParseQuery(rawQuery)
 	for k, vs := range query {
 		for _, v := range vs {
@@ -122,6 +125,36 @@ func (c *Client) URL(path string, query url.Values) string {
 	}
 	u.RawQuery = EncodeQuery(q)
 	return u.String()
+}
+
+// setEscapedPath sets u's path from its escaped form; url.URL.String then
+// writes RawPath as it is, since it is a valid escaping of Path.
+func setEscapedPath(u *url.URL, escaped string) {
+	escaped = escapeRest(escaped)
+	p, _ := url.PathUnescape(escaped) // escapeRest leaves only valid escapes
+	u.Path, u.RawPath = p, escaped
+}
+
+// escapeRest keeps every %XX escape of an escaped path and escapes what
+// may not appear in one: a stray %, spaces, controls and non-ASCII bytes.
+func escapeRest(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c == '%' || c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`"+`{|}#`, c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // EncodeQuery keeps Rails' array brackets readable (labels[]=a, not labels%5B%5D=a).
