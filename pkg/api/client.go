@@ -210,6 +210,7 @@ func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt in
 		return &Response{Status: resp.status, Header: resp.header, Body: resp.body}, nil
 	}
 	e := decodeError(resp.status, resp.header, resp.body)
+	e.Message = c.redact(e.Message) // a server may quote the token back
 	e.Method = req.Method
 	e.Path = req.Path
 	e.Family = req.Family
