@@ -49,14 +49,21 @@ var redactPatterns = sync.OnceValue(func() []*regexp.Regexp {
 // know the configured tokens' values: Client.redact adds those.
 func RedactText(s string) string {
 	for _, re := range redactPatterns() {
-		s = replaceSecretValues(re, s)
+		s = replaceSecretValues(re, s, SecretField)
 	}
 	return s
 }
 
+// MaskField masks the values of one field wherever it appears in a JSON
+// document, keeping everything else byte for byte; commands use it for a
+// secret that is shown only on request (`profile get`'s pubsub_token).
+func MaskField(doc []byte, field string) []byte {
+	return []byte(replaceSecretValues(redactPatterns()[0], string(doc), func(k string) bool { return k == field }))
+}
+
 // replaceSecretValues rewrites each match of re (groups: key, separator,
-// value) whose key names a secret.
-func replaceSecretValues(re *regexp.Regexp, s string) string {
+// value) whose key is secret.
+func replaceSecretValues(re *regexp.Regexp, s string, secret func(string) bool) string {
 	matches := re.FindAllStringSubmatchIndex(s, -1)
 	if matches == nil {
 		return s
@@ -65,7 +72,7 @@ func replaceSecretValues(re *regexp.Regexp, s string) string {
 	last := 0
 	for _, m := range matches {
 		key, val := s[m[2]:m[3]], s[m[6]:m[7]]
-		if !SecretField(decodeKey(key)) || val == redacted || val == `"`+redacted+`"` {
+		if !secret(decodeKey(key)) || val == redacted || val == `"`+redacted+`"` {
 			continue
 		}
 		b.WriteString(s[last:m[6]])
