@@ -20,6 +20,9 @@ func helpTopics() []topCommand {
 		{"formatting", func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("formatting", "Output formats, --jq, --template and --fields", formattingHelp)
 		}},
+		{"security", func(*cmdutil.Factory) *cobra.Command {
+			return helpTopic("security", "Where secrets go, what is redacted, redirects and TLS", securityHelp)
+		}},
 	}
 }
 
@@ -40,6 +43,13 @@ network errors and 5xx; POST only when the server cannot have acted on it
 for the server's rate window to reopen instead, one probe at a time, and the
 command paces itself to what the window allowed; 6 is returned only when
 nothing got through for two windows (--rate-window, 1m for Chatwoot).
+ An untrusted TLS certificate and a redirect are not retried: both come back on every attempt.
+
+A redirect is exit 8, like a server that cannot be reached: Chatwoot's API
+never redirects, so the configured URL does not lead to it. woot never
+follows a redirect (it would carry the token to the other address); fix
+CHATWOOT_URL or the profile's URL instead. It is not exit 3, because the
+credentials were never tried.
 
 The first Ctrl-C or SIGTERM stops the command cleanly (a bulk job's journal
 stays valid, --output-file keeps its previous content) and exits 130; a second
@@ -64,6 +74,41 @@ const environmentHelp = `Flags win over environment variables, which win over th
   WOOT_DEBUG=api               log requests and responses to stderr, tokens redacted
   NO_COLOR                     turn colour off
   CLICOLOR_FORCE=1             keep colour on when piped
+`
+
+const securityHelp = `Tokens and secrets never need the command line, where ps and the shell
+history show them: tokens come from the environment, the config file
+(refused when other users can read it: chmod 600 fixes it, as ssh asks) or
+stdin (woot auth login --with-token); webhook secrets from
+CHATWOOT_WEBHOOK_SECRET or the profile. --secret S works too, but every
+user of the machine can read S in ps: prefer the environment.
+
+Redacted in --debug logs and error messages (by field name, wherever it
+appears: nested JSON, form bodies, query strings, headers):
+  access_token, pubsub_token, secret, hmac_token, webhook_secret, any
+  *_token or *_secret field, passwords, cookies, and the api_access_token,
+  api-access-token and Authorization headers; also the configured tokens'
+  values wherever a server echoes them.
+
+Kept in data output: what you ask for is printed whole, so
+"woot agent-bots get 3 -o json" shows the bot's access_token and
+"woot webhooks list -o json" each webhook's secret. Two exceptions:
+  - the configured tokens themselves are never printed, not even when a
+    server sends them back (GET /api/v1/profile returns your access_token);
+  - "woot profile get" hides pubsub_token (it lets anyone read your
+    realtime events) unless --show-secrets is given.
+"woot api" prints raw bodies, with the same exception for the configured
+tokens only.
+
+Redirects: Chatwoot's API never redirects, so woot never follows one; a
+redirect ends the command with exit 8 and "the server redirected to X:
+check CHATWOOT_URL". No token, identifier or body is sent to X, whatever
+its host or scheme. The same holds for the websocket of "woot listen".
+
+TLS: an untrusted certificate is not retried (exit 8); the message says
+which check failed. For a private CA, point SSL_CERT_FILE at its PEM
+bundle or add it to the system's CA bundle. --insecure (or a profile's
+insecure setting) skips the check and prints a warning on every run.
 `
 
 const formattingHelp = `-o table|json|ndjson|csv|tsv|yaml chooses the format. Without -o, a terminal

@@ -15,6 +15,8 @@ import (
 type opHook struct {
 	before func(ctx context.Context, o *opOptions, req *api.Request) error
 	after  func(ctx context.Context, o *opOptions, body json.RawMessage) error
+	// present changes a single object before it is printed.
+	present func(data json.RawMessage) json.RawMessage
 }
 
 // hookFactory binds a hook's own flags on the command and returns the hook.
@@ -24,5 +26,19 @@ type hookFactory func(f *cmdutil.Factory, c *cobra.Command) opHook
 func opHooks() map[string]hookFactory {
 	return map[string]hookFactory{
 		"client contacts create": newClientContactsCreateHook,
+		"profile get":            newProfileGetHook,
 	}
+}
+
+// newProfileGetHook hides the profile's pubsub_token unless asked: it lets
+// anyone subscribe to the user's realtime stream, and `profile get` is run
+// in front of others far more often than it is run to fetch the token.
+func newProfileGetHook(_ *cmdutil.Factory, c *cobra.Command) opHook {
+	show := c.Flags().Bool("show-secrets", false, "Show pubsub_token (it lets anyone read your realtime events); hidden by default")
+	return opHook{present: func(data json.RawMessage) json.RawMessage {
+		if *show {
+			return data
+		}
+		return api.MaskField(data, "pubsub_token")
+	}}
 }

@@ -104,6 +104,9 @@ func (o *opOptions) printSingle(ctx context.Context, client *api.Client, ios *ou
 		// show all of it rather than nothing.
 		data = body
 	}
+	if o.hook.present != nil {
+		data = o.hook.present(data)
+	}
 	if err := printValue(printer, data); err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func New(cfg Config) (*Client, error) {
 	if hc == nil {
 		hc = &http.Client{Transport: NewTransport()}
 	}
-	c := &Client{cfg: cfg, base: base, http: hc, clock: ClockFor(cfg.Sleep)}
+	c := &Client{cfg: cfg, base: base, http: RefuseRedirects(hc), clock: ClockFor(cfg.Sleep)}
 	if g, ok := cfg.Limiter.(*Governor); ok {
 		c.gov, c.clock = g, g.Clock()
 	}
@@ -119,11 +119,14 @@ func parseBase(raw string) (*url.URL, error) {
 }
 
 // URL resolves a request path against the base URL (keeping any path
-// prefix the installation is served under).
+// prefix the installation is served under). The path is already escaped:
+// the command builder escapes each parameter once (a slug "a/b" arrives as
+// a%2Fb), so it is used as it is, never escaped again; only characters that
+// cannot appear in a URL path (a space typed into `woot api`) are escaped.
 func (c *Client) URL(path string, query url.Values) string {
 	u := *c.base
 	p, rawQuery, _ := strings.Cut(path, "?")
-	u.Path = strings.TrimRight(u.Path, "/") + "/" + strings.TrimLeft(p, "/")
+	setEscapedPath(&u, strings.TrimRight(u.EscapedPath(), "/")+"/"+strings.TrimLeft(p, "/"))
 	q, _ := url.ParseQuery(rawQuery)
 	for k, vs := range query {
 		for _, v := range vs {
@@ -132,6 +135,36 @@ func (c *Client) URL(path string, query url.Values) string {
 	}
 	u.RawQuery = EncodeQuery(q)
 	return u.String()
+}
+
+// setEscapedPath sets u's path from its escaped form; url.URL.String then
+// writes RawPath as it is, since it is a valid escaping of Path.
+func setEscapedPath(u *url.URL, escaped string) {
+	escaped = escapeRest(escaped)
+	p, _ := url.PathUnescape(escaped) // escapeRest leaves only valid escapes
+	u.Path, u.RawPath = p, escaped
+}
+
+// escapeRest keeps every %XX escape of an escaped path and escapes what
+// may not appear in one: a stray %, spaces, controls and non-ASCII bytes.
+func escapeRest(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c == '%' || c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`"+`{|}#`, c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // EncodeQuery keeps Rails' array brackets readable (labels[]=a, not labels%5B%5D=a).
@@ -169,7 +202,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 			return c.finish(req, refused, nil, max(sent-1, 0), rl.Error())
 		}
 		retry, wait := policy.decide(attempt, c.cfg.Retries, resp, err)
-		if !retry {
+		if !retry || permanent(err) {
 			return c.finish(req, resp, err, sent, "")
 		}
 		if failingSince.IsZero() {
@@ -213,12 +246,17 @@ func (c *Client) checkCredentials(f Family) error {
 // finish turns the last attempt into the caller's result.
 func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt int, why string) (*Response, error) {
 	if err != nil {
+		var re *RedirectError
+		if errors.As(err, &re) {
+			re.To = c.redact(re.To)
+		}
 		return nil, &NetworkError{Method: req.Method, URL: c.redact(c.URL(req.Path, req.Query)), Err: err, Attempts: attempt + 1}
 	}
 	if resp.status >= 200 && resp.status < 300 {
 		return &Response{Status: resp.status, Header: resp.header, Body: resp.body}, nil
 	}
 	e := decodeError(resp.status, resp.header, resp.body)
+	e.Message = c.redact(e.Message) // a server may quote the token back
 	e.Method = req.Method
 	e.Path = req.Path
 	e.Family = req.Family

@@ -260,3 +260,20 @@ func TestURLKeepsPrefixAndRailsArrays(t *testing.T) {
 		t.Fatalf("URL = %s, want %s", got, want)
 	}
 }
+
+func TestURLEscapesPathParametersOnce(t *testing.T) {
+	c := newTestClient(t, "https://example.com/chat%20desk/")
+	cases := map[string]string{
+		"/api/v1/accounts/1/portals/my%20help":   "https://example.com/chat%20desk/api/v1/accounts/1/portals/my%20help",
+		"/api/v1/accounts/1/portals/a%2Fb":       "https://example.com/chat%20desk/api/v1/accounts/1/portals/a%2Fb",
+		"/api/v1/accounts/1/portals/100%25":      "https://example.com/chat%20desk/api/v1/accounts/1/portals/100%25",
+		"/api/v1/accounts/1/portals/a%23b%3Fc":   "https://example.com/chat%20desk/api/v1/accounts/1/portals/a%23b%3Fc",
+		"/api/v1/accounts/1/portals/typed space": "https://example.com/chat%20desk/api/v1/accounts/1/portals/typed%20space",
+		"/api/v1/accounts/1/portals/50%off":      "https://example.com/chat%20desk/api/v1/accounts/1/portals/50%25off",
+	}
+	for path, want := range cases {
+		if got := c.URL(path, nil); got != want {
+			t.Errorf("URL(%q) = %s, want %s", path, got, want)
+		}
+	}
+}

@@ -12,8 +12,6 @@ import (
 // maxLoggedBody keeps --debug readable when a page is large.
 const maxLoggedBody = 4096
 
-var secretHeaders = map[string]bool{"api_access_token": true, "Api-Access-Token": true, "Api_access_token": true, "Authorization": true}
-
 func (c *Client) debugf(format string, args ...any) {
 	if c.cfg.Debug == nil {
 		return
@@ -26,7 +24,7 @@ func (c *Client) logRequest(r *http.Request, body []byte) {
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "> %s %s\n", r.Method, r.URL.String())
+	fmt.Fprintf(&b, "> %s %s\n", r.Method, RedactText(r.URL.String()))
 	writeHeaders(&b, "> ", r.Header)
 	writeBody(&b, "> ", body)
 	c.debugf("%s", b.String())
@@ -51,8 +49,8 @@ func writeHeaders(b *strings.Builder, prefix string, h http.Header) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		v := strings.Join(h[k], ", ")
-		if secretHeaders[k] {
-			v = "[redacted]"
+		if SecretField(k) {
+			v = redacted
 		}
 		fmt.Fprintf(b, "%s%s: %s\n", prefix, k, v)
 	}
@@ -62,16 +60,19 @@ func writeBody(b *strings.Builder, prefix string, body []byte) {
 	if len(body) == 0 {
 		return
 	}
-	s := string(body)
+	// Redact before cutting, so that no secret is cut in half and missed.
+	s := RedactText(string(body))
 	if len(s) > maxLoggedBody {
 		s = s[:maxLoggedBody] + fmt.Sprintf("… (%d bytes)", len(body))
 	}
 	fmt.Fprintf(b, "%s\n%s\n", prefix, s)
 }
 
-// redact removes every configured token from text, wherever it appears
-// (headers are masked by name too; this catches echoes in bodies and URLs).
+// redact masks secret fields (RedactText) and every configured token,
+// wherever it appears: headers are masked by name, this catches the
+// values echoed in bodies, URLs and server messages.
 func (c *Client) redact(s string) string {
+	s = RedactText(s)
 	for _, secret := range c.secrets {
 		if len(secret) >= 4 {
 			s = strings.ReplaceAll(s, secret, "[redacted]")

@@ -85,9 +85,28 @@ func (e *NetworkError) Error() string {
 
 func (e *NetworkError) Unwrap() error { return e.Err }
 
-func describeNetErr(err error) string {
-	var dnsErr *net.DNSError
+// Hint says what to do next; a certificate or a redirect has its own fix.
+func (e *NetworkError) Hint() string {
+	var re *RedirectError
 	switch {
+	case errors.As(e.Err, &re):
+		return re.Hint()
+	case isCertificateError(e.Err):
+		return certificateHint
+	}
+	return "check the URL (`woot auth status`) and that the server is reachable; --debug shows the requests"
+}
+
+func describeNetErr(err error) string {
+	var (
+		dnsErr *net.DNSError
+		re     *RedirectError
+	)
+	switch {
+	case errors.As(err, &re):
+		return re.Error()
+	case isCertificateError(err):
+		return describeCertificateError(err)
 	case errors.As(err, &dnsErr):
 		return "cannot resolve host " + dnsErr.Name
 	case isConnRefused(err):

@@ -108,6 +108,7 @@ func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
 		ae  *AuthError
 		de  *DisconnectError
 		hs  *HandshakeError
+		rd  *RedirectError
 		dns *net.DNSError
 	)
 	switch {
@@ -115,6 +116,8 @@ func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
 		return he.err
 	case errors.As(err, &de):
 		return de
+	case errors.As(err, &rd):
+		return rd // the same URL redirects again, and following it would leak the pubsub token
 	case errors.As(err, &ae):
 		if ae.Rejected || !subscribedOnce {
 			return ae

@@ -36,6 +36,20 @@ func (e *HandshakeError) Error() string {
 
 func (e *HandshakeError) Unwrap() error { return e.Err }
 
+// RedirectError means the websocket upgrade was answered with a redirect.
+// Chatwoot's /cable never redirects, and a followed redirect would open the
+// socket elsewhere and send the pubsub token there in the subscribe frame,
+// so the redirect is refused and Listen stops.
+type RedirectError struct {
+	URL    string // the endpoint dialled
+	Status int
+	To     string // the Location
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("websocket handshake with %s was redirected to %s (HTTP %d); woot does not follow it: check CHATWOOT_URL", e.URL, e.To, e.Status)
+}
+
 // DisconnectError means the server closed the connection and asked the
 // client not to come back ({"type":"disconnect","reconnect":false}).
 type DisconnectError struct {

@@ -50,7 +50,9 @@ func recordingClient(base *http.Client, raw *rawConn) (client *http.Client, done
 	}
 	tr, ok := rt.(*http.Transport)
 	if !ok {
-		return base, func() {}
+		c := *base
+		c.CheckRedirect = refuseRedirect
+		return &c, func() {}
 	}
 	tr = tr.Clone()
 	dial := tr.DialContext
@@ -63,8 +65,19 @@ func recordingClient(base *http.Client, raw *rawConn) (client *http.Client, done
 	}
 	c := *base
 	c.Transport = tr
+	c.CheckRedirect = refuseRedirect
 	// A refused upgrade leaves its connection idle in this private pool.
 	return &c, tr.CloseIdleConnections
+}
+
+// refuseRedirect stops the handshake at the first redirect, before the
+// redirected request is sent.
+func refuseRedirect(next *http.Request, via []*http.Request) error {
+	status := 0
+	if next.Response != nil {
+		status = next.Response.StatusCode
+	}
+	return &RedirectError{URL: via[0].URL.Redacted(), Status: status, To: next.URL.Redacted()}
 }
 
 func recordDial(dial func(context.Context, string, string) (net.Conn, error), raw *rawConn) func(context.Context, string, string) (net.Conn, error) {

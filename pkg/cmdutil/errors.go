@@ -43,7 +43,7 @@ var ExitCodeTable = []struct {
 	{ExitValidation, "validation: HTTP 422, or rows rejected by a bulk job"},
 	{ExitRateLimit, "rate limited: HTTP 429 after retries"},
 	{ExitServer, "server error: HTTP 5xx after retries"},
-	{ExitNetwork, "network: no answer (connection refused, DNS, timeout)"},
+	{ExitNetwork, "network: no answer from Chatwoot (connection refused, DNS, timeout, an untrusted TLS certificate, or a redirect away from the configured URL)"},
 	{ExitSignature, "webhook signature invalid (woot verify)"},
 	{ExitInterrupted, "interrupted or cancelled: Ctrl-C, SIGTERM, or a prompt answered no"},
 }
@@ -87,6 +87,7 @@ func ExitCode(err error) int {
 		credErr  *api.CredentialError
 		sigErr   *webhook.SignatureError
 		subErr   *cable.AuthError
+		wsRedir  *cable.RedirectError
 		inErr    *bulk.InputError
 		jrnErr   *bulk.JournalError
 	)
@@ -101,6 +102,8 @@ func ExitCode(err error) int {
 		return ExitSignature
 	case errors.As(err, &subErr):
 		return ExitAuth
+	case errors.As(err, &wsRedir):
+		return ExitNetwork
 	case errors.As(err, &flagErr), errors.As(err, &usageErr):
 		return ExitUsage
 	case errors.As(err, &inErr), errors.As(err, &jrnErr):
@@ -148,7 +151,7 @@ func ErrorHint(err error) string {
 	case errors.As(err, &apiErr):
 		return apiErr.Hint()
 	case errors.As(err, &netErr):
-		return "check the URL (`woot auth status`) and that the server is reachable; --debug shows the requests"
+		return netErr.Hint()
 	case errors.As(err, &flagErr):
 		return "run the command with --help for its usage"
 	}

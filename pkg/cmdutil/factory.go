@@ -38,6 +38,8 @@ type Factory struct {
 	settings *config.Settings
 	sandbox  *embeddedSandbox
 	governor *api.Governor
+
+	insecureWarned bool // the --insecure warning is printed once per run
 }
 
 // GlobalOptions are the flags every command accepts.
@@ -169,6 +171,10 @@ func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 	}
 	if !insecure {
 		return &http.Client{Transport: api.NewTransport()}
+	}
+	if !f.insecureWarned {
+		f.insecureWarned = true
+		fmt.Fprintln(f.IOStreams.ErrOut, "woot: warning: TLS certificates are not verified (--insecure or the profile's insecure setting): anyone on the network path can read the token and every answer")
 	}
 	t := api.NewTransport()
 	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // explicit --insecure opt-out

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 )
 
@@ -68,6 +69,9 @@ func Load(dir string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	if err := checkPrivate(path); err != nil {
+		return nil, err
+	}
 	if err := json.Unmarshal(data, f); err != nil {
 		return nil, fmt.Errorf("config file %s is not valid JSON: %w (fix or delete it, then run `woot auth login`)", path, err)
 	}
@@ -75,6 +79,34 @@ func Load(dir string) (*File, error) {
 		f.Profiles = map[string]*Profile{}
 	}
 	return f, nil
+}
+
+// PermissionError refuses a config file that other users may read or
+// write: it holds tokens, and ssh refuses a loose private key for the same
+// reason.
+type PermissionError struct {
+	Path string
+	Mode fs.FileMode
+}
+
+func (e *PermissionError) Error() string {
+	return fmt.Sprintf("config file %s is accessible by other users (mode %04o) and it holds tokens: run `chmod 600 %s`, then consider rotating the tokens in it", e.Path, e.Mode.Perm(), e.Path)
+}
+
+// checkPrivate refuses a config file whose mode grants anything to group
+// or others. Windows has no such mode bits; its ACLs are left to the OS.
+func checkPrivate(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("read config: %w", err)
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return &PermissionError{Path: path, Mode: st.Mode()}
+	}
+	return nil
 }
 
 // Path is the file's location.
