@@ -12,10 +12,11 @@ const (
 
 // pageMessages picks the messages a list request asks for, oldest first:
 // the latest 20; before=<id> the 20 before it; after=<id> up to 100 after
-// it; both, the range between (at most 1000).
+// it; both, the range between (at most 1000). A negative after means
+// none: after=0 is present, and reads from the first message, as in Chatwoot.
 func pageMessages(all []*message, before, after int64) []*message {
 	lo, hi := 0, len(all)
-	if after > 0 {
+	if after >= 0 {
 		for lo < hi && all[lo].ID <= after {
 			lo++
 		}
@@ -27,9 +28,9 @@ func pageMessages(all []*message, before, after int64) []*message {
 	}
 	rows := all[lo:hi]
 	switch {
-	case before > 0 && after > 0:
+	case before > 0 && after >= 0:
 		return rows[:min(len(rows), messagesRange)]
-	case after > 0:
+	case after >= 0:
 		return rows[:min(len(rows), messagesAfter)]
 	case before > 0:
 		return rows[max(0, len(rows)-messagesBefore):]
@@ -43,7 +44,10 @@ func (c *ctx) listMessages() {
 		return
 	}
 	before, _ := getInt(c.params, "before")
-	after, _ := getInt(c.params, "after")
+	after, ok := getInt(c.params, "after")
+	if !ok {
+		after = -1
+	}
 	rows := pageMessages(cv.Messages, before, after)
 	payload := make([]messageView, 0, len(rows))
 	for _, m := range rows {
@@ -242,7 +246,7 @@ func (c *ctx) legacyMessages() {
 		return
 	}
 	payload := []obj{}
-	for _, m := range pageMessages(cv.Messages, 0, 0) {
+	for _, m := range pageMessages(cv.Messages, 0, -1) {
 		v := obj{"id": m.ID, "content": m.Content, "inbox_id": cv.InboxID, "conversation_id": cv.DisplayID,
 			"message_type": m.MessageType, "content_type": orDefault(m.ContentType, "text"), "status": orDefault(m.Status, "sent"),
 			"content_attributes": orEmpty(m.ContentAttributes), "created_at": m.CreatedAt, "private": m.Private,
