@@ -206,15 +206,8 @@ func (e *exporter) writer(ios *output.IOStreams, format string) (itemWriter, fun
 		p, err := output.New(ios, output.Options{Format: format, JQ: e.flags.jq})
 		return p, noop, err
 	}
-	tsv := format == "tsv"
-	if !needsScan(e.flags.fields) {
-		return newDelimitedWriter(ios.Out, e.flags.fields, tsv), noop, nil
-	}
-	s, err := newSpoolWriter(e.flags.fields, func(cols []string) itemWriter { return newDelimitedWriter(ios.Out, cols, tsv) })
-	if err != nil {
-		return nil, noop, err
-	}
-	return s, s.discard, nil
+	d := bulk.NewDelimitedExport(ios.Out, e.flags.fields, format == "tsv")
+	return d, d.Discard, nil
 }
 
 // report is the one line on stderr an export ends with.
