@@ -108,6 +108,8 @@ func (e *exporter) run(ctx context.Context) error {
 			return err
 		}
 	}
+	// Spools of exports killed before they could clean up go now.
+	bulk.RemoveStaleSpools("", e.f.Now())
 	client, _, err := e.f.BulkClient(e.f.Global.Rate)
 	if err != nil {
 		return err
