@@ -93,9 +93,11 @@ type exporter struct {
 	req      *api.Request
 	data     string // where the items are in each page
 	pageSize int
-	// enrich, when set, replaces each page's items (conversations with
-	// their messages); it may use up to the --concurrency it is given.
-	enrich func(ctx context.Context, c *api.Client, items []json.RawMessage, n int) ([]json.RawMessage, error)
+	// enrich, when set, reads one more field of each item (a
+	// conversation's messages) into a spool; --concurrency items are
+	// enriched at once, across the list's pages, and written in order.
+	enrich      func(ctx context.Context, c *api.Client, item json.RawMessage) (*bulk.ExportSpool, error)
+	enrichField string
 }
 
 func (e *exporter) run(ctx context.Context) error {
@@ -108,6 +110,8 @@ func (e *exporter) run(ctx context.Context) error {
 			return err
 		}
 	}
+	// Spools of exports killed before they could clean up go now.
+	bulk.RemoveStaleSpools("", e.f.Now())
 	client, _, err := e.f.BulkClient(e.f.Global.Rate)
 	if err != nil {
 		return err
@@ -134,43 +138,65 @@ func (e *exporter) write(ctx context.Context, client *api.Client, ios *output.IO
 	bar := e.f.IOStreams.Progress("Exporting " + e.noun)
 	defer bar.Done()
 	var n int64
-	// Items come in page order; enrichment (a conversation's messages) works
-	// on a page's worth at a time so its requests can run side by side.
-	batch := make([]json.RawMessage, 0, e.pageSize)
-	flush := func() error {
-		items := batch
-		if e.enrich != nil && len(items) > 0 {
-			var err error
-			if items, err = e.enrich(ctx, client, items, e.flags.concurrency); err != nil {
-				return err
-			}
+	out := func(item json.RawMessage) error {
+		if err := w.Item(item); err != nil {
+			return err
 		}
-		for _, it := range items {
-			if err := w.Item(it); err != nil {
-				return err
-			}
-		}
-		n += int64(len(items))
+		n++
 		bar.Set(n, 0)
-		batch = batch[:0]
 		return nil
 	}
-	err = client.Paginate(ctx, e.req, e.data, &api.List{Pager: api.PageNumber, PageSize: e.pageSize}, shardPages(shard, e.flags.concurrency),
-		func(raw json.RawMessage) error {
-			batch = append(batch, raw)
-			if len(batch) < e.pageSize {
-				return nil
-			}
-			return flush()
-		})
-	if err == nil {
-		err = flush()
+	if e.enrich == nil {
+		err = client.Paginate(ctx, e.req, e.data, e.list(), shardPages(shard, e.flags.concurrency), out)
+	} else {
+		err = e.writeEnriched(ctx, client, shard, out)
 	}
 	if err != nil {
 		discard()
 		return n, err
 	}
 	return n, w.Close()
+}
+
+func (e *exporter) list() *api.List {
+	return &api.List{Pager: api.PageNumber, PageSize: e.pageSize}
+}
+
+// enrichedItem is an item waiting for its turn with its extra field.
+type enrichedItem struct {
+	item  json.RawMessage
+	field *bulk.ExportSpool
+}
+
+// writeEnriched feeds every item of the list to --concurrency workers
+// that enrich it, and writes the results in the list's order. A long
+// history waits in a spool file, not in memory; one result at a time is
+// assembled for the writer.
+func (e *exporter) writeEnriched(ctx context.Context, client *api.Client, shard bulk.Shard, out func(json.RawMessage) error) error {
+	enrich := func(ctx context.Context, item json.RawMessage) (enrichedItem, error) {
+		spool, err := e.enrich(ctx, client, item)
+		return enrichedItem{item, spool}, err
+	}
+	emit := func(r enrichedItem) error {
+		defer r.field.Close()
+		value, err := r.field.Bytes()
+		if err != nil {
+			return err
+		}
+		item, err := setField(r.item, e.enrichField, value)
+		if err != nil {
+			return err
+		}
+		return out(item)
+	}
+	work := bulk.NewOrderedWork(ctx, e.flags.concurrency, enrich, emit, func(r enrichedItem) { r.field.Close() })
+	// The workers, not the list, are the bottleneck: two pages ahead keep
+	// them fed without spending the rate limit on pages read early.
+	pages := shardPages(shard, min(e.flags.concurrency, 2))
+	if err := client.Paginate(ctx, e.req, e.data, e.list(), pages, work.Add); err != nil {
+		return work.Abort(err)
+	}
+	return work.Close()
 }
 
 // writer picks the item writer for format; discard cleans up after a
@@ -182,15 +208,8 @@ func (e *exporter) writer(ios *output.IOStreams, format string) (itemWriter, fun
 		p, err := output.New(ios, output.Options{Format: format, JQ: e.flags.jq})
 		return p, noop, err
 	}
-	tsv := format == "tsv"
-	if !needsScan(e.flags.fields) {
-		return newDelimitedWriter(ios.Out, e.flags.fields, tsv), noop, nil
-	}
-	s, err := newSpoolWriter(e.flags.fields, func(cols []string) itemWriter { return newDelimitedWriter(ios.Out, cols, tsv) })
-	if err != nil {
-		return nil, noop, err
-	}
-	return s, s.discard, nil
+	d := bulk.NewDelimitedExport(ios.Out, e.flags.fields, format == "tsv")
+	return d, d.Discard, nil
 }
 
 // report is the one line on stderr an export ends with.

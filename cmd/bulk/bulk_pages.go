@@ -1,10 +1,6 @@
 package bulk
 
 import (
-	"context"
-	"encoding/json"
-	"sync"
-
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/bulk"
 )
@@ -21,29 +17,4 @@ func shardPages(shard bulk.Shard, concurrency int) api.PageOptions {
 		opts.StartPage, opts.Stride = shard.K, shard.N
 	}
 	return opts
-}
-
-// mapOrdered applies fn to every item with up to n calls at once and
-// returns the results in the items' order.
-func mapOrdered(ctx context.Context, items []json.RawMessage, n int, fn func(context.Context, json.RawMessage) (json.RawMessage, error)) ([]json.RawMessage, error) {
-	out := make([]json.RawMessage, len(items))
-	errs := make([]error, len(items))
-	sem := make(chan struct{}, max(n, 1))
-	var wg sync.WaitGroup
-	for i, it := range items {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			out[i], errs[i] = fn(ctx, it)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }

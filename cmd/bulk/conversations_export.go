@@ -12,6 +12,7 @@ import (
 	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/bulk"
 )
 
 // Chatwoot's page sizes: conversations 25 (CONVERSATION_RESULTS_PER_PAGE),
@@ -42,9 +43,11 @@ Unlike "conversations list", whose server default is open conversations only,
 the export takes every status unless --status says otherwise.
 
 --with-messages adds each conversation's whole history as "messages" (oldest
-first; Chatwoot's list items carry only the last message), read 20 at a time
-with before=<id>. Memory then holds a page of conversations with their
-histories.
+first; Chatwoot's list items carry only the last message), read 100 at a time
+with after=<id>. --concurrency conversations are read at once, across pages,
+and written in the list's order; a long history waits its turn in a
+temporary file (removed however the export ends), so memory stays flat
+however long the histories are.
 
 NDJSON (the default) and JSON keep every field the server sent; CSV and TSV
 flatten nested objects into dotted columns (meta.sender.email) and keep lists
@@ -106,42 +109,28 @@ func conversationsExportRun(ctx context.Context, o *conversationsExportOptions) 
 		req: &api.Request{Family: api.FamilyApplication, Method: "GET", Path: base + "/conversations", Query: q},
 	}
 	if o.withMessages {
-		e.enrich = func(ctx context.Context, c *api.Client, items []json.RawMessage, n int) ([]json.RawMessage, error) {
-			return mapOrdered(ctx, items, n, func(ctx context.Context, conv json.RawMessage) (json.RawMessage, error) {
-				return withMessages(ctx, c, base, conv)
-			})
+		e.enrichField = "messages"
+		e.enrich = func(ctx context.Context, c *api.Client, conv json.RawMessage) (*bulk.ExportSpool, error) {
+			return conversationHistory(ctx, c, base, conv)
 		}
 	}
 	return e.run(ctx)
 }
 
-// withMessages returns the conversation with its whole history in
-// "messages", oldest first, in place of the last message the list
-// carries.
-func withMessages(ctx context.Context, c *api.Client, base string, conv json.RawMessage) (json.RawMessage, error) {
+// conversationHistory reads the whole history of a conversation from
+// the list, oldest first, in place of the last message the list carries.
+func conversationHistory(ctx context.Context, c *api.Client, base string, conv json.RawMessage) (*bulk.ExportSpool, error) {
 	var head struct {
 		ID int64 `json:"id"`
 	}
 	if err := json.Unmarshal(conv, &head); err != nil || head.ID == 0 {
 		return nil, fmt.Errorf("export messages: a conversation without an id: %.60s", conv)
 	}
-	req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: fmt.Sprintf("%s/conversations/%d/messages", base, head.ID)}
-	list := &api.List{Pager: api.BeforeID, PageSize: messagesPageSize}
-	var msgs bytes.Buffer
-	msgs.WriteByte('[')
-	first := true
-	err := c.Paginate(ctx, req, "payload", list, api.PageOptions{All: true}, func(m json.RawMessage) error {
-		if !first {
-			msgs.WriteByte(',')
-		}
-		first = false
-		return json.Compact(&msgs, m)
-	})
+	spool, err := bulk.ReadHistory(ctx, c, fmt.Sprintf("%s/conversations/%d/messages", base, head.ID))
 	if err != nil {
 		return nil, fmt.Errorf("export messages of conversation %d: %w", head.ID, err)
 	}
-	msgs.WriteByte(']')
-	return setField(conv, "messages", msgs.Bytes())
+	return spool, nil
 }
 
 // setField returns obj with key set to value, keeping every other field

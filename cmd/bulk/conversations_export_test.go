@@ -30,13 +30,14 @@ func postJSON(t *testing.T, c *api.Client, path string, body any, out any) {
 	}
 }
 
-func TestExportConversationsWithTheirWholeHistory(t *testing.T) {
-	sb := newBulkSandbox(t, sandbox.Options{Seed: "demo"})
-	direct := sb.direct(t)
-	// One conversation longer than two before= pages.
-	var conv struct {
-		ID int64 `json:"id"`
-	}
+// talker is a contact of the API inbox, for conversations seeded in tests.
+type talker struct {
+	contactID int64
+	sourceID  string
+}
+
+func newTalker(t *testing.T, direct *api.Client, name, email string) talker {
+	t.Helper()
 	var created struct {
 		Payload struct {
 			Contact struct {
@@ -47,8 +48,25 @@ func TestExportConversationsWithTheirWholeHistory(t *testing.T) {
 			} `json:"contact_inbox"`
 		} `json:"payload"`
 	}
-	postJSON(t, direct, "/api/v1/accounts/1/contacts", map[string]any{"name": "Long Talker", "email": "long@example.com", "inbox_id": 1}, &created)
-	postJSON(t, direct, "/api/v1/accounts/1/conversations", map[string]any{"inbox_id": 1, "contact_id": created.Payload.Contact.ID, "source_id": created.Payload.ContactInbox.SourceID}, &conv)
+	postJSON(t, direct, "/api/v1/accounts/1/contacts", map[string]any{"name": name, "email": email, "inbox_id": 1}, &created)
+	return talker{created.Payload.Contact.ID, created.Payload.ContactInbox.SourceID}
+}
+
+// conversation opens a conversation with the talker and returns its id.
+func (tk talker) conversation(t *testing.T, direct *api.Client) (conv struct {
+	ID int64 `json:"id"`
+}) {
+	t.Helper()
+	postJSON(t, direct, "/api/v1/accounts/1/conversations", map[string]any{"inbox_id": 1, "contact_id": tk.contactID, "source_id": tk.sourceID}, &conv)
+	return conv
+}
+
+func TestExportConversationsWithTheirWholeHistory(t *testing.T) {
+	sb := newBulkSandbox(t, sandbox.Options{Seed: "demo"})
+	direct := sb.direct(t)
+	// One conversation longer than two before= pages.
+	talker := newTalker(t, direct, "Long Talker", "long@example.com")
+	conv := talker.conversation(t, direct)
 	for i := 1; i <= 45; i++ {
 		postJSON(t, direct, fmt.Sprintf("/api/v1/accounts/1/conversations/%d/messages", conv.ID), map[string]any{"content": fmt.Sprintf("message %d", i), "message_type": "incoming"}, nil)
 	}

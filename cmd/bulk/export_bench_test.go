@@ -1,0 +1,227 @@
+package bulk_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/wootcli/woot/cmd/internal/cmdtest"
+	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/sandbox"
+)
+
+// Measurements of the export acceptance (issue 18 items 5 and 6): they seed
+// hundreds of thousands of records, so they run only with WOOT_BULK_BENCH=1.
+
+// processStats are GNU time's figures for one woot run.
+type processStats struct {
+	maxRSSKiB int64
+	cpu       time.Duration // user + system
+	wall      time.Duration
+}
+
+// runMeasured runs the woot binary with args against env under GNU time
+// (see exportRSS for why the child's own rusage cannot be used).
+func runMeasured(t *testing.T, bin string, env []string, args ...string) processStats {
+	t.Helper()
+	timeBin, err := exec.LookPath("/usr/bin/time")
+	if err != nil {
+		t.Skip("GNU time is not installed (apt-get install -y time)")
+	}
+	argv := append([]string{"-f", "maxrss=%M user=%U sys=%S", bin}, args...)
+	cmd := exec.Command(timeBin, argv...)
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("woot %v: %v\n%s", args, err, stderr.String())
+	}
+	st := processStats{wall: time.Since(start)}
+	_, figures, _ := strings.Cut(stderr.String(), "maxrss=")
+	var user, sys float64
+	if _, err := fmt.Sscanf(figures, "%d user=%f sys=%f", &st.maxRSSKiB, &user, &sys); err != nil {
+		t.Fatalf("read GNU time's figures from %q: %v", stderr.String(), err)
+	}
+	st.cpu = time.Duration((user + sys) * float64(time.Second))
+	return st
+}
+
+// TestBenchExportCSVCostsLittleMoreThanNDJSON: a CSV export of 100k
+// contacts without --fields must stay within 1.5x the CPU of NDJSON.
+func TestBenchExportCSVCostsLittleMoreThanNDJSON(t *testing.T) {
+	benchOnly(t)
+	bin := cmdtest.WootBinary(t)
+	const n = 100_000
+	sb := newBulkSandbox(t, sandbox.Options{})
+	sb.seedContacts(t, seedCSV(n))
+	dir := t.TempDir()
+	env := sb.env(dir)
+	var cpu = map[string]time.Duration{}
+	for _, format := range []string{"ndjson", "csv", "ndjson", "csv"} {
+		file := filepath.Join(dir, "out."+format)
+		st := runMeasured(t, bin, env, "contacts", "export", "--concurrency", "4", "-o", format, "--output-file", file)
+		if best, ok := cpu[format]; !ok || st.cpu < best {
+			cpu[format] = st.cpu
+		}
+		lines := countLines(t, file)
+		if want := n + map[string]int{"csv": 1}[format]; lines != want {
+			t.Fatalf("-o %s wrote %d lines, want %d", format, lines, want)
+		}
+		t.Logf("BENCH export %d contacts -o %s: CPU %.2fs, wall %.1fs, peak RSS %.1f MB", n, format, st.cpu.Seconds(), st.wall.Seconds(), float64(st.maxRSSKiB)/1024)
+	}
+	ratio := cpu["csv"].Seconds() / cpu["ndjson"].Seconds()
+	t.Logf("BENCH export CPU csv/ndjson = %.2f (best of two each)", ratio)
+	if ratio > 1.5 {
+		t.Errorf("CSV costs %.2fx the CPU of NDJSON, want at most 1.5x", ratio)
+	}
+}
+
+func countLines(t *testing.T, file string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CSV cells may hold newlines only inside quotes; the seed has none.
+	return strings.Count(string(data), "\n")
+}
+
+// seedHistories adds convs conversations of msgs messages each, each
+// message about as long as a real chat line, through the sandbox's API.
+func seedHistories(t *testing.T, sb *bulkSandbox, convs, msgs int) {
+	t.Helper()
+	direct := sb.direct(t)
+	tk := newTalker(t, direct, "History", "history@example.com")
+	line := strings.Repeat("a realistic line of chat ", 6)
+	work := make(chan int64)
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range work {
+				for i := 1; i <= msgs; i++ {
+					body := fmt.Sprintf(`{"content":"%d: %s","message_type":"incoming"}`, i, line)
+					_, err := direct.Do(t.Context(), &api.Request{Family: api.FamilyApplication, Method: "POST", Path: fmt.Sprintf("/api/v1/accounts/1/conversations/%d/messages", id), Body: []byte(body)})
+					if err != nil {
+						failed.Add(1)
+					}
+				}
+			}
+		}()
+	}
+	for range convs {
+		work <- tk.conversation(t, direct).ID
+	}
+	close(work)
+	wg.Wait()
+	if failed.Load() > 0 {
+		t.Fatalf("%d messages could not be seeded", failed.Load())
+	}
+}
+
+// historySandbox is a sandbox holding convs conversations of msgs
+// messages. Seeding 100,000 messages takes minutes: with WOOT_BENCH_CACHE
+// set to a directory, the seeded state is kept there and loaded next time.
+func historySandbox(t *testing.T, convs, msgs int) *bulkSandbox {
+	t.Helper()
+	cache := os.Getenv("WOOT_BENCH_CACHE")
+	if cache == "" {
+		sb := newBulkSandbox(t, sandbox.Options{})
+		seedHistories(t, sb, convs, msgs)
+		return sb
+	}
+	state := filepath.Join(cache, fmt.Sprintf("histories-%dx%d.json", convs, msgs))
+	_, err := os.Stat(state)
+	sb := newBulkSandbox(t, sandbox.Options{StatePath: state})
+	if err == nil {
+		return sb
+	}
+	seedHistories(t, sb, convs, msgs)
+	if err := sb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return sb
+}
+
+// TestBenchExportHistoriesInFlatMemory: the peak memory of
+// `conversations export --with-messages` must not follow history length.
+func TestBenchExportHistoriesInFlatMemory(t *testing.T) {
+	benchOnly(t)
+	bin := cmdtest.WootBinary(t)
+	rss := map[int]int64{}
+	for _, msgs := range []int{100, 1000} {
+		sb := historySandbox(t, 100, msgs)
+		dir := t.TempDir()
+		file := filepath.Join(dir, "history.ndjson")
+		for _, conc := range []string{"4", "16"} {
+			st := runMeasured(t, bin, sb.env(dir), "conversations", "export", "--with-messages", "--concurrency", conc, "--output-file", file)
+			if got := countLines(t, file); got != 100 {
+				t.Fatalf("exported %d conversations, want 100", got)
+			}
+			if conc == "4" {
+				rss[msgs] = st.maxRSSKiB
+			}
+			t.Logf("BENCH export 100 conversations x %d messages --concurrency %s: peak RSS %.1f MB, CPU %.2fs, wall %.1fs",
+				msgs, conc, float64(st.maxRSSKiB)/1024, st.cpu.Seconds(), st.wall.Seconds())
+			if st.maxRSSKiB > 40*1024 {
+				t.Errorf("--concurrency %s, %d messages each: peak RSS %.1f MB, want under 40 MB", conc, msgs, float64(st.maxRSSKiB)/1024)
+			}
+		}
+	}
+	ratio := float64(rss[1000]) / float64(rss[100])
+	t.Logf("BENCH export histories RSS 1000/100 messages = %.3f", ratio)
+	if ratio > 1.10 {
+		t.Errorf("peak RSS grows with history length: 1,000 messages use %.0f%% of 100's", 100*ratio)
+	}
+}
+
+// delayedGets answers every GET after delay, as `woot sandbox serve
+// --latency` does, leaving seeding (POSTs) fast.
+func delayedGets(sb *sandbox.Sandbox, delay time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			time.Sleep(delay)
+		}
+		sb.ServeHTTP(w, r)
+	})
+}
+
+// TestBenchExportHistoriesKeepWorkersBusy: at 50 ms a request,
+// --concurrency 16 must come close to 16 times one worker's pace; a page
+// of conversations must not wait for its slowest history.
+func TestBenchExportHistoriesKeepWorkersBusy(t *testing.T) {
+	benchOnly(t)
+	bin := cmdtest.WootBinary(t)
+	const convs = 400
+	sb := historySandbox(t, convs, 30)
+	srv := httptest.NewServer(delayedGets(sb.Sandbox, 50*time.Millisecond))
+	defer srv.Close()
+	slow := &bulkSandbox{Sandbox: sb.Sandbox, URL: srv.URL}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "history.ndjson")
+	pace := map[string]float64{}
+	for _, conc := range []string{"1", "16"} {
+		st := runMeasured(t, bin, slow.env(dir), "conversations", "export", "--with-messages", "--concurrency", conc, "--rate", "0", "--output-file", file)
+		if got := countLines(t, file); got != convs {
+			t.Fatalf("exported %d conversations, want %d", got, convs)
+		}
+		pace[conc] = float64(convs) / st.wall.Seconds()
+		t.Logf("BENCH export %d conversations x 30 messages at 50ms --concurrency %s: %.1f conversations/s (wall %.1fs)", convs, conc, pace[conc], st.wall.Seconds())
+	}
+	share := pace["16"] / (16 * pace["1"])
+	t.Logf("BENCH --concurrency 16 reaches %.0f%% of 16x one worker's pace", 100*share)
+	if share < 0.9 {
+		t.Errorf("--concurrency 16 reaches %.0f%% of 16x one worker, want at least 90%%", 100*share)
+	}
+}
