@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
-	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/bulk"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 // Chatwoot's page sizes: conversations 25 (CONVERSATION_RESULTS_PER_PAGE),
