@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	accountconfcmd "github.com/wootcli/woot/cmd/accountconf"
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	"github.com/wootcli/woot/cmd/listen"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
@@ -16,5 +17,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
+	tops = append(tops, topCommand{"config", accountconfcmd.NewCmd}, topCommand{"portals", accountconfcmd.NewCmdPortals})
 	return tops
 }
