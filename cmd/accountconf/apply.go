@@ -113,7 +113,7 @@ func applyRun(ctx context.Context, o *applyOptions, load func() (*accountconf.De
 	res, err := r.Apply(ctx, p, live, accountconf.ApplyOptions{
 		FailFast: o.failFast,
 		Journal:  j,
-		Progress: func(c accountconf.Change) { fmt.Fprintf(errOut, "%s %s %q\n", c.Op, c.Kind, c.Key) },
+		Progress: func(c accountconf.Change) { fmt.Fprintln(errOut, c) },
 		Failed:   func(f accountconf.Failure) { fmt.Fprintf(errOut, "error: %v\n", f) },
 	})
 	finished := err == nil && len(res.Failures) == 0

@@ -26,7 +26,7 @@ type Failure struct {
 }
 
 func (f Failure) Error() string {
-	msg := fmt.Sprintf("%s %s %q: %v", f.Change.Op, singular(f.Change.Kind), f.Change.Key, f.Err)
+	msg := fmt.Sprintf("%s: %v", f.Change, f.Err)
 	var apiErr *api.Error
 	if errors.As(f.Err, &apiErr) && len(apiErr.Fields) > 0 {
 		msg += "; fix " + strings.Join(apiErr.Fields, ", ") + " in " + where(f.Change)
@@ -84,7 +84,7 @@ func (r *Remote) Apply(ctx context.Context, p *Plan, live *State, opts ApplyOpti
 			}
 			continue
 		}
-		return res, fmt.Errorf("%s %s %q: %w", c.Op, singular(c.Kind), c.Key, err)
+		return res, fmt.Errorf("%s: %w", c, err)
 	}
 	return res, nil
 }
@@ -307,7 +307,7 @@ func (p *Plan) DryRun(live *State, account int64) ([]Request, error) {
 	for _, c := range p.Changes {
 		reqs, err := Requests(c, live.idx)
 		if err != nil {
-			return nil, fmt.Errorf("%s %s %q: %w", c.Op, singular(c.Kind), c.Key, err)
+			return nil, fmt.Errorf("%s: %w", c, err)
 		}
 		for _, r := range reqs {
 			r.Path = (&Remote{Account: account}).path(r.Path)

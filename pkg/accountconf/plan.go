@@ -114,6 +114,14 @@ func changedFields(want, have *Item) []FieldChange {
 	return out
 }
 
+// String names the change: `update label "billing"`, `update account`.
+func (c Change) String() string {
+	if c.Key == "" {
+		return fmt.Sprintf("%s %s", c.Op, singular(c.Kind))
+	}
+	return fmt.Sprintf("%s %s %q", c.Op, singular(c.Kind), c.Key)
+}
+
 // Empty reports a plan with nothing to do.
 func (p *Plan) Empty() bool { return len(p.Changes) == 0 }
 
@@ -131,7 +139,7 @@ func (p *Plan) Summary() string {
 func (p *Plan) Print(w io.Writer) {
 	for _, c := range p.Changes {
 		sign := map[Op]string{OpCreate: "+", OpUpdate: "~", OpDelete: "-"}[c.Op]
-		fmt.Fprintf(w, "%s %s %s %q\n", sign, c.Op, singular(c.Kind), c.Key)
+		fmt.Fprintf(w, "%s %s\n", sign, c)
 		for _, f := range c.Fields {
 			if c.Op == OpCreate {
 				fmt.Fprintf(w, "    %s: %s\n", f.Field, show(f.To))
