@@ -1,0 +1,127 @@
+package accountconf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wootcli/woot/pkg/sandbox"
+)
+
+// The demo account exported, applied into a new empty account and
+// exported again gives the same files; two exports of one account are
+// byte-identical; a second apply sends no mutating request.
+func TestConfigRoundTripIntoNewAccount(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := t.TempDir()
+	first, again, copied := filepath.Join(dir, "acme"), filepath.Join(dir, "again"), filepath.Join(dir, "copy")
+
+	h.MustRun("config", "export", "--dir", first)
+	h.MustRun("config", "export", "--dir", again)
+	exported := readTree(t, first)
+	assertSameTree(t, exported, readTree(t, again))
+	for _, want := range []string{"account.yaml", "labels.yaml", "teams.yaml", "agents.yaml", "inboxes.yaml", "automation_rules.yaml",
+		"macros.yaml", "webhooks.yaml", "agent_bots.yaml", "sla_policies.yaml", "custom_roles.yaml", "portals.yaml", "categories.yaml",
+		"articles/acme-help/creating-your-account.md"} {
+		if _, ok := exported[want]; !ok {
+			t.Errorf("export has no %s; it has %v", want, keys(exported))
+		}
+	}
+
+	account := newAccount(t, h)
+	s.counts()
+	h.MustRun("--account", account, "config", "apply", "-f", first)
+	_, created := s.counts()
+	if len(created) < 25 {
+		t.Fatalf("apply into the empty account sent %d mutating requests, want the whole set-up: %v", len(created), created)
+	}
+	if _, err := os.Stat(first + ".journal"); !os.IsNotExist(err) {
+		t.Errorf("a finished apply left its journal behind (stat: %v)", err)
+	}
+
+	h.MustRun("--account", account, "config", "export", "--dir", copied)
+	assertSameTree(t, exported, readTree(t, copied))
+
+	h.MustRun("--account", account, "config", "apply", "-f", first)
+	if _, again := s.counts(); len(again) != 0 {
+		t.Errorf("a second apply sent %d mutating requests, want none: %v", len(again), again)
+	}
+	if !strings.Contains(h.ErrOut.String(), "No changes") {
+		t.Errorf("second apply: stderr %q does not say there is nothing to do", h.ErrOut)
+	}
+}
+
+// Rules, team members and articles refer to other objects by natural
+// key, and those keys become the new account's ids.
+func TestConfigReferencesBecomeNewIDs(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	h.In = bytes.NewBufferString(`{"name":"Route website","event_name":"conversation_created","active":true,` +
+		`"conditions":[{"attribute_key":"inbox_id","filter_operator":"equal_to","values":[2]}],` +
+		`"actions":[{"action_name":"assign_team","action_params":[1]},{"action_name":"assign_agent","action_params":[3]}]}`)
+	h.MustRun("api", "-X", "POST", "/api/v1/accounts/1/automation_rules", "--input", "-")
+	h.In = nil
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir)
+	rules := readTree(t, dir)["automation_rules.yaml"]
+	for _, want := range []string{"- Acme Website", "- sales", "- carol@acme.test"} {
+		if !strings.Contains(rules, want) {
+			t.Errorf("automation_rules.yaml lacks %q (ids must be written as natural keys):\n%s", want, rules)
+		}
+	}
+
+	account := newAccount(t, h)
+	h.MustRun("--account", account, "config", "apply", "-f", dir)
+	out := h.MustRun("--account", account, "api", "/api/v1/accounts/"+account+"/automation_rules", "--jq",
+		`.payload[] | select(.name == "Route website") | [.conditions[0].values[0], .actions[0].action_params[0], .actions[1].action_params[0]] | @tsv`)
+	inbox := strings.TrimSpace(h.MustRun("--account", account, "inboxes", "list", "-o", "json", "--jq", `.[] | select(.name == "Acme Website") | .id`))
+	team := strings.TrimSpace(h.MustRun("--account", account, "teams", "list", "-o", "json", "--jq", `.[] | select(.name == "sales") | .id`))
+	agent := strings.TrimSpace(h.MustRun("--account", account, "agents", "list", "-o", "json", "--jq", `.[] | select(.email == "carol@acme.test") | .id`))
+	if got, want := strings.TrimSpace(out), inbox+"\t"+team+"\t"+agent; got != want {
+		t.Errorf("the copied rule refers to %q, want the new account's inbox, team and agent ids %q", got, want)
+	}
+	if inbox == "2" && team == "1" && agent == "3" {
+		t.Fatal("the new account reuses the old ids, so the test proves nothing")
+	}
+}
+
+// No secret of the seed appears in any exported file or in any output.
+func TestConfigExportWritesNoSecret(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir)
+	stream := h.MustRun("config", "export")
+	texts := map[string]string{"stdout of export": stream, "stderr of export": h.ErrOut.String()}
+	for name, data := range readTree(t, dir) {
+		texts[name] = data
+	}
+	h.MustRun("config", "diff", "-f", dir, "-o", "json")
+	texts["diff -o json"] = h.Out.String()
+	h.MustRun("config", "apply", "-f", dir, "--dry-run")
+	texts["apply --dry-run"] = h.Out.String()
+	secrets := []string{sandbox.SeedUserToken, sandbox.SeedPlatformToken, sandbox.SeedWebhookSecret, "sandbox-hmac-token",
+		"sandbox-bot-token", "sandbox-bot-secret", "sandbox-api-inbox-secret", "sandbox-website-token", "sandbox-website-hmac-token",
+		"sandbox-pubsub-admin", "sandbox-platform-bot"}
+	for name, text := range texts {
+		for _, secret := range secrets {
+			if strings.Contains(text, secret) {
+				t.Errorf("%s contains the secret %q", name, secret)
+			}
+		}
+	}
+	if !strings.Contains(texts["webhooks.yaml"], "url: http://127.0.0.1:9/") {
+		t.Errorf("webhooks.yaml lost the webhook itself:\n%s", texts["webhooks.yaml"])
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
