@@ -120,6 +120,9 @@ func applyRun(ctx context.Context, o *applyOptions, load func() (*accountconf.De
 	if cerr := j.Close(finished); cerr != nil && err == nil {
 		err = cerr
 	}
+	if o.failFast && len(res.Failures) > 0 {
+		return &cmdutil.ExitError{Code: cmdutil.ExitValidation, Err: fmt.Errorf("stopped at the first rejected change (--fail-fast): %d of %d change(s) done; fix it in the files and run apply again", res.Done, len(p.Changes))}
+	}
 	if err != nil {
 		return err
 	}

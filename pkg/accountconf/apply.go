@@ -34,6 +34,8 @@ func (f Failure) Error() string {
 	return msg
 }
 
+func (f Failure) Unwrap() error { return f.Err }
+
 func where(c Change) string {
 	if c.want != nil && c.want.File != "" {
 		return fmt.Sprintf("%s:%d", c.want.File, c.want.Line)

@@ -1,0 +1,98 @@
+package accountconf_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wootcli/woot/pkg/cmdutil"
+)
+
+// Three changes made in the server — a label colour, a rule action, an
+// article body — are exactly what diff shows; apply undoes them.
+func TestConfigDriftIsShownAndFixed(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir)
+
+	h.MustRun("labels", "update", "1", "--color", "#000000")
+	h.In = bytes.NewBufferString(`{"actions":[{"action_name":"add_label","action_params":["vip"]}]}`)
+	h.MustRun("api", "-X", "PATCH", "/api/v1/accounts/1/automation_rules/1", "--input", "-")
+	h.In = nil
+	h.MustRun("portals", "articles", "update", "acme-help", "1", "--content", "Rewritten in the web UI.")
+
+	if code := h.Run("config", "diff", "-f", dir, "--exit-code"); code != cmdutil.ExitChangesPending {
+		t.Fatalf("diff --exit-code after drift: exit %d, want %d\nstdout: %s\nstderr: %s", code, cmdutil.ExitChangesPending, h.Out, h.ErrOut)
+	}
+	text := h.Out.String()
+	for _, want := range []string{
+		`~ update label "billing"`, `color: "#000000" → "#ff6b6b"`,
+		`~ update automation_rule "Tag billing questions"`, `"vip"`,
+		`~ update article "acme-help/creating-your-account"`, `content: "Rewritten in the web UI." → "This guide walks you through creating your account."`,
+		"Plan: 0 to create, 3 to update, 0 to delete.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("diff output lacks %q:\n%s", want, text)
+		}
+	}
+
+	h.MustRun("config", "diff", "-f", dir, "-o", "json")
+	var plan struct {
+		Changes []struct {
+			Op, Kind, Key string
+			Fields        []struct{ Field string }
+		}
+	}
+	if err := json.Unmarshal(h.Out.Bytes(), &plan); err != nil {
+		t.Fatalf("diff -o json: %v\n%s", err, h.Out)
+	}
+	var got []string
+	for _, c := range plan.Changes {
+		for _, f := range c.Fields {
+			got = append(got, c.Op+" "+c.Kind+" "+c.Key+" "+f.Field)
+		}
+	}
+	want := []string{"update labels billing color", "update automation_rules Tag billing questions actions",
+		"update articles acme-help/creating-your-account content"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the plan's field changes are\n%s\nwant exactly\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	s.counts()
+	h.MustRun("config", "apply", "-f", dir)
+	if _, sent := s.counts(); len(sent) != 3 {
+		t.Errorf("apply sent %v, want one update per drifted object", sent)
+	}
+	if code := h.Run("config", "diff", "-f", dir, "--exit-code"); code != 0 {
+		t.Errorf("diff after apply: exit %d, want 0\n%s", code, h.Out)
+	}
+}
+
+// --prune deletes what the files do not have, only with --yes off a
+// terminal, and only in the kinds the files contain.
+func TestConfigPruneNeedsConfirmation(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir, "--only", "labels")
+	h.MustRun("labels", "create", "--title", "temporary")
+
+	s.counts()
+	if code := h.Run("config", "apply", "-f", dir, "--prune"); code != cmdutil.ExitUsage {
+		t.Fatalf("apply --prune without --yes and no terminal: exit %d, want %d\n%s", code, cmdutil.ExitUsage, h.ErrOut)
+	}
+	if _, sent := s.counts(); len(sent) != 0 {
+		t.Fatalf("a refused prune sent %v", sent)
+	}
+	h.MustRun("config", "apply", "-f", dir, "--prune", "--yes")
+	_, sent := s.counts()
+	if len(sent) != 1 || !strings.HasPrefix(sent[0], "DELETE /api/v1/accounts/1/labels/") {
+		t.Errorf("prune sent %v, want the one DELETE of the label the files lack", sent)
+	}
+	if out := h.MustRun("labels", "list", "--jq", ".[].title"); strings.Contains(out, "temporary") || !strings.Contains(out, "billing") {
+		t.Errorf("labels after prune:\n%s", out)
+	}
+}
