@@ -59,6 +59,12 @@ func newConfSandbox(t *testing.T) *confSandbox {
 	return s
 }
 
+func (s *confSandbox) setIntercept(f func(w http.ResponseWriter, r *http.Request, n int) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.intercept = f
+}
+
 // counts returns the requests and mutating requests so far, and resets them.
 func (s *confSandbox) counts() (requests int, mutations []string) {
 	s.mu.Lock()
