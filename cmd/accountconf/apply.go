@@ -42,7 +42,8 @@ object and the field, and the rest continues unless --fail-fast.
 A journal (DIR.journal, or --journal) records each change before it is sent;
 an apply that was killed is simply run again: the plan is recomputed from the
 account by natural key, so nothing is created twice.`,
-		Example: `  $ woot config apply -f acme --dry-run
+		Example: `  $ woot config export --dir acme
+  $ woot config apply -f acme --dry-run
   $ woot config apply -f acme --only labels,teams
   $ woot config apply -f acme --prune --yes`,
 		Args: cmdutil.NoArgs,

@@ -30,7 +30,8 @@ files contain are compared, and only the fields they set.
 
 -o json prints the plan as data. --exit-code exits 10 when there are changes
 and 0 when there are none, for CI gates.`,
-		Example: `  $ woot config export --dir acme && woot config diff -f acme
+		Example: `  $ woot config export --dir acme
+  $ woot config diff -f acme
   $ woot config diff -f acme --prune -o json
   $ woot config diff -f acme --exit-code`,
 		Args: cmdutil.NoArgs,

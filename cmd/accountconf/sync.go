@@ -20,8 +20,9 @@ changed ones updated, and with --prune the portal's other articles deleted.
 
 It is ` + "`woot config apply`" + ` on articles alone, with the same checks, journal and
 exit codes.`,
-		Example: `  $ woot config export --dir acme --only articles && woot portals articles sync acme/articles/acme-help --portal acme-help
-  $ woot portals articles sync docs/help --portal acme-help --dry-run`,
+		Example: `  $ woot config export --dir acme --only articles
+  $ woot portals articles sync acme/articles/acme-help --portal acme-help
+  $ woot portals articles sync acme/articles/acme-help --portal acme-help --prune --dry-run`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cmdutil.FlagErrorf("%s takes one argument, the folder of Markdown articles", c.CommandPath())

@@ -366,15 +366,22 @@ func (l *loader) article(name, portal string, data []byte) {
 		root = root.Content[0]
 	}
 	shiftLines(root, 1)
-	stem := strings.TrimSuffix(filepath.Base(name), ".md")
-	it := l.item(name, k, root, map[string]any{"portal": portal, "content": body})
-	if it == nil {
-		return
+	preset := map[string]any{"portal": portal, "content": body}
+	if !hasKey(root, "slug") {
+		preset["slug"] = strings.TrimSuffix(filepath.Base(name), ".md")
 	}
-	if scalarString(it.Values["slug"]) == "" {
-		it.Values["slug"] = stem
+	if it := l.item(name, k, root, preset); it != nil {
+		l.items[k.Name] = append(l.items[k.Name], it)
 	}
-	l.items[k.Name] = append(l.items[k.Name], it)
+}
+
+func hasKey(m *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func shiftLines(n *yaml.Node, by int) {
