@@ -83,6 +83,7 @@ func TestConfigReferenceCheckedAgainstServer(t *testing.T) {
 // unless --fail-fast, and the exit code is 5.
 func TestConfigRejectionContinuesUnlessFailFast(t *testing.T) {
 	s := newConfSandbox(t)
+	s.skipSpec() // the role is invalid on purpose, for the server to reject
 	h := s.harness(t)
 	dir := filepath.Join(t.TempDir(), "acme")
 	writeFile(t, filepath.Join(dir, "agents.yaml"), "kind: agents\nitems:\n  - email: zed@acme.test\n    name: Zed\n    role: overlord\n")

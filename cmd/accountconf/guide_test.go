@@ -39,6 +39,9 @@ func TestMoveAnAccountGuide(t *testing.T) {
 	}
 
 	s := newConfSandbox(t)
+	// The guide runs contacts and conversations imports too; their requests'
+	// conformance is checked by their own package's tests.
+	s.skipSpec()
 	work := t.TempDir()
 	cmd := exec.Command(bash, "-c", script.String())
 	cmd.Dir = work

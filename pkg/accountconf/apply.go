@@ -142,7 +142,7 @@ const pendingID = "{id}"
 
 func replaceID(body map[string]any, id int64) {
 	if v, ok := body["inbox_id"]; ok && v == pendingID {
-		body["inbox_id"] = id
+		body["inbox_id"] = itoa(id)
 	}
 }
 
@@ -209,6 +209,9 @@ func memberRequest(k *Kind, id int64, want *Item, ix *index) (Request, error) {
 		ids = []int64{}
 	}
 	method, path, body := k.members.set(id, ids)
+	if v, ok := body["inbox_id"].(int64); ok {
+		body["inbox_id"] = itoa(v) // the spec types it a string here (FACTS §10; the server takes either)
+	}
 	if id == 0 {
 		path = strings.ReplaceAll(path, "/0/", "/"+pendingID+"/")
 		if _, ok := body["inbox_id"]; ok {
@@ -248,6 +251,9 @@ func serverBody(want *Item, only map[string]bool, ix *index, create bool) (map[s
 		if !create && (f.secret || f.createOnly || (only != nil && !only[f.Name])) {
 			continue
 		}
+		if create && v == nil {
+			continue // unset: the spec's create payloads take no nulls
+		}
 		sv, err := serverValue(f, v, want, ix)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -272,6 +278,13 @@ func serverValue(f Field, v any, want *Item, ix *index) (any, error) {
 	switch {
 	case v == nil:
 		return nil, nil
+	case f.enum != nil:
+		for i, name := range f.enum {
+			if v == name {
+				return i, nil
+			}
+		}
+		return v, nil
 	case f.conv == "category":
 		return resolve("categories", scalarString(want.Values["portal"])+"/"+scalarString(v))
 	case f.conv == "conditions" || f.conv == "actions":

@@ -16,6 +16,10 @@ type Kind struct {
 	// skip reports server objects that are not the account's configuration
 	// (the platform's system bots).
 	skip func(raw map[string]any) bool
+	// query lists the collection once per value of this parameter (the
+	// spec requires custom attribute definitions' attribute_model).
+	query       string
+	queryValues []string
 	// members are set with their own endpoint after create or update.
 	members *members
 }
@@ -28,8 +32,9 @@ type Field struct {
 	Ref  string // the kind whose natural keys stand for the ids held here
 	// conv converts between the server's form and the file's form.
 	conv       string
-	createOnly bool // the server takes it on create only (inbox channel type)
-	secret     bool // write-only: never exported, takes ${ENV_VAR}, sent on create only
+	createOnly bool     // the server takes it on create only (inbox channel type)
+	enum       []string // files hold the name, requests send its index (the spec's integers)
+	secret     bool     // write-only: never exported, takes ${ENV_VAR}, sent on create only
 }
 
 type members struct {
@@ -76,10 +81,10 @@ var Kinds = []*Kind{
 	{Name: "canned_responses", Path: "canned_responses", Key: []string{"short_code"}, Fields: []Field{
 		{Name: "short_code"}, {Name: "content"},
 	}},
-	{Name: "custom_attribute_definitions", Path: "custom_attribute_definitions", Key: []string{"attribute_key", "attribute_model"},
+	{Name: "custom_attribute_definitions", Path: "custom_attribute_definitions", query: "attribute_model", queryValues: []string{"0", "1"}, Key: []string{"attribute_key", "attribute_model"},
 		Fields: []Field{
-			{Name: "attribute_key"}, {Name: "attribute_model"}, {Name: "attribute_display_name"},
-			{Name: "attribute_display_type"}, {Name: "attribute_description"}, {Name: "attribute_values"},
+			{Name: "attribute_key"}, {Name: "attribute_model", enum: attributeModels}, {Name: "attribute_display_name"},
+			{Name: "attribute_display_type", enum: attributeTypes}, {Name: "attribute_description"}, {Name: "attribute_values"},
 			{Name: "regex_pattern"}, {Name: "regex_cue"},
 		}},
 	{Name: "custom_filters", Path: "custom_filters", Key: []string{"name", "type"}, Fields: []Field{
@@ -89,7 +94,7 @@ var Kinds = []*Kind{
 		{Name: "url"}, {Name: "name"}, {Name: "subscriptions", conv: "sorted"},
 	}},
 	{Name: "agent_bots", Path: "agent_bots", Key: []string{"name"}, Fields: []Field{
-		{Name: "name"}, {Name: "description"}, {Name: "outgoing_url"}, {Name: "bot_type"}, {Name: "bot_config"},
+		{Name: "name"}, {Name: "description"}, {Name: "outgoing_url"}, {Name: "bot_type", enum: []string{"webhook"}}, {Name: "bot_config"},
 	}, skip: func(raw map[string]any) bool { return raw["system_bot"] == true || raw["account_id"] == nil }},
 	{Name: "sla_policies", Path: "sla_policies", Key: []string{"name"}, Enterprise: true, Fields: []Field{
 		{Name: "name"}, {Name: "description"}, {Name: "first_response_time_threshold"},
@@ -118,6 +123,12 @@ var Kinds = []*Kind{
 		{Name: "author", Src: "author_id", Dst: "author_id", Ref: "agents"}, {Name: "content"},
 	}},
 }
+
+// The enums of Chatwoot's models, in index order (custom_attribute_definition.rb).
+var (
+	attributeModels = []string{"conversation_attribute", "contact_attribute"}
+	attributeTypes  = []string{"text", "number", "currency", "percent", "link", "date", "list", "checkbox"}
+)
 
 // KindNamed finds a kind by its name.
 func KindNamed(name string) *Kind {

@@ -195,6 +195,17 @@ func (r *Remote) list(ctx context.Context, k *Kind, st *State) ([]map[string]any
 		}
 		return []map[string]any{unwrapOne(v)}, nil
 	}
+	if k.query != "" {
+		var out []map[string]any
+		for _, v := range k.queryValues {
+			raws, err := r.pagesQuery(ctx, k.Path, url.Values{k.query: {v}}, false)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, raws...)
+		}
+		return out, nil
+	}
 	if k.Parent == "" {
 		return r.pages(ctx, k.Path, k.Name == "portals")
 	}
@@ -215,12 +226,19 @@ func (r *Remote) list(ctx context.Context, k *Kind, st *State) ([]map[string]any
 // pages reads a list; a paged one until a page brings nothing new (an
 // empty page, or the same items again from a server that ignores page).
 func (r *Remote) pages(ctx context.Context, rel string, paged bool) ([]map[string]any, error) {
+	return r.pagesQuery(ctx, rel, nil, paged)
+}
+
+func (r *Remote) pagesQuery(ctx context.Context, rel string, base url.Values, paged bool) ([]map[string]any, error) {
 	var out []map[string]any
 	seen := map[string]bool{}
 	for page := 1; ; page++ {
-		var q url.Values
+		q := url.Values{}
+		for k, v := range base {
+			q[k] = v
+		}
 		if paged {
-			q = url.Values{"page": {fmt.Sprint(page)}}
+			q.Set("page", fmt.Sprint(page))
 		}
 		v, err := r.do(ctx, http.MethodGet, rel, q, nil)
 		if err != nil {
