@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/accountconf"
+	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
@@ -83,16 +86,27 @@ func applyRun(ctx context.Context, o *applyOptions, load func() (*accountconf.De
 		if err != nil {
 			return usageError(err)
 		}
-		if reqs == nil {
-			reqs = []accountconf.Request{}
+		shown := make([]*api.Request, 0, len(reqs))
+		for _, req := range reqs {
+			r := &api.Request{Family: api.FamilyApplication, Method: req.Method, Path: req.Path}
+			if req.Body != nil {
+				r.Body, _ = json.Marshal(req.Body)
+			}
+			shown = append(shown, r)
 		}
-		b, _ := json.MarshalIndent(reqs, "", "  ")
-		fmt.Fprintln(o.f.IOStreams.Out, string(b))
+		if err := operation.PrintDryRun(o.f, shown); err != nil {
+			return err
+		}
 		fmt.Fprintf(errOut, "Dry run: %s; nothing was sent.\n", p.Summary())
 		return nil
 	}
 	if p.Empty() {
 		fmt.Fprintln(errOut, "No changes: the account matches the files.")
+		// A journal left by a run killed after its last change reached the
+		// server has nothing more to tell.
+		if err := os.Remove(o.journalPath()); err == nil {
+			fmt.Fprintln(errOut, "The journal of an earlier, interrupted apply is removed: everything it started is done.")
+		}
 		return nil
 	}
 	if n := countOp(p, accountconf.OpDelete); n > 0 {

@@ -3,6 +3,7 @@ package accountconf_test
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,5 +95,43 @@ func TestConfigPruneNeedsConfirmation(t *testing.T) {
 	}
 	if out := h.MustRun("labels", "list", "--jq", ".[].title"); strings.Contains(out, "temporary") || !strings.Contains(out, "billing") {
 		t.Errorf("labels after prune:\n%s", out)
+	}
+}
+
+// A server without the Enterprise kinds (404) gets them skipped with a
+// notice, on export and on apply, and the rest goes on.
+func TestConfigSkipsEnterpriseKindsTheServerLacks(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir)
+	s.setIntercept(func(w http.ResponseWriter, r *http.Request, _ int) bool {
+		if strings.Contains(r.URL.Path, "/sla_policies") || strings.Contains(r.URL.Path, "/custom_roles") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"error":"Resource could not be found"}`))
+			return true
+		}
+		return false
+	})
+	community := filepath.Join(t.TempDir(), "community")
+	h.MustRun("config", "export", "--dir", community)
+	for _, want := range []string{"notice: skipping sla_policies", "notice: skipping custom_roles"} {
+		if !strings.Contains(h.ErrOut.String(), want) {
+			t.Errorf("export stderr lacks %q:\n%s", want, h.ErrOut)
+		}
+	}
+	files := readTree(t, community)
+	if _, ok := files["sla_policies.yaml"]; ok {
+		t.Error("an export from a server without SLA policies wrote sla_policies.yaml")
+	}
+	if _, ok := files["labels.yaml"]; !ok {
+		t.Error("the other kinds were not exported")
+	}
+	if code := h.Run("config", "diff", "-f", dir, "--exit-code"); code != 0 {
+		t.Errorf("diff of the full export against the community server: exit %d\n%s%s", code, h.Out, h.ErrOut)
+	}
+	if !strings.Contains(h.ErrOut.String(), "the files have sla_policies, which this server does not have: skipped") {
+		t.Errorf("diff stderr: %s", h.ErrOut)
 	}
 }

@@ -18,8 +18,8 @@ import (
 func TestMain(m *testing.M) { os.Exit(cmdtest.Main(m)) }
 
 // confSandbox is the demo sandbox served on 127.0.0.1, counting the
-// requests it receives; intercept, when set, sees each request first and
-// may answer it itself (the kill tests).
+// requests it receives; intercept, when set, sees each request first (n
+// counts the mutating ones, 0 for reads) and may answer it itself.
 type confSandbox struct {
 	*sandbox.Sandbox
 	URL string
@@ -55,7 +55,7 @@ func newConfSandbox(t *testing.T) *confSandbox {
 		}
 		hook := s.intercept
 		s.mu.Unlock()
-		if hook != nil && n > 0 && hook(w, r, n) {
+		if hook != nil && hook(w, r, n) {
 			return
 		}
 		sb.ServeHTTP(w, r)

@@ -108,7 +108,11 @@ func changedFields(want, have *Item) []FieldChange {
 			v, cur = sortedStrings(v), sortedStrings(cur)
 		}
 		if !equalValues(v, cur) {
-			out = append(out, FieldChange{Field: f.Name, From: cur, To: want.display(f.Name)})
+			to := want.display(f.Name)
+			if f.Ref != "" {
+				to = v
+			}
+			out = append(out, FieldChange{Field: f.Name, From: cur, To: to})
 		}
 	}
 	return out
