@@ -135,3 +135,37 @@ func TestConfigSkipsEnterpriseKindsTheServerLacks(t *testing.T) {
 		t.Errorf("diff stderr: %s", h.ErrOut)
 	}
 }
+
+// --prune with files that keep nothing (but the agents) deletes every
+// object of every kind, dependents first, and the account is then empty.
+func TestConfigPruneEveryKind(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	full := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", full)
+	empty := filepath.Join(t.TempDir(), "empty")
+	for name, data := range readTree(t, full) {
+		switch {
+		case name == "agents.yaml" || name == "account.yaml":
+			writeFile(t, filepath.Join(empty, name), data)
+		case strings.HasSuffix(name, ".yaml"):
+			writeFile(t, filepath.Join(empty, name), "kind: "+strings.TrimSuffix(name, ".yaml")+"\nitems: []\n")
+		}
+	}
+	writeFile(t, filepath.Join(empty, "articles", "README"), "no articles")
+	h.MustRun("config", "apply", "-f", empty, "--prune", "--yes")
+	_, sent := s.counts()
+	if len(sent) < 3 || !strings.Contains(sent[0], "/portals/acme-help/articles/") || !strings.Contains(sent[len(sent)-1], "/labels/") {
+		t.Errorf("prune order %v: want dependents (articles, rules) first and labels last", sent)
+	}
+	after := filepath.Join(t.TempDir(), "after")
+	h.MustRun("config", "export", "--dir", after)
+	for name, data := range readTree(t, after) {
+		if name == "agents.yaml" || name == "account.yaml" {
+			continue
+		}
+		if !strings.HasSuffix(data, "items: []\n") {
+			t.Errorf("%s after pruning everything:\n%s", name, data)
+		}
+	}
+}

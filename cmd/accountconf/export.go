@@ -112,6 +112,10 @@ func writeFiles(dir string, files []accountconf.File, kinds []*accountconf.Kind)
 		if !k.Markdown {
 			continue
 		}
+		// The folder marks the kind as managed even with no article in it.
+		if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {
+			return err
+		}
 		stale, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*.md"))
 		for _, p := range stale {
 			if !written[p] {

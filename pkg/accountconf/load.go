@@ -112,6 +112,11 @@ func (l *loader) walk(dir string) error {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
 	sort.Strings(files)
+	// An articles/ folder holds the help center's articles, even when it is
+	// empty: --prune then deletes every article.
+	if info, err := os.Stat(filepath.Join(dir, "articles")); err == nil && info.IsDir() {
+		l.present["articles"] = true
+	}
 	for _, p := range files {
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
