@@ -125,3 +125,63 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// A channel credential is never exported; in the files it is
+// ${ENV_VAR}, read on apply, sent on create only, and plans show the
+// variable rather than its value.
+func TestConfigSecretFieldsComeFromTheEnvironment(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	h.In = bytes.NewBufferString(`{"name":"Support Email","channel":{"type":"email","email":"help@acme.test","imap_enabled":true,` +
+		`"imap_login":"help@acme.test","imap_address":"imap.acme.test","imap_port":993,"imap_password":"imap-hunter2"}}`)
+	h.MustRun("api", "-X", "POST", "/api/v1/accounts/1/inboxes", "--input", "-")
+	h.In = nil
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir, "--only", "inboxes")
+	inboxes := readTree(t, dir)["inboxes.yaml"]
+	if strings.Contains(inboxes, "imap-hunter2") || !strings.Contains(inboxes, "imap_address: imap.acme.test") {
+		t.Fatalf("inboxes.yaml:\n%s", inboxes)
+	}
+	email := "kind: inboxes\nitems:\n  - name: Support Email\n    channel_type: email\n    email: help@acme.test\n" +
+		"    imap_enabled: true\n    imap_login: help@acme.test\n    imap_address: imap.acme.test\n    imap_port: 993\n" +
+		"    imap_password: ${IMAP_PASSWORD}\n"
+	only := filepath.Join(t.TempDir(), "mail")
+	writeFile(t, filepath.Join(only, "inboxes.yaml"), email)
+
+	account := newAccount(t, h)
+	if code := h.Run("--account", account, "config", "apply", "-f", only); code != 2 || !strings.Contains(h.ErrOut.String(), "IMAP_PASSWORD") {
+		t.Fatalf("apply without IMAP_PASSWORD: exit %d, want 2 naming the variable\n%s", code, h.ErrOut)
+	}
+	h.Env["IMAP_PASSWORD"] = "from-env-7c1"
+	h.MustRun("--account", account, "config", "diff", "-f", only)
+	if strings.Contains(h.Out.String(), "from-env-7c1") || !strings.Contains(h.Out.String(), "${IMAP_PASSWORD}") {
+		t.Errorf("the plan shows the secret's value, or not its variable:\n%s", h.Out)
+	}
+	h.MustRun("--account", account, "config", "apply", "-f", only)
+	got := strings.TrimSpace(h.MustRun("--account", account, "api", "/api/v1/accounts/"+account+"/inboxes", "--jq", `.payload[] | select(.name == "Support Email") | .imap_password`))
+	if got != "from-env-7c1" {
+		t.Errorf("the new inbox's IMAP password is %q, want the environment's", got)
+	}
+	s.counts()
+	h.MustRun("--account", account, "config", "apply", "-f", only)
+	if _, sent := s.counts(); len(sent) != 0 {
+		t.Errorf("a secret made the second apply send %v", sent)
+	}
+}
+
+// The one-stream export (-o yaml on stdout) is itself a configuration
+// file that diff and apply read.
+func TestConfigStreamExportIsAConfigFile(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	file := filepath.Join(t.TempDir(), "acme.yaml")
+	writeFile(t, file, h.MustRun("config", "export", "-o", "yaml"))
+	if code := h.Run("config", "diff", "-f", file, "--exit-code"); code != 0 {
+		t.Fatalf("diff of the account with its own stream export: exit %d\n%s%s", code, h.Out, h.ErrOut)
+	}
+	account := newAccount(t, h)
+	h.MustRun("--account", account, "config", "apply", "-f", file)
+	if got, want := h.MustRun("--account", account, "config", "export"), h.MustRun("config", "export"); got != want {
+		t.Errorf("the stream export of the copy differs:\n%s\nwant\n%s", got, want)
+	}
+}

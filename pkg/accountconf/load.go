@@ -178,7 +178,7 @@ func (l *loader) document(name string, doc *yaml.Node) {
 		key, val := root.Content[i], root.Content[i+1]
 		switch key.Value {
 		case "kind":
-			if kind = KindNamed(val.Value); kind == nil || kind.Markdown {
+			if kind = KindNamed(val.Value); kind == nil {
 				l.problem(name, val.Line, "unknown kind %q: use one of %s", val.Value, strings.Join(yamlKindNames(), ", "))
 				return
 			}
@@ -213,11 +213,9 @@ func (l *loader) document(name string, doc *yaml.Node) {
 func yamlKindNames() []string {
 	var out []string
 	for _, k := range Kinds {
-		if !k.Markdown {
-			out = append(out, k.Name)
-		}
+		out = append(out, k.Name)
 	}
-	return append(out, "(articles are Markdown files under articles/PORTAL/)")
+	return out
 }
 
 // item reads one object, checking its fields against the kind.
