@@ -1,6 +1,7 @@
 package accountconf
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -149,6 +150,28 @@ func TestArticleMarkdownRoundTrip(t *testing.T) {
 		got := d.Items["articles"][0]
 		if got.Values["content"] != body || got.Values["title"] != "T" || got.Key() != "help/s" {
 			t.Errorf("body %q came back as %q (title %v, key %q)", body, got.Values["content"], got.Values["title"], got.Key())
+		}
+	}
+}
+
+// Chatwoot versions render an article's category and author as ids or as
+// nested objects; both read as the same natural keys.
+func TestArticleReferencesReadFromEitherShape(t *testing.T) {
+	ix := newIndex()
+	ix.add("categories", 4, "help/billing")
+	ix.add("agents", 9, "ann@acme.test")
+	r := &Remote{}
+	k := KindNamed("articles")
+	for _, raw := range []string{
+		`{"id":1,"slug":"refunds","title":"Refunds","category_id":4,"author_id":9,"portal":"help"}`,
+		`{"id":1,"slug":"refunds","title":"Refunds","category":{"id":4,"slug":"billing"},"author":{"id":9,"email":"ann@acme.test"},"portal":"help"}`,
+	} {
+		it, err := r.fromServer(context.Background(), k, jsonValue(t, raw).(map[string]any), ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it.Values["category"] != "billing" || it.Values["author"] != "ann@acme.test" {
+			t.Errorf("%s read as category %v, author %v", raw, it.Values["category"], it.Values["author"])
 		}
 	}
 }

@@ -27,7 +27,7 @@ type Kind struct {
 // Field is one configuration field.
 type Field struct {
 	Name string
-	Src  string // where the server's view has it (dotted), when not Name
+	Src  string // where the server's view has it (dotted), when not Name; "a|b" tries a, then b
 	Dst  string // where a create/update body takes it (dotted), when not Name
 	Ref  string // the kind whose natural keys stand for the ids held here
 	// conv converts between the server's form and the file's form.
@@ -129,9 +129,9 @@ var Kinds = []*Kind{
 		{Name: "portal"}, {Name: "slug"}, {Name: "locale"}, {Name: "name"}, {Name: "description"}, {Name: "position"},
 	}},
 	{Name: "articles", Path: "articles", Parent: "portals", Key: []string{"portal", "slug"}, Markdown: true, Fields: []Field{
-		{Name: "portal"}, {Name: "slug"}, {Name: "title"}, {Name: "category", Src: "category_id", Dst: "category_id", conv: "category"},
-		{Name: "locale"}, {Name: "status"}, {Name: "position"},
-		{Name: "author", Src: "author_id", Dst: "author_id", Ref: "agents"}, {Name: "content"},
+		{Name: "portal"}, {Name: "slug"}, {Name: "title"}, {Name: "category", Src: "category_id|category.id", Dst: "category_id", conv: "category"},
+		{Name: "locale", Src: "locale|category.locale"}, {Name: "status"}, {Name: "position"},
+		{Name: "author", Src: "author_id|author.id", Dst: "author_id", Ref: "agents"}, {Name: "content"},
 	}},
 }
 

@@ -280,13 +280,24 @@ func (r *Remote) fromServer(ctx context.Context, k *Kind, raw map[string]any, ix
 		if src == "" {
 			src = f.Name
 		}
-		v, ok := dig(raw, src)
+		v, ok := digAny(raw, src)
 		if !ok {
 			continue
 		}
 		it.Values[f.Name] = fileValue(f, v, raw, ix)
 	}
 	return it, nil
+}
+
+// digAny reads the first of the "|"-separated paths the view has (Chatwoot
+// versions render an article's category as category_id or category.id).
+func digAny(raw map[string]any, paths string) (any, bool) {
+	for _, p := range strings.Split(paths, "|") {
+		if v, ok := dig(raw, p); ok && v != nil {
+			return v, true
+		}
+	}
+	return dig(raw, paths[strings.LastIndex(paths, "|")+1:])
 }
 
 func fileValue(f Field, v any, raw map[string]any, ix *index) any {
