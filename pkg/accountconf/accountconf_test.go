@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -172,6 +173,28 @@ func TestArticleReferencesReadFromEitherShape(t *testing.T) {
 		}
 		if it.Values["category"] != "billing" || it.Values["author"] != "ann@acme.test" {
 			t.Errorf("%s read as category %v, author %v", raw, it.Values["category"], it.Values["author"])
+		}
+	}
+}
+
+// A YAML syntax error is reported on its line, or for errors yaml.v3
+// reports by context, on the first line of the list or mapping it breaks.
+func TestLoadNamesTheLineOfASyntaxError(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		line int
+	}{
+		{"kind: labels\nitems:\n  - title: a\n    color: [x\n", 4},                 // an unclosed flow list
+		{"kind: labels\nitems:\n  - title: a\n   color: b\n", 3},                   // bad indentation: the list it breaks
+		{"kind: labels\nitems:\n  - title: a\n    color: \"b\n", 4},                // an unclosed quote
+		{"kind: labels\nitems:\n  - title: a\n    color: b\n  title: c\n- d\n", 3}, // a key where a list item belongs: the list
+	} {
+		dir := t.TempDir()
+		write(t, dir, "labels.yaml", tc.data)
+		_, err := Load(dir, noEnv)
+		want := "labels.yaml:" + strconv.Itoa(tc.line) + ": not valid YAML"
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err %v, want %q", tc.data, err, want)
 		}
 	}
 }

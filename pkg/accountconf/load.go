@@ -140,6 +140,23 @@ func (l *loader) walk(dir string) error {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserError matches the messages of yaml.v3's parser (not its scanner),
+// whose "line N" is the 0-based line of the construct it was reading.
+var parserError = regexp.MustCompile(`^did not find expected (key|node content|<document start>|'-' indicator|',' or '\]'|',' or '\}')`)
+
+// yamlProblem turns a yaml.v3 error into a 1-based line and its message.
+func yamlProblem(err error) (int, string) {
+	line, msg := 1, err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if parserError.MatchString(msg) {
+			line++
+		}
+	}
+	return line, msg
+}
+
 func (l *loader) yamlFile(name string, data []byte) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
@@ -149,12 +166,8 @@ func (l *loader) yamlFile(name string, data []byte) {
 			return
 		}
 		if err != nil {
-			line, msg := 1, err.Error()
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = m[2]
-			}
-			l.problem(name, line, "not valid YAML: %s; fix the syntax there", msg)
+			line, msg := yamlProblem(err)
+			l.problem(name, line, "not valid YAML: %s; fix the syntax there (or in the list or mapping that starts there)", msg)
 			return
 		}
 		l.document(name, &doc)
@@ -355,13 +368,8 @@ func (l *loader) article(name, portal string, data []byte) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(front), &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			line++ // the opening ---
-			msg = m[2]
-		}
-		l.problem(name, line, "front matter is not valid YAML: %s", msg)
+		line, msg := yamlProblem(err)
+		l.problem(name, line+1, "front matter is not valid YAML: %s", msg) // +1: the opening ---
 		return
 	}
 	root := &doc
