@@ -32,6 +32,13 @@ func TestConfigRoundTripIntoNewAccount(t *testing.T) {
 	}
 
 	account := newAccount(t, h)
+	blank := filepath.Join(dir, "blank")
+	h.MustRun("--account", account, "config", "export", "--dir", blank)
+	for name, data := range readTree(t, blank) {
+		if name != "account.yaml" && name != "agents.yaml" && !strings.HasSuffix(data, "items: []\n") {
+			t.Errorf("the new account is not empty: %s\n%s", name, data)
+		}
+	}
 	s.counts()
 	h.MustRun("--account", account, "config", "apply", "-f", first)
 	_, created := s.counts()
