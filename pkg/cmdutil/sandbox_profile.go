@@ -20,13 +20,20 @@ func (f *Factory) loadConfig() (*config.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		return config.LoadSandbox(filepath.Join(filepath.Dir(state), "sandbox-profile"))
+		return config.LoadSandbox(SandboxProfileDir(state))
 	}
 	dir, err := f.ConfigDir()
 	if err != nil {
 		return nil, err
 	}
 	return config.Load(dir)
+}
+
+// SandboxProfileDir is where sandbox mode keeps the profile that `--save`
+// and `auth login` write: beside the state, so it never touches a real
+// profile and `woot sandbox reset` forgets it with the state.
+func SandboxProfileDir(state string) string {
+	return filepath.Join(filepath.Dir(state), "sandbox-profile")
 }
 
 // profileOrigin is the file the profile in use comes from, for `woot auth
