@@ -6,16 +6,16 @@ import (
 	"github.com/wootcli/woot/pkg/config"
 )
 
-// sandboxRequested reports whether this run talks to the embedded sandbox
+// SandboxRequested reports whether this run talks to the embedded sandbox
 // (--sandbox, or CHATWOOT_URL=sandbox), without starting it.
-func (f *Factory) sandboxRequested() bool {
+func (f *Factory) SandboxRequested() bool {
 	return f.Global.Sandbox || f.Getenv("CHATWOOT_URL") == "sandbox"
 }
 
 // loadConfig reads the config file this run may read and write: the
 // sandbox's own, beside its state, in sandbox mode; the user's otherwise.
 func (f *Factory) loadConfig() (*config.File, error) {
-	if f.sandboxRequested() {
+	if f.SandboxRequested() {
 		state, err := SandboxStatePath(f.Getenv)
 		if err != nil {
 			return nil, err
