@@ -2,6 +2,7 @@ package cmd
 
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
+	"github.com/wootcli/woot/cmd/handoff"
 	"github.com/wootcli/woot/cmd/labeledit"
 	"github.com/wootcli/woot/cmd/listen"
 	"github.com/wootcli/woot/cmd/ref"
@@ -19,6 +20,7 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
 	tops = append(tops, topCommand{"conversations", labeledit.NewCmdConversations}, topCommand{"contacts", labeledit.NewCmdContacts})
+	tops = append(tops, topCommand{"conversations", handoff.NewCmdConversations})
 	tops = append(tops, topCommand{"open", ref.NewCmdOpen}, topCommand{"ref", ref.NewCmdRef})
 	return tops
 }
