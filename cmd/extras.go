@@ -2,7 +2,11 @@ package cmd
 
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
+	"github.com/wootcli/woot/cmd/handoff"
+	"github.com/wootcli/woot/cmd/labeledit"
 	"github.com/wootcli/woot/cmd/listen"
+	"github.com/wootcli/woot/cmd/ref"
+	"github.com/wootcli/woot/cmd/triage"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
 	"github.com/wootcli/woot/cmd/webhooks"
 )
@@ -16,5 +20,8 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
+	tops = append(tops, topCommand{"conversations", labeledit.NewCmdConversations}, topCommand{"contacts", labeledit.NewCmdContacts})
+	tops = append(tops, topCommand{"conversations", handoff.NewCmdConversations}, topCommand{"conversations", triage.NewCmdConversations})
+	tops = append(tops, topCommand{"open", ref.NewCmdOpen}, topCommand{"ref", ref.NewCmdRef})
 	return tops
 }
