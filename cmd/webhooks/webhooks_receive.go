@@ -231,10 +231,7 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rc.replays.Replayed(sig, ts, signedAt(ts), now(rc.o.f)) {
-		rc.reject(w, delivery, &webhook.SignatureError{
-			Reason: "replayed delivery: this timestamp and signature were accepted before",
-			Hint:   "a captured delivery sent again; Chatwoot signs each retry anew, so this is not a retry",
-		})
+		rc.reject(w, delivery, webhook.ReplayError())
 		return
 	}
 	if !json.Valid(body) {

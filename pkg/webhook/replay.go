@@ -89,3 +89,15 @@ func (c *ReplayCache) remove(el *list.Element) {
 func replayKey(signature, timestamp string) string {
 	return strings.TrimSpace(timestamp) + "." + strings.ToLower(strings.TrimSpace(signature))
 }
+
+// CodeReplayed marks a delivery whose signed pair was accepted before.
+const CodeReplayed Code = "replayed"
+
+// ReplayError is the rejection of a delivery ReplayCache has seen.
+func ReplayError() *SignatureError {
+	return &SignatureError{
+		Code:   CodeReplayed,
+		Reason: "replayed delivery: this timestamp and signature were accepted before",
+		Hint:   "a captured delivery sent again (Chatwoot signs each retry anew, so it is no retry); the X-Chatwoot-Delivery id is not signed and does not count",
+	}
+}
