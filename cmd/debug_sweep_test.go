@@ -101,7 +101,7 @@ type sweepRun struct {
 	env   map[string]string
 	// fallback is the minimal invocation, tried when the example fails
 	fallback []string
-	long  bool // runs until stopped (listen, receive, serve)
+	long     bool // runs until stopped (listen, receive, serve)
 }
 
 // sweepPlan makes one invocation per leaf: its first help example when
