@@ -184,8 +184,13 @@ func TestWebhooksReceiveAnswersBeforeReadingTheBody(t *testing.T) {
 			t.Errorf("%s: HTTP %d (close %v) %q, want 401 closing the connection", name, resp.StatusCode, resp.Close, text)
 		}
 	}
+	// Neither does a request to another path.
+	conn := rawRequest(t, host, "/elsewhere", map[string]string{"Content-Length": "1000"})
+	if resp, _ := readAnswer(t, conn, 20*time.Second); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another path: HTTP %d, want 404", resp.StatusCode)
+	}
 	// A signed body declared over --max-body (1 MiB) is refused unread too.
-	conn := rawRequest(t, host, "/hooks", signedHeaders(secret, []byte("{}"), 2<<20))
+	conn = rawRequest(t, host, "/hooks", signedHeaders(secret, []byte("{}"), 2<<20))
 	if resp, text := readAnswer(t, conn, 20*time.Second); resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(text, "--max-body") {
 		t.Errorf("declared 2 MiB: HTTP %d %q, want 413 naming --max-body", resp.StatusCode, text)
 	}

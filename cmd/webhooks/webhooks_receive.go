@@ -131,7 +131,7 @@ func receiveRun(ctx context.Context, o *receiveOptions) error {
 		replays: webhook.NewReplayCache(webhook.DefaultReplayEntries, o.tolerance),
 		http:    &http.Client{Timeout: webhook.DefaultSendTimeout},
 	}
-	srv := o.server(webhook.LimitInFlight(o.maxInFlight, rc))
+	srv := o.server(webhook.LimitInFlight(o.maxInFlight, rc), rc.log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	fmt.Fprintf(rc.log, "listening on http://%s%s for Chatwoot webhooks (secret from %s; Ctrl-C to stop)\n", ln.Addr(), o.path, origin)
@@ -176,7 +176,7 @@ func (o *receiveOptions) validate() error {
 // server bounds every phase of a connection. The write deadline, counted
 // from the end of the headers, leaves room for reading the body and for
 // one forward to --forward-to.
-func (o *receiveOptions) server(h http.Handler) *http.Server {
+func (o *receiveOptions) server(h http.Handler, errLog io.Writer) *http.Server {
 	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: o.readHeaderTimeout,
@@ -184,7 +184,7 @@ func (o *receiveOptions) server(h http.Handler) *http.Server {
 		WriteTimeout:      o.readTimeout + webhook.DefaultSendTimeout + 5*time.Second,
 		IdleTimeout:       o.idleTimeout,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          log.New(io.Discard, "", 0), // TLS probes and resets are no news on an exposed port
+		ErrorLog:          log.New(errLog, "! receiver: ", 0),
 	}
 }
 
@@ -206,11 +206,13 @@ type receiver struct {
 
 func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != rc.o.path {
+		webhook.RefuseBody(w)
 		http.Error(w, "not found: woot receives webhooks on "+rc.o.path, http.StatusNotFound)
 		return
 	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
+		webhook.RefuseBody(w)
 		http.Error(w, "webhooks are POSTed", http.StatusMethodNotAllowed)
 		return
 	}
@@ -386,9 +388,21 @@ func eventName(body []byte) string {
 	return m.Event
 }
 
+// describeDelivery names a delivery by its id, which is the sender's
+// unsigned header: anything but a plain id is quoted and cut short, so it
+// cannot mangle the terminal or flood the log.
 func describeDelivery(id string) string {
 	if id == "" {
 		return "delivery without id"
 	}
-	return "delivery " + id
+	plain := len(id) <= 64 && strings.IndexFunc(id, func(r rune) bool {
+		return !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0
+	if plain {
+		return "delivery " + id
+	}
+	if len(id) > 64 {
+		id = id[:64] + "…"
+	}
+	return "delivery " + strconv.QuoteToASCII(id)
 }
