@@ -34,6 +34,7 @@ func TestDebugSweepLeaksNoSecret(t *testing.T) {
 		t.Skip("runs every command; skipped with -short")
 	}
 	configDir := t.TempDir()
+	t.Chdir(t.TempDir()) // examples write their --output-file and exports here
 	runs := sweepPlan(t, cmd.CommandTree())
 	logs := map[string]string{}
 	requests, answered := 0, 0
