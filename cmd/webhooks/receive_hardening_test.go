@@ -98,9 +98,8 @@ func TestWebhooksReceiveRejectsAReplayWhateverItsDeliveryID(t *testing.T) {
 		}
 	}
 	// A fresh signature over the same body is a new delivery (Chatwoot's retry).
-	retry := capture(secret, d.body)
-	retry.timestamp = strconv.FormatInt(time.Now().Unix()+1, 10)
-	retry.signature = referenceSignature(secret, time.Now().Unix()+1, d.body)
+	later := time.Now().Unix() + 1
+	retry := capturedDelivery{body: d.body, timestamp: strconv.FormatInt(later, 10), signature: referenceSignature(secret, later, d.body)}
 	if status, text := retry.send(t, url, "5b0f3f0e-1111-4c3a-9d55-6f1e2b3c4d5e"); status != http.StatusOK {
 		t.Fatalf("a re-signed retry: HTTP %d %s", status, text)
 	}
