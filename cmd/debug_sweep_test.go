@@ -84,6 +84,11 @@ func TestDebugSweepLeaksNoSecret(t *testing.T) {
 				t.Errorf("%s: field %q logged with the value %s", label, m[1], v)
 			}
 		}
+		for _, m := range secretParamInLog.FindAllStringSubmatch(log, -1) {
+			if m[2] != "[redacted]" && m[2] != "%5Bredacted%5D" {
+				t.Errorf("%s: parameter %q logged with the value %s", label, m[1], m[2])
+			}
+		}
 	}
 	// The scan must have met the fields it guards, redacted.
 	for _, field := range []string{"access_token", "pubsub_token", "secret", "hmac_token"} {
@@ -95,6 +100,10 @@ func TestDebugSweepLeaksNoSecret(t *testing.T) {
 
 // secretFieldInLog finds "key": value pairs whose key names a credential.
 var secretFieldInLog = regexp.MustCompile(`"(access_token|pubsub_token|secret|hmac_token|webhook_secret|[a-z_]+_token|[a-z_]+_secret)"(\s*:\s*)("(?:[^"\\]|\\.)*"|null|-?[0-9]+)`)
+
+// secretParamInLog finds name=value query or form parameters whose name
+// names a credential.
+var secretParamInLog = regexp.MustCompile(`[?&\s](access_token|pubsub_token|secret|hmac_token|api_access_token|[a-z_]+_token|[a-z_]+_secret)=([^&\s"]*)`)
 
 type sweepRun struct {
 	label string // the command path, for messages
