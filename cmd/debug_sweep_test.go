@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -304,8 +305,11 @@ func placeholders(use string) []string {
 // a moment, as Ctrl-C would.
 func runSweep(t *testing.T, configDir string, r sweepRun) (stderr string, code int) {
 	t.Helper()
-	ios, in, _, errOut := output.Test()
-	in.WriteString("") // no input: a command reading stdin sees EOF
+	ios, _, _, _ := output.Test() // stdin empty: a command reading it sees EOF
+	// Like a real stderr, safe for the goroutines of one command (parallel
+	// pages, a server's handlers) to write at once.
+	errOut := &lockedBuffer{}
+	ios.ErrOut = errOut
 	env := map[string]string{"WOOT_CONFIG_DIR": configDir}
 	for k, v := range r.env {
 		env[k] = v
@@ -334,6 +338,23 @@ func runSweep(t *testing.T, configDir string, r sweepRun) (stderr string, code i
 		t.Errorf("woot %s ran for %s", strings.Join(args, " "), bound)
 	}
 	return errOut.String(), code
+}
+
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 type knownSecret struct{ kind, value string }
