@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -380,5 +381,43 @@ func TestServerIgnoresGarbage(t *testing.T) {
 	}
 	if srv.Connections() != 1 {
 		t.Errorf("connections %d", srv.Connections())
+	}
+}
+
+// TestServerNeverLogsAPubsubToken: the token is a credential (it is all a
+// subscriber needs), so a refused, malformed or misdirected one is
+// described in the log, never printed.
+func TestServerNeverLogsAPubsubToken(t *testing.T) {
+	const token = "pubsub-secret-4b9e1f"
+	srv, url := startServer(t, func(id ServerIdentifier) ([]string, bool) { return nil, id.PubsubToken == "good" })
+	var mu sync.Mutex
+	var log strings.Builder
+	srv.Logf = func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(&log, format+"\n", args...)
+	}
+	c := dialRaw(t, url)
+	c.send(commandSubscribe, Identifier{PubsubToken: token, AccountID: 1, UserID: 7}.String(), "")
+	c.send(commandSubscribe, `{"channel":"RoomChannel","pubsub_token":"`+token+`","user_id":[7]}`, "")
+	c.send(commandSubscribe, `{"channel":"RoomChannel","pubsub_token":"`+token+`"`, "")
+	c.send(commandMessage, Identifier{PubsubToken: token}.String(), `{"action":"update_presence"}`)
+	// Frames are handled in order: once this one is confirmed, the lines of
+	// those before it are written.
+	c.send(commandSubscribe, Identifier{PubsubToken: "good"}.String(), "")
+	if f := c.next(5 * time.Second); !strings.Contains(f, `"type":"confirm_subscription"`) || !strings.Contains(f, "good") {
+		t.Fatalf("frame %s, want only the confirmation of the good token", f)
+	}
+	srv.Broadcast(token, json.RawMessage(`{"event":`))
+	mu.Lock()
+	defer mu.Unlock()
+	got := log.String()
+	for _, want := range []string{"pubsub token of user 7 in account 1 refused", "is not a JSON object", "a pubsub token's stream"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("log lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, token) || strings.Contains(got, "4b9e1f") {
+		t.Fatalf("the log shows the pubsub token:\n%s", got)
 	}
 }
