@@ -6,8 +6,8 @@ import (
 	"github.com/wootcli/woot/cmd/labeledit"
 	"github.com/wootcli/woot/cmd/listen"
 	"github.com/wootcli/woot/cmd/ref"
-	"github.com/wootcli/woot/cmd/triage"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
+	"github.com/wootcli/woot/cmd/triage"
 	"github.com/wootcli/woot/cmd/webhooks"
 )
 
