@@ -3,8 +3,12 @@ package cmd
 import (
 	accountconfcmd "github.com/wootcli/woot/cmd/accountconf"
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
+	"github.com/wootcli/woot/cmd/handoff"
+	"github.com/wootcli/woot/cmd/labeledit"
 	"github.com/wootcli/woot/cmd/listen"
+	"github.com/wootcli/woot/cmd/ref"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
+	"github.com/wootcli/woot/cmd/triage"
 	"github.com/wootcli/woot/cmd/webhooks"
 )
 
@@ -17,6 +21,9 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
+	tops = append(tops, topCommand{"conversations", labeledit.NewCmdConversations}, topCommand{"contacts", labeledit.NewCmdContacts})
+	tops = append(tops, topCommand{"conversations", handoff.NewCmdConversations}, topCommand{"conversations", triage.NewCmdConversations})
+	tops = append(tops, topCommand{"open", ref.NewCmdOpen}, topCommand{"ref", ref.NewCmdRef})
 	tops = append(tops, topCommand{"config", accountconfcmd.NewCmd}, topCommand{"portals", accountconfcmd.NewCmdPortals})
 	return tops
 }
