@@ -29,31 +29,30 @@ type applyOptions struct {
 func newApplyCmd(f *cmdutil.Factory, runF func(*applyOptions) error) *cobra.Command {
 	o := &applyOptions{f: f}
 	c := &cobra.Command{
-		Use:   "apply -f DIR",
+		Use:   "apply [-f DIR]",
 		Short: "Make the account match the files",
 		Long: `Make the account match the files: create what is missing in dependency
 order (agents, labels, teams and inboxes before the rules and macros that
 refer to them), update only the fields that differ, and delete what the files
 do not have only with --prune (asking on a terminal; --yes otherwise).
-Applying the same files twice sends no change the second time.
+Applying the same files twice sends no change the second time. Without -f
+the files are those of the current directory.
 
 Before any request the files are checked: YAML syntax, kinds, fields,
 natural keys, references and ${ENV_VAR}s; a problem exits 2 naming the file,
 the line and the fix. A change the server rejects (422) is reported with the
 object and the field, and the rest continues unless --fail-fast.
 
-A journal (DIR.journal, or --journal) records each change before it is sent;
+A journal (DIR.journal next to the folder, or --journal) records each change before it is sent;
 an apply that was killed is simply run again: the plan is recomputed from the
 account by natural key, so nothing is created twice.`,
-		Example: `  $ woot config export --dir acme
+		Example: `  $ woot config apply --dry-run
+  $ woot config export --dir acme
   $ woot config apply -f acme --dry-run
   $ woot config apply -f acme --only labels,teams
   $ woot config apply -f acme --prune --yes`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			if o.file == "" {
-				return cmdutil.FlagErrorf("-f DIR is required: the directory `woot config export --dir` wrote")
-			}
 			if runF != nil {
 				return runF(o)
 			}
@@ -61,7 +60,7 @@ account by natural key, so nothing is created twice.`,
 			return applyRun(c.Context(), o, load)
 		},
 	}
-	c.Flags().StringVarP(&o.file, "file", "f", "", "The configuration `DIR` (or one YAML file)")
+	c.Flags().StringVarP(&o.file, "file", "f", ".", "The configuration `DIR` (or one YAML file)")
 	addApplyFlags(c, o)
 	cmdutil.StringListVar(c.Flags(), &o.only, "only", "Only these kinds (comma-separated)")
 	return c
@@ -158,9 +157,14 @@ func countOp(p *accountconf.Plan, op accountconf.Op) int {
 	return n
 }
 
+// journalPath is next to the configuration, outside it: DIR.journal
+// (for ".", named after the current directory).
 func (o *applyOptions) journalPath() string {
 	if o.journal != "" {
 		return o.journal
+	}
+	if abs, err := filepath.Abs(o.file); err == nil && filepath.Dir(abs) != abs {
+		return abs + ".journal"
 	}
 	return filepath.Clean(o.file) + ".journal"
 }

@@ -22,23 +22,21 @@ type diffOptions struct {
 func newDiffCmd(f *cmdutil.Factory, runF func(*diffOptions) error) *cobra.Command {
 	o := &diffOptions{f: f}
 	c := &cobra.Command{
-		Use:   "diff -f DIR",
+		Use:   "diff [-f DIR]",
 		Short: "Show what apply would change",
 		Long: `Compare the files with the account and print the plan: what apply would
 create, update (field by field) and, with --prune, delete. Only the kinds the
-files contain are compared, and only the fields they set.
+files contain are compared, and only the fields they set. Without -f the
+files are those of the current directory, as terraform reads its own.
 
 -o json prints the plan as data. --exit-code exits 10 when there are changes
 and 0 when there are none, for CI gates.`,
-		Example: `  $ woot config export --dir acme
-  $ woot config diff -f acme
+		Example: `  $ woot config diff
+  $ woot config export --dir acme
   $ woot config diff -f acme --prune -o json
   $ woot config diff -f acme --exit-code`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			if o.file == "" {
-				return cmdutil.FlagErrorf("-f DIR is required: the directory `woot config export --dir` wrote")
-			}
 			if o.format != "" && o.format != "json" {
 				return cmdutil.FlagErrorf("-o %s: config diff prints the plan as text or -o json", o.format)
 			}
@@ -48,7 +46,7 @@ and 0 when there are none, for CI gates.`,
 			return diffRun(c.Context(), o)
 		},
 	}
-	c.Flags().StringVarP(&o.file, "file", "f", "", "The configuration `DIR` (or one YAML file)")
+	c.Flags().StringVarP(&o.file, "file", "f", ".", "The configuration `DIR` (or one YAML file)")
 	cmdutil.StringListVar(c.Flags(), &o.only, "only", "Only these kinds (comma-separated)")
 	c.Flags().BoolVar(&o.prune, "prune", false, "Also show deletions of objects the files do not have")
 	c.Flags().StringVarP(&o.format, "output", "o", "", "Format: json")

@@ -87,7 +87,9 @@ func planFor(ctx context.Context, f *cmdutil.Factory, load func() (*accountconf.
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	live, err := r.Fetch(ctx, d.Kinds)
+	// The account is always read: wrong credentials or account fail here,
+	// clearly, even for files that hold nothing.
+	live, err := r.Fetch(ctx, append([]*accountconf.Kind{accountconf.KindNamed("account")}, d.Kinds...))
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
