@@ -11,8 +11,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wootcli/woot/cmd/internal/cmdtest"
+	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
 
@@ -103,4 +105,55 @@ func TestConfigApplyKilledThenRerun(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Ctrl-C in the middle of an apply exits 130 and keeps the journal; the
+// next run resumes and ends as a clean apply.
+func TestConfigApplyInterruptedThenResumed(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir)
+	want := readTree(t, dir)
+	account := newAccount(t, h)
+	s.counts()
+
+	reached, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	s.setIntercept(func(_ http.ResponseWriter, _ *http.Request, n int) bool {
+		if n == 6 {
+			once.Do(func() { close(reached) })
+			<-release // held until the client has given up
+		}
+		return false
+	})
+	env := map[string]string{}
+	for k, v := range h.Env {
+		env[k] = v
+	}
+	live := cmdtest.StartWoot(t, env, "--account", account, "config", "apply", "-f", dir)
+	<-reached
+	code := live.Stop(30 * time.Second)
+	close(release)
+	s.setIntercept(nil)
+	if code != cmdutil.ExitInterrupted {
+		t.Fatalf("interrupted apply: exit %d, want %d\n%s", code, cmdutil.ExitInterrupted, live.ErrOut.String())
+	}
+	data, err := os.ReadFile(dir + ".journal")
+	if err != nil {
+		t.Fatalf("the interrupted apply left no journal: %v", err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if !strings.HasPrefix(line, "{") || !strings.HasSuffix(line, "}") {
+			t.Errorf("journal line %d is torn: %q", i+1, line)
+		}
+	}
+
+	h.MustRun("--account", account, "config", "apply", "-f", dir)
+	if !strings.Contains(h.ErrOut.String(), "Resuming an apply that stopped: 5 change(s) were done") {
+		t.Errorf("the re-run does not report the interrupted one:\n%s", h.ErrOut)
+	}
+	got := filepath.Join(t.TempDir(), "copy")
+	h.MustRun("--account", account, "config", "export", "--dir", got)
+	assertSameTree(t, want, readTree(t, got))
 }
