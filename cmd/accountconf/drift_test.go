@@ -169,3 +169,25 @@ func TestConfigPruneEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// Custom filters of every type are exported (Chatwoot lists one type at a
+// time) and created with their type.
+func TestConfigCustomFiltersOfEveryType(t *testing.T) {
+	s := newConfSandbox(t)
+	h := s.harness(t)
+	h.In = bytes.NewBufferString(`{"name":"Berlin customers","type":"contact","query":{"payload":[{"attribute_key":"city","filter_operator":"equal_to","values":["Berlin"]}]}}`)
+	h.MustRun("api", "-X", "POST", "/api/v1/accounts/1/custom_filters", "--input", "-")
+	h.In = nil
+	dir := filepath.Join(t.TempDir(), "acme")
+	h.MustRun("config", "export", "--dir", dir, "--only", "custom_filters")
+	filters := readTree(t, dir)["custom_filters.yaml"]
+	if !strings.Contains(filters, "name: Berlin customers\n    type: contact") || !strings.Contains(filters, "type: conversation") {
+		t.Fatalf("custom_filters.yaml:\n%s", filters)
+	}
+	account := newAccount(t, h)
+	h.MustRun("--account", account, "config", "apply", "-f", dir)
+	got := h.MustRun("--account", account, "api", "/api/v1/accounts/"+account+"/custom_filters?filter_type=contact", "--jq", ".[].name")
+	if strings.TrimSpace(got) != "Berlin customers" {
+		t.Errorf("contact filters of the new account: %q", got)
+	}
+}

@@ -263,6 +263,9 @@ func serverBody(want *Item, only map[string]bool, ix *index, create bool) (map[s
 			dst = f.Name
 		}
 		put(body, dst, sv)
+		if f.alsoDst != "" {
+			put(body, f.alsoDst, sv)
+		}
 	}
 	return body, nil
 }

@@ -29,7 +29,10 @@ type Field struct {
 	Name string
 	Src  string // where the server's view has it (dotted), when not Name; "a|b" tries a, then b
 	Dst  string // where a create/update body takes it (dotted), when not Name
-	Ref  string // the kind whose natural keys stand for the ids held here
+	// alsoDst is a second place the body carries it, where the server and
+	// the spec name the field differently.
+	alsoDst string
+	Ref     string // the kind whose natural keys stand for the ids held here
 	// conv converts between the server's form and the file's form.
 	conv       string
 	createOnly bool     // the server takes it on create only (inbox channel type)
@@ -98,9 +101,12 @@ var Kinds = []*Kind{
 			{Name: "attribute_display_type", enum: attributeTypes}, {Name: "attribute_description"}, {Name: "attribute_values"},
 			{Name: "regex_pattern"}, {Name: "regex_cue"},
 		}},
-	{Name: "custom_filters", Path: "custom_filters", Key: []string{"name", "type"}, Fields: []Field{
-		{Name: "name"}, {Name: "type"}, {Name: "query"},
-	}},
+	// Chatwoot lists one filter type at a time (conversation by default)
+	// and permits filter_type where the spec documents type: both are sent.
+	{Name: "custom_filters", Path: "custom_filters", Key: []string{"name", "type"}, query: "filter_type",
+		queryValues: []string{"conversation", "contact", "report"}, Fields: []Field{
+			{Name: "name"}, {Name: "type", alsoDst: "filter_type"}, {Name: "query"},
+		}},
 	{Name: "webhooks", Path: "webhooks", Key: []string{"url"}, Fields: []Field{
 		{Name: "url"}, {Name: "name"}, {Name: "subscriptions", conv: "sorted"},
 	}},
