@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	accountconfcmd "github.com/wootcli/woot/cmd/accountconf"
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	"github.com/wootcli/woot/cmd/handoff"
 	"github.com/wootcli/woot/cmd/labeledit"
@@ -23,5 +24,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"conversations", labeledit.NewCmdConversations}, topCommand{"contacts", labeledit.NewCmdContacts})
 	tops = append(tops, topCommand{"conversations", handoff.NewCmdConversations}, topCommand{"conversations", triage.NewCmdConversations})
 	tops = append(tops, topCommand{"open", ref.NewCmdOpen}, topCommand{"ref", ref.NewCmdRef})
+	tops = append(tops, topCommand{"config", accountconfcmd.NewCmd}, topCommand{"portals", accountconfcmd.NewCmdPortals})
 	return tops
 }
