@@ -1,7 +1,6 @@
 package bulk
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -137,43 +136,10 @@ func conversationHistory(ctx context.Context, c *api.Client, base string, conv j
 // as the server sent it and in its order; an existing key is replaced
 // where it stands, a new one appended.
 func setField(obj json.RawMessage, key string, value json.RawMessage) (json.RawMessage, error) {
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fmt.Errorf("set %s: not a JSON object", key)
+	head, tail, err := bulk.SplitAtField(obj, key)
+	if err != nil {
+		return nil, err
 	}
-	var out bytes.Buffer
-	out.WriteByte('{')
-	replaced := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("set %s: %w", key, err)
-		}
-		name, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("set %s: %w", key, err)
-		}
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		k, _ := json.Marshal(name)
-		out.Write(k)
-		out.WriteByte(':')
-		if name == key {
-			v, replaced = value, true
-		}
-		out.Write(v)
-	}
-	if !replaced {
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		k, _ := json.Marshal(key)
-		out.Write(k)
-		out.WriteByte(':')
-		out.Write(value)
-	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
+	out := make([]byte, 0, len(head)+len(value)+len(tail))
+	return append(append(append(out, head...), value...), tail...), nil
 }
