@@ -197,10 +197,14 @@ func (e *exporter) writeEnriched(ctx context.Context, client *api.Client, shard 
 		return emit(r)
 	}
 	work := bulk.NewOrderedWork(ctx, e.flags.concurrency, enrich, closing, func(r enrichedItem) { r.field.Close() })
-	// The workers, not the list, are the bottleneck: two pages ahead keep
-	// them fed without spending the rate limit on pages read early.
+	// The workers, not the list, are the bottleneck: two pages fetched at
+	// once and two waiting keep them fed across the pages' boundaries
+	// without spending the rate limit on pages read long before use.
 	pages := shardPages(shard, min(e.flags.concurrency, 2))
-	if err := client.Paginate(ctx, e.req, e.data, e.list(), pages, work.Add); err != nil {
+	list := func(ctx context.Context, emit func(json.RawMessage) error) error {
+		return client.Paginate(ctx, e.req, e.data, e.list(), pages, emit)
+	}
+	if err := bulk.FeedAhead(ctx, 2*e.pageSize, list, work.Add); err != nil {
 		return work.Abort(err)
 	}
 	return work.Close()
