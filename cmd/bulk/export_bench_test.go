@@ -135,23 +135,33 @@ func seedHistories(t *testing.T, sb *bulkSandbox, convs, msgs int) {
 // set to a directory, the seeded state is kept there and loaded next time.
 func historySandbox(t *testing.T, convs, msgs int) *bulkSandbox {
 	t.Helper()
-	cache := os.Getenv("WOOT_BENCH_CACHE")
-	if cache == "" {
+	if os.Getenv("WOOT_BENCH_CACHE") == "" {
 		sb := newBulkSandbox(t, sandbox.Options{})
 		seedHistories(t, sb, convs, msgs)
 		return sb
 	}
-	state := filepath.Join(cache, fmt.Sprintf("histories-%dx%d.json", convs, msgs))
-	_, err := os.Stat(state)
-	sb := newBulkSandbox(t, sandbox.Options{StatePath: state})
-	if err == nil {
-		return sb
+	return newBulkSandbox(t, sandbox.Options{StatePath: historyState(t, convs, msgs)})
+}
+
+// historyState is a state file of convs conversations of msgs messages,
+// seeded on first use: in WOOT_BENCH_CACHE when set, else for this test.
+func historyState(t *testing.T, convs, msgs int) string {
+	t.Helper()
+	cache := os.Getenv("WOOT_BENCH_CACHE")
+	if cache == "" {
+		cache = t.TempDir()
 	}
+	state := filepath.Join(cache, fmt.Sprintf("histories-%dx%d.json", convs, msgs))
+	if _, err := os.Stat(state); err == nil {
+		return state
+	}
+	sb := newBulkSandbox(t, sandbox.Options{StatePath: state})
 	seedHistories(t, sb, convs, msgs)
 	if err := sb.Save(); err != nil {
 		t.Fatal(err)
 	}
-	return sb
+	sb.Close()
+	return state
 }
 
 // TestBenchExportHistoriesInFlatMemory: the peak memory of
