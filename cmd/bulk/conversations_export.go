@@ -45,8 +45,9 @@ the export takes every status unless --status says otherwise.
 first; Chatwoot's list items carry only the last message), read 100 at a time
 with after=<id>. --concurrency conversations are read at once, across pages,
 and written in the list's order; a long history waits its turn in a
-temporary file (removed however the export ends), so memory stays flat
-however long the histories are.
+temporary file (removed however the export ends) and is copied from there
+into NDJSON or JSON output, so memory stays flat however long the
+histories are (--jq, CSV and TSV hold one history at a time in memory).
 
 NDJSON (the default) and JSON keep every field the server sent; CSV and TSV
 flatten nested objects into dotted columns (meta.sender.email) and keep lists
