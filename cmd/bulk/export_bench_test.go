@@ -310,8 +310,8 @@ func TestBenchExportHistoriesKeepWorkersBusy(t *testing.T) {
 		}
 		pace[conc] = float64(convs) / st.wall.Seconds()
 		overall, atPages := log.busy()
-		t.Logf("BENCH export %d conversations x 30 messages at 50ms --concurrency %s: %.1f conversations/s (wall %.2fs); workers busy %.1f of %s over the job, %.1f after page boundaries",
-			convs, conc, pace[conc], st.wall.Seconds(), overall, conc, atPages)
+		t.Logf("BENCH export %d conversations x 30 messages at 50ms --concurrency %s: %.1f conversations/s (wall %.2fs, CPU %.2fs); workers busy %.1f of %s over the job, %.1f after page boundaries",
+			convs, conc, pace[conc], st.wall.Seconds(), st.cpu.Seconds(), overall, conc, atPages)
 		// A barrier at the pages' boundaries shows as fewer workers busy
 		// just after a list page than over the job; the overall figure
 		// has a looser bound, as a loaded machine's scheduling lowers it.
