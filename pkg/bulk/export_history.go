@@ -18,16 +18,22 @@ import (
 const historyPageSize = 100
 
 // historyMemory is how much of one history stays in memory before its
-// spool moves to a file: most conversations fit, and a worker waiting
-// for its turn with a long one holds no more than this.
-const historyMemory = 64 << 10
+// spool moves to a file: a conversation of a few dozen messages fits.
+// Up to twice --concurrency histories wait their turn at once, each
+// holding at most this, so it is what bounds the export's memory at
+// --concurrency 16 (a sealed file spool holds none).
+const historyMemory = 16 << 10
 
 // ReadHistory reads every message of one conversation (path is its
 // messages route), oldest first, into a spool as a compact JSON array.
 // The caller closes the spool; on an error there is none to close.
 func ReadHistory(ctx context.Context, c *api.Client, path string) (*ExportSpool, error) {
 	spool := NewExportSpool(historyMemory)
-	if err := readHistory(ctx, c, path, spool); err != nil {
+	err := readHistory(ctx, c, path, spool)
+	if err == nil {
+		err = spool.Seal()
+	}
+	if err != nil {
 		spool.Close()
 		return nil, err
 	}
