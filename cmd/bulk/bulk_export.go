@@ -138,24 +138,40 @@ func (e *exporter) write(ctx context.Context, client *api.Client, ios *output.IO
 	bar := e.f.IOStreams.Progress("Exporting " + e.noun)
 	defer bar.Done()
 	var n int64
+	written := func() {
+		n++
+		bar.Set(n, 0)
+	}
 	out := func(item json.RawMessage) error {
 		if err := w.Item(item); err != nil {
 			return err
 		}
-		n++
-		bar.Set(n, 0)
+		written()
 		return nil
 	}
-	if e.enrich == nil {
+	closeW := w.Close
+	switch {
+	case e.enrich == nil:
 		err = client.Paginate(ctx, e.req, e.data, e.list(), shardPages(shard, e.flags.concurrency), out)
-	} else {
-		err = e.writeEnriched(ctx, client, shard, out)
+	case e.streamsEnriched(format):
+		spliced := bulk.NewSplicedItems(ios.Out, format == "json")
+		closeW = spliced.Close
+		err = e.writeEnriched(ctx, client, shard, func(r enrichedItem) error { return e.splice(spliced, r, written) })
+	default:
+		err = e.writeEnriched(ctx, client, shard, func(r enrichedItem) error { return e.assemble(r, out) })
 	}
 	if err != nil {
 		discard()
 		return n, err
 	}
-	return n, w.Close()
+	return n, closeW()
+}
+
+// streamsEnriched is true when the enriched field can go from its spool
+// straight to the output: JSON and NDJSON as printed, with no --jq (which
+// needs each item whole) and no CSV cell (a quoted value in memory).
+func (e *exporter) streamsEnriched(format string) bool {
+	return e.flags.jq == "" && (format == "json" || format == "ndjson")
 }
 
 func (e *exporter) list() *api.List {
@@ -169,34 +185,61 @@ type enrichedItem struct {
 }
 
 // writeEnriched feeds every item of the list to --concurrency workers
-// that enrich it, and writes the results in the list's order. A long
-// history waits in a spool file, not in memory; one result at a time is
-// assembled for the writer.
-func (e *exporter) writeEnriched(ctx context.Context, client *api.Client, shard bulk.Shard, out func(json.RawMessage) error) error {
+// that enrich it, and hands the results to emit in the list's order. A
+// long history waits in a spool file, not in memory.
+func (e *exporter) writeEnriched(ctx context.Context, client *api.Client, shard bulk.Shard, emit func(enrichedItem) error) error {
 	enrich := func(ctx context.Context, item json.RawMessage) (enrichedItem, error) {
 		spool, err := e.enrich(ctx, client, item)
 		return enrichedItem{item, spool}, err
 	}
-	emit := func(r enrichedItem) error {
+	closing := func(r enrichedItem) error {
 		defer r.field.Close()
-		value, err := r.field.Bytes()
-		if err != nil {
-			return err
-		}
-		item, err := setField(r.item, e.enrichField, value)
-		if err != nil {
-			return err
-		}
-		return out(item)
+		return emit(r)
 	}
-	work := bulk.NewOrderedWork(ctx, e.flags.concurrency, enrich, emit, func(r enrichedItem) { r.field.Close() })
-	// The workers, not the list, are the bottleneck: two pages ahead keep
-	// them fed without spending the rate limit on pages read early.
+	work := bulk.NewOrderedWork(ctx, e.flags.concurrency, enrich, closing, func(r enrichedItem) { r.field.Close() })
+	// The workers, not the list, are the bottleneck: two pages fetched at
+	// once and two waiting keep them fed across the pages' boundaries
+	// without spending the rate limit on pages read long before use.
 	pages := shardPages(shard, min(e.flags.concurrency, 2))
-	if err := client.Paginate(ctx, e.req, e.data, e.list(), pages, work.Add); err != nil {
+	list := func(ctx context.Context, emit func(json.RawMessage) error) error {
+		return client.Paginate(ctx, e.req, e.data, e.list(), pages, emit)
+	}
+	if err := bulk.FeedAhead(ctx, 2*e.pageSize, list, work.Add); err != nil {
 		return work.Abort(err)
 	}
 	return work.Close()
+}
+
+// splice writes one enriched item with its field streamed from the
+// spool: the history is never in memory whole.
+func (e *exporter) splice(w *bulk.SplicedItems, r enrichedItem, written func()) error {
+	head, tail, err := bulk.SplitAtField(r.item, e.enrichField)
+	if err != nil {
+		return err
+	}
+	value, err := r.field.Reader()
+	if err != nil {
+		return err
+	}
+	if err := w.Item(head, value, tail); err != nil {
+		return err
+	}
+	written()
+	return nil
+}
+
+// assemble builds one enriched item in memory for a writer that needs it
+// whole (--jq, CSV and TSV).
+func (e *exporter) assemble(r enrichedItem, out func(json.RawMessage) error) error {
+	value, err := r.field.Bytes()
+	if err != nil {
+		return err
+	}
+	item, err := setField(r.item, e.enrichField, value)
+	if err != nil {
+		return err
+	}
+	return out(item)
 }
 
 // writer picks the item writer for format; discard cleans up after a

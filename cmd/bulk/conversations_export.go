@@ -1,7 +1,6 @@
 package bulk
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -46,8 +45,9 @@ the export takes every status unless --status says otherwise.
 first; Chatwoot's list items carry only the last message), read 100 at a time
 with after=<id>. --concurrency conversations are read at once, across pages,
 and written in the list's order; a long history waits its turn in a
-temporary file (removed however the export ends), so memory stays flat
-however long the histories are.
+temporary file (removed however the export ends) and is copied from there
+into NDJSON or JSON output, so memory stays flat however long the
+histories are (--jq, CSV and TSV hold one history at a time in memory).
 
 NDJSON (the default) and JSON keep every field the server sent; CSV and TSV
 flatten nested objects into dotted columns (meta.sender.email) and keep lists
@@ -137,43 +137,10 @@ func conversationHistory(ctx context.Context, c *api.Client, base string, conv j
 // as the server sent it and in its order; an existing key is replaced
 // where it stands, a new one appended.
 func setField(obj json.RawMessage, key string, value json.RawMessage) (json.RawMessage, error) {
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fmt.Errorf("set %s: not a JSON object", key)
+	head, tail, err := bulk.SplitAtField(obj, key)
+	if err != nil {
+		return nil, err
 	}
-	var out bytes.Buffer
-	out.WriteByte('{')
-	replaced := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("set %s: %w", key, err)
-		}
-		name, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("set %s: %w", key, err)
-		}
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		k, _ := json.Marshal(name)
-		out.Write(k)
-		out.WriteByte(':')
-		if name == key {
-			v, replaced = value, true
-		}
-		out.Write(v)
-	}
-	if !replaced {
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		k, _ := json.Marshal(key)
-		out.Write(k)
-		out.WriteByte(':')
-		out.Write(value)
-	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
+	out := make([]byte, 0, len(head)+len(value)+len(tail))
+	return append(append(append(out, head...), value...), tail...), nil
 }

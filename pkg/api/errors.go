@@ -221,7 +221,11 @@ func looksHTML(h http.Header, body []byte) bool {
 	if strings.Contains(h.Get("Content-Type"), "html") {
 		return true
 	}
-	return bytes.HasPrefix(bytes.ToLower(body), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(body), []byte("<html"))
+	// Only the start can tell, so only the start is lowered: every list
+	// page passes through here, and lowering a whole 100 KB page twice
+	// cost more than parsing it.
+	head := bytes.ToLower(body[:min(len(body), len("<!doctype html"))])
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 func htmlTitle(body []byte) string {

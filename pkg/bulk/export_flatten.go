@@ -142,23 +142,33 @@ func plainString(v []byte) bool {
 // topLevelValue returns the raw value of key in a JSON object, skipping
 // every other value unread.
 func topLevelValue(obj []byte, key string) ([]byte, bool) {
+	start, end, found := topLevelSpan(obj, key)
+	if !found {
+		return nil, false
+	}
+	return obj[start:end], true
+}
+
+// topLevelSpan is where key's value is in obj (a JSON object), as byte
+// offsets; found is false when obj has no such member or is no object.
+func topLevelSpan(obj []byte, key string) (start, end int, found bool) {
 	p := &flatScanner{b: obj}
 	p.space()
 	if p.peek() != '{' {
-		return nil, false
+		return 0, 0, false
 	}
 	p.i++
 	for {
 		name, ok := p.member()
 		start := p.i
 		if !ok || !p.skipValue() {
-			return nil, false
+			return 0, 0, false
 		}
 		if name == key {
-			return p.b[start:p.i], true
+			return start, p.i, true
 		}
 		if more, _ := p.next('}'); !more {
-			return nil, false
+			return 0, 0, false
 		}
 	}
 }

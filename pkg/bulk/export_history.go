@@ -18,16 +18,22 @@ import (
 const historyPageSize = 100
 
 // historyMemory is how much of one history stays in memory before its
-// spool moves to a file: most conversations fit, and a worker waiting
-// for its turn with a long one holds no more than this.
-const historyMemory = 64 << 10
+// spool moves to a file: a conversation of a few dozen messages fits.
+// Up to twice --concurrency histories wait their turn at once, each
+// holding at most this, so it is what bounds the export's memory at
+// --concurrency 16 (a sealed file spool holds none).
+const historyMemory = 16 << 10
 
 // ReadHistory reads every message of one conversation (path is its
 // messages route), oldest first, into a spool as a compact JSON array.
 // The caller closes the spool; on an error there is none to close.
 func ReadHistory(ctx context.Context, c *api.Client, path string) (*ExportSpool, error) {
 	spool := NewExportSpool(historyMemory)
-	if err := readHistory(ctx, c, path, spool); err != nil {
+	err := readHistory(ctx, c, path, spool)
+	if err == nil {
+		err = spool.Seal()
+	}
+	if err != nil {
 		spool.Close()
 		return nil, err
 	}
@@ -37,6 +43,7 @@ func ReadHistory(ctx context.Context, c *api.Client, path string) (*ExportSpool,
 func readHistory(ctx context.Context, c *api.Client, path string, dst *ExportSpool) error {
 	dst.WriteByte('[')
 	var compact bytes.Buffer
+	var msgs []json.RawMessage
 	after, first := int64(0), true
 	for {
 		req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: path, Query: url.Values{"after": {strconv.FormatInt(after, 10)}}}
@@ -44,8 +51,7 @@ func readHistory(ctx context.Context, c *api.Client, path string, dst *ExportSpo
 		if err != nil {
 			return err
 		}
-		msgs, err := api.Items(resp.Body, "payload")
-		if err != nil {
+		if msgs, err = historyPage(resp.Body, msgs[:0]); err != nil {
 			return fmt.Errorf("GET %s: %w", path, err)
 		}
 		for _, m := range msgs {
@@ -73,6 +79,78 @@ func readHistory(ctx context.Context, c *api.Client, path string, dst *ExportSpo
 		}
 		if len(msgs) < historyPageSize {
 			return dst.WriteByte(']')
+		}
+	}
+}
+
+// historyPage is the messages of one after= answer ({"meta":…,
+// "payload":[…]}), as slices of body found in one strict pass, appended
+// to dst: a long history is hundreds of pages, and decoding each into
+// copies of its messages made most of the export's garbage. A body of
+// any other shape goes to api.Items, whose errors say what came instead.
+func historyPage(body []byte, dst []json.RawMessage) ([]json.RawMessage, error) {
+	if msgs, ok := payloadElements(body, dst); ok {
+		return msgs, nil
+	}
+	return api.Items(body, "payload")
+}
+
+// payloadElements finds the elements of the array at "payload" in a JSON
+// object, checking the whole object's syntax; false for any other shape.
+func payloadElements(body []byte, dst []json.RawMessage) ([]json.RawMessage, bool) {
+	p := &flatScanner{b: body}
+	p.space()
+	if p.peek() != '{' {
+		return nil, false
+	}
+	p.i++
+	found := false
+	for {
+		name, ok := p.member()
+		if !ok {
+			return nil, false
+		}
+		if name == "payload" && !found && p.peek() == '[' {
+			if dst, ok = p.elements(dst); !ok {
+				return nil, false
+			}
+			found = true
+		} else if !p.skipValue() {
+			return nil, false
+		}
+		more, ok := p.next('}')
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+	}
+	p.space()
+	return dst, found && p.i == len(p.b)
+}
+
+// elements appends the elements of the array at p (on its '[') to dst.
+func (p *flatScanner) elements(dst []json.RawMessage) ([]json.RawMessage, bool) {
+	p.i++ // [
+	p.space()
+	if p.peek() == ']' {
+		p.i++
+		return dst, true
+	}
+	for {
+		p.space()
+		start := p.i
+		if !p.skipValue() {
+			return nil, false
+		}
+		dst = append(dst, p.b[start:p.i])
+		more, ok := p.next(']')
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			return dst, true
 		}
 	}
 }

@@ -128,3 +128,40 @@ func (w *OrderedWork[In, Out]) release(out Out) {
 		w.drop(out)
 	}
 }
+
+// FeedAhead runs produce on its own goroutine and consume on the
+// caller's, with up to ahead items between them. A list's pager fetches
+// the next page only once the last one is handed on; with consume
+// blocked on busy workers, it would fetch nothing until they free up,
+// and they would then idle through the next page's round trip. With
+// room for a page or two ahead, the next page is already there.
+//
+// It returns consume's first error (which stops produce) or else
+// produce's; either way produce has returned.
+func FeedAhead[T any](ctx context.Context, ahead int, produce func(context.Context, func(T) error) error, consume func(T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan T, max(ahead, 0))
+	produced := make(chan error, 1)
+	go func() {
+		defer close(items)
+		produced <- produce(ctx, func(it T) error {
+			select {
+			case items <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	for it := range items {
+		if err := consume(it); err != nil {
+			cancel()
+			for range items { // let produce see the cancel and return
+			}
+			<-produced
+			return err
+		}
+	}
+	return <-produced
+}

@@ -25,6 +25,8 @@ type ExportSpool struct {
 	w     *bufio.Writer
 	size  int64
 	err   error // the first failed write: every later call reports it
+	// sealed: written to the end (Seal); a file spool has no buffer left.
+	sealed bool
 }
 
 // NewExportSpool returns a spool that keeps up to memLimit bytes in
@@ -40,6 +42,9 @@ const spoolPrefix = "woot-export-"
 func (s *ExportSpool) Write(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
+	}
+	if s.sealed {
+		return 0, fmt.Errorf("export spool: a write after Seal")
 	}
 	s.size += int64(len(p))
 	if s.file == nil && s.mem.Len()+len(p) <= s.limit {
@@ -69,11 +74,29 @@ func (s *ExportSpool) spill() error {
 	if err != nil {
 		return fmt.Errorf("create the export's temporary file: %w (set TMPDIR to a writable directory with free space)", err)
 	}
-	s.file, s.w = f, bufio.NewWriterSize(f, 64<<10)
+	// The write buffer is no larger than the memory the spool was allowed:
+	// a spool waiting its turn holds no more than that either way.
+	s.file, s.w = f, bufio.NewWriterSize(f, min(s.limit, 64<<10))
 	if _, err := s.w.Write(s.mem.Bytes()); err != nil {
 		return fmt.Errorf("write the export's temporary file: %w", err)
 	}
 	s.mem = bytes.Buffer{}
+	return nil
+}
+
+// Seal ends the writing: a spool in a file flushes and drops its write
+// buffer, so one that waits its turn holds a file and no memory. Write
+// no more after calling it.
+func (s *ExportSpool) Seal() error {
+	if s.err != nil || s.w == nil {
+		s.sealed = true
+		return s.err
+	}
+	if err := s.w.Flush(); err != nil {
+		s.err = fmt.Errorf("write the export's temporary file: %w", err)
+		return s.err
+	}
+	s.w, s.sealed = nil, true
 	return nil
 }
 
@@ -89,8 +112,8 @@ func (s *ExportSpool) Reader() (io.Reader, error) {
 	if s.file == nil {
 		return bytes.NewReader(s.mem.Bytes()), nil
 	}
-	if err := s.w.Flush(); err != nil {
-		return nil, fmt.Errorf("write the export's temporary file: %w", err)
+	if err := s.Seal(); err != nil {
+		return nil, err
 	}
 	if _, err := s.file.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("read the export's temporary file: %w", err)

@@ -61,11 +61,6 @@ func (t *task) where() string {
 // that the rows are bad: the job stops instead of rejecting everything.
 const maxServerErrors = 5
 
-// engineRetries is how often the engine repeats a request the transport
-// gave up on with 429; with the doubling waits that spans more than
-// Chatwoot's one-minute rate-limit window.
-const engineRetries = 6
-
 // job is the engine shared by every import and bulk action: journal,
 // rejects, workers, counters and progress.
 type job struct {
@@ -433,25 +428,11 @@ func serverReason(e *api.Error) string {
 	return fmt.Sprintf("%s (HTTP %d from %s %s)", msg, e.Status, e.Method, e.Path)
 }
 
-// do sends one request, waiting out 429s the transport gave up on: a 429
-// means rack-attack refused before Chatwoot ran, so repeating is safe for
-// any method.
+// do sends one request. A 429 is waited out by the transport's governor,
+// which gives up (exit 6) only when nothing got through for two rate
+// windows; repeating the request here could not get past it.
 func (j *job) do(ctx context.Context, req *api.Request) (*api.Response, error) {
-	for attempt := 0; ; attempt++ {
-		resp, err := j.c.Do(ctx, req)
-		var ae *api.Error
-		if err == nil || !errors.As(err, &ae) || ae.Status != 429 || attempt >= engineRetries {
-			return resp, err
-		}
-		j.retried.Add(1)
-		wait := time.Second << attempt
-		if wait > 30*time.Second {
-			wait = 30 * time.Second
-		}
-		if err := j.sleep(ctx, wait); err != nil {
-			return nil, err
-		}
-	}
+	return j.c.Do(ctx, req)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
