@@ -4,6 +4,7 @@ import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	"github.com/wootcli/woot/cmd/listen"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
+	transcriptcmd "github.com/wootcli/woot/cmd/transcript"
 	"github.com/wootcli/woot/cmd/webhooks"
 )
 
@@ -16,5 +17,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
+	tops = append(tops, topCommand{"conversations", transcriptcmd.NewCmdConversations})
 	return tops
 }
