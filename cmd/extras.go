@@ -3,6 +3,7 @@ package cmd
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	"github.com/wootcli/woot/cmd/listen"
+	reportscmd "github.com/wootcli/woot/cmd/reports"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
 	transcriptcmd "github.com/wootcli/woot/cmd/transcript"
 	"github.com/wootcli/woot/cmd/webhooks"
@@ -18,5 +19,7 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
 	tops = append(tops, topCommand{"conversations", transcriptcmd.NewCmdConversations})
+	// before the generated "reports": its `conversations get` merges under this `reports conversations`
+	tops = append(tops, topCommand{"reports", reportscmd.NewCmd})
 	return tops
 }

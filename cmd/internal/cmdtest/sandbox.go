@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -81,11 +82,16 @@ func (s *Sandbox) Harness(t *testing.T) *Harness {
 	return h
 }
 
-// Call sends one JSON request to the Application API of account 1 with
+// Call sends one JSON request to the Application API of account 1 (a
+// path under /api/v1/accounts/1, or one starting /public/ as it is) with
 // token (the administrator's when empty) and decodes the answer into out
 // (when not nil), failing the test on any error.
 func (s *Sandbox) Call(t testing.TB, token, method, path string, body, out any) {
 	t.Helper()
+	full := "/api/v1/accounts/1" + path
+	if strings.HasPrefix(path, "/public/") {
+		full = path
+	}
 	if token == "" {
 		token = sandbox.SeedUserToken
 	}
@@ -99,7 +105,7 @@ func (s *Sandbox) Call(t testing.TB, token, method, path string, body, out any) 
 			t.Fatal(err)
 		}
 	}
-	resp, err := c.Do(context.Background(), &api.Request{Family: api.FamilyApplication, Method: method, Path: "/api/v1/accounts/1" + path, Body: b})
+	resp, err := c.Do(context.Background(), &api.Request{Family: api.FamilyApplication, Method: method, Path: full, Body: b})
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}
