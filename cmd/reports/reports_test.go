@@ -48,7 +48,9 @@ func (s seeder) msg(id int64, at time.Duration, token string, body map[string]an
 func (s seeder) incoming(id int64, at time.Duration) {
 	s.msg(id, at, "", map[string]any{"content": "question", "message_type": "incoming"})
 }
-func (s seeder) reply(id int64, at time.Duration) { s.msg(id, at, "", map[string]any{"content": "answer"}) }
+func (s seeder) reply(id int64, at time.Duration) {
+	s.msg(id, at, "", map[string]any{"content": "answer"})
+}
 func (s seeder) note(id int64, at time.Duration) {
 	s.msg(id, at, "", map[string]any{"content": "note", "private": true})
 }
@@ -72,8 +74,10 @@ func (s seeder) rate(id int64, at time.Duration, rating int, comment string) {
 		"submitted_values": map[string]any{"csat_survey_response": map[string]any{"rating": rating, "feedback_message": comment}}}}, nil)
 }
 
-const m = time.Minute
-const h = time.Hour
+const (
+	mins = time.Minute
+	hrs  = time.Hour
+)
 
 // seedReport writes six conversations whose figures are worked out by
 // hand in TestReportConversationsFigures.
@@ -82,40 +86,40 @@ func seedReport(t *testing.T) *cmdtest.Sandbox {
 	s := seeder{t, sb}
 
 	// A: answered twice, resolved once, rated 5; assigned to Bob, labelled.
-	a := s.conversation(1*h, map[string]any{"assignee_id": 2})
+	a := s.conversation(1*hrs, map[string]any{"assignee_id": 2})
 	sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/labels", a), map[string]any{"labels": []string{"billing", "vip"}}, nil)
-	s.reply(a, 1*h+10*m)
-	s.incoming(a, 1*h+20*m)
-	s.reply(a, 1*h+30*m)
-	s.resolve(a, 2*h)
-	s.rate(a, 2*h+5*m, 5, "Great, thanks")
+	s.reply(a, 1*hrs+10*mins)
+	s.incoming(a, 1*hrs+20*mins)
+	s.reply(a, 1*hrs+30*mins)
+	s.resolve(a, 2*hrs)
+	s.rate(a, 2*hrs+5*mins, 5, "Great, thanks")
 
 	// B: reopened: resolved, the customer writes again, resolved again.
-	b := s.conversation(2*h, map[string]any{"team_id": 1})
-	s.reply(b, 2*h+5*m)
-	s.resolve(b, 2*h+30*m)
-	s.incoming(b, 4*h) // reopens it
-	s.reply(b, 4*h+10*m)
-	s.resolve(b, 5*h)
-	s.rate(b, 5*h+1*m, 2, "Took two tries")
+	b := s.conversation(2*hrs, map[string]any{"team_id": 1})
+	s.reply(b, 2*hrs+5*mins)
+	s.resolve(b, 2*hrs+30*mins)
+	s.incoming(b, 4*hrs) // reopens it
+	s.reply(b, 4*hrs+10*mins)
+	s.resolve(b, 5*hrs)
+	s.rate(b, 5*hrs+1*mins, 2, "Took two tries")
 
 	// C: never answered: only a private note, still open.
-	c := s.conversation(3*h, nil)
-	s.note(c, 3*h+10*m)
+	c := s.conversation(3*hrs, nil)
+	s.note(c, 3*hrs+10*mins)
 
 	// D: a bot replies first, a person 15 minutes after the start.
-	d := s.conversation(4*h, nil)
-	s.botReply(d, 4*h+1*m)
-	s.reply(d, 4*h+15*m)
-	s.resolve(d, 4*h+45*m)
+	d := s.conversation(4*hrs, nil)
+	s.botReply(d, 4*hrs+1*mins)
+	s.reply(d, 4*hrs+15*mins)
+	s.resolve(d, 4*hrs+45*mins)
 
 	// E: resolved without a reply.
-	e := s.conversation(5*h, nil)
-	s.resolve(e, 5*h+20*m)
+	e := s.conversation(5*hrs, nil)
+	s.resolve(e, 5*hrs+20*mins)
 
 	// F: created after --until: not in the report.
-	f := s.conversation(30*h, nil)
-	s.reply(f, 30*h+1*m)
+	f := s.conversation(30*hrs, nil)
+	s.reply(f, 30*hrs+1*mins)
 	return sb
 }
 
