@@ -2,6 +2,7 @@ package cmd
 
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
+	duplicatescmd "github.com/wootcli/woot/cmd/duplicates"
 	"github.com/wootcli/woot/cmd/listen"
 	reportscmd "github.com/wootcli/woot/cmd/reports"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
@@ -21,5 +22,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"conversations", transcriptcmd.NewCmdConversations})
 	// before the generated "reports": its `conversations get` merges under this `reports conversations`
 	tops = append(tops, topCommand{"reports", reportscmd.NewCmd})
+	tops = append(tops, topCommand{"contacts", duplicatescmd.NewCmdContacts})
 	return tops
 }
