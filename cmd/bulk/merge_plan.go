@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -125,7 +126,11 @@ func stepJobPaths(f *cmdutil.Factory, flags *jobFlags, name string, steps []bulk
 	}
 	h := sha256.New()
 	for _, s := range steps {
-		fmt.Fprintf(h, "%+v\n", s)
+		b, err := json.Marshal(s) // maps in sorted order: the same steps hash the same
+		if err != nil {
+			return "", "", err
+		}
+		h.Write(append(b, '\n'))
 	}
 	stem := filepath.Join(dir, "jobs", fmt.Sprintf("%s-%s", name, hex.EncodeToString(h.Sum(nil))[:12]))
 	if err := os.MkdirAll(filepath.Dir(stem), 0o700); err != nil {

@@ -12,6 +12,9 @@ import (
 	"github.com/wootcli/woot/pkg/api"
 )
 
+// ActionStep is the plan action of a request job's step.
+const ActionStep = "step"
+
 // Step is one unit of a request job (a contact merge, one contact's
 // attribute change): its requests are sent in order and the step is one
 // journal row, so a re-run skips the steps an earlier run finished.
@@ -23,6 +26,28 @@ type Step struct {
 	// when a run died between sending the step and journaling its answer,
 	// so a re-run never sends a request twice that cannot be repeated.
 	Gone string
+	// Check, when set, is asked in the same case: a read that shows
+	// whether the step's change is already in place.
+	Check *AttrCheck
+	// MergeAttrs, when set, is read first: the custom attributes it holds
+	// are kept under those of the first request's custom_attributes, for
+	// routes that replace the whole set (a conversation's).
+	MergeAttrs *AttrRead
+}
+
+// AttrRead names where an object's custom attributes are: the read's
+// path and the dotted path of the attributes in its answer.
+type AttrRead struct {
+	Path  string
+	Field string // "payload.custom_attributes" (a contact), "custom_attributes" (a conversation)
+}
+
+// AttrCheck is a read whose custom attributes show a step done: every
+// key of Has holds its value and no key of Lacks is present.
+type AttrCheck struct {
+	AttrRead
+	Has   map[string]any
+	Lacks []string
 }
 
 // StepRequest is one request of a step.
@@ -93,10 +118,27 @@ func (s *stepRunner) run(ctx context.Context, num int64, key string, step Step, 
 			return outcome{}, err
 		}
 	}
+	if step.Check != nil && st.hasIntent("send") {
+		attrs, err := s.readAttrs(ctx, step.Check.AttrRead)
+		if err != nil {
+			return outcome{}, err
+		}
+		if step.Check.holds(attrs) {
+			return outcome{kind: outSkipped, reason: "already done by an earlier run"}, nil
+		}
+	}
+	requests := step.Requests
+	if step.MergeAttrs != nil && len(requests) > 0 {
+		merged, err := s.mergedFirst(ctx, step)
+		if err != nil {
+			return outcome{}, err
+		}
+		requests = append([]StepRequest{merged}, requests[1:]...)
+	}
 	if err := s.j.jr.intent(num, key, "send"); err != nil {
 		return outcome{}, err
 	}
-	for _, r := range step.Requests {
+	for _, r := range requests {
 		// A retry after a lost answer comes back through the Gone check
 		// above, as the intent is on record.
 		if _, err := s.j.send(ctx, r.Method, s.j.path("%s", r.Path), nil, r.Body); err != nil {
@@ -104,6 +146,72 @@ func (s *stepRunner) run(ctx context.Context, num int64, key string, step Step, 
 		}
 	}
 	return outcome{kind: outUpdated}, nil
+}
+
+// readAttrs reads an object's custom attributes.
+func (s *stepRunner) readAttrs(ctx context.Context, r AttrRead) (map[string]any, error) {
+	body, err := s.j.lookup(ctx, http.MethodGet, s.j.path("%s", r.Path), nil)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := api.Extract(body, r.Field)
+	if err != nil {
+		return nil, err
+	}
+	attrs := map[string]any{}
+	if len(raw) > 0 && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &attrs); err != nil {
+			return nil, &api.ShapeError{What: r.Field + " is not an object"}
+		}
+	}
+	return attrs, nil
+}
+
+// mergedFirst is the step's first request with the object's current
+// attributes under the ones it sets.
+func (s *stepRunner) mergedFirst(ctx context.Context, step Step) (StepRequest, error) {
+	current, err := s.readAttrs(ctx, *step.MergeAttrs)
+	if err != nil {
+		return StepRequest{}, err
+	}
+	first := step.Requests[0]
+	body, _ := first.Body.(map[string]any)
+	set, _ := body["custom_attributes"].(map[string]any)
+	out := map[string]any{}
+	for k, v := range body {
+		out[k] = v
+	}
+	merged := map[string]any{}
+	for k, v := range current {
+		merged[k] = v
+	}
+	for k, v := range set {
+		merged[k] = v
+	}
+	out["custom_attributes"] = merged
+	first.Body = out
+	return first, nil
+}
+
+func (c *AttrCheck) holds(attrs map[string]any) bool {
+	for k, want := range c.Has {
+		got, ok := attrs[k]
+		if !ok || !sameJSON(got, want) {
+			return false
+		}
+	}
+	for _, k := range c.Lacks {
+		if _, ok := attrs[k]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+func sameJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }
 
 // stepRejects renders a refused step: its number, label and reason.
@@ -122,7 +230,7 @@ func (s *stepRunner) plan() Plan {
 			p.Done++
 			continue
 		}
-		it := PlanItem{Row: num, Action: actionBulk, Match: step.Label}
+		it := PlanItem{Row: num, Action: ActionStep, Match: step.Label}
 		for _, r := range step.Requests {
 			pr := PlannedRequest{Method: r.Method, Path: s.j.path("%s", r.Path)}
 			if r.Body != nil {
