@@ -54,6 +54,9 @@ woot's config directory under jobs/, named after the action and the ids.`
 		c.AddCommand(newBulkActionCmd(f, kind, s, runF))
 	}
 	c.AddCommand(newAttributeCmds(f, kind)...)
+	if kind == bulk.KindConversations {
+		c.AddCommand(newConversationsDeleteCmd(f, nil))
+	}
 	return c
 }
 
