@@ -3,6 +3,7 @@ package cmd
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	duplicatescmd "github.com/wootcli/woot/cmd/duplicates"
+	labelscmd "github.com/wootcli/woot/cmd/labels"
 	"github.com/wootcli/woot/cmd/listen"
 	reportscmd "github.com/wootcli/woot/cmd/reports"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
@@ -23,5 +24,6 @@ func extraTopCommands() []topCommand {
 	// before the generated "reports": its `conversations get` merges under this `reports conversations`
 	tops = append(tops, topCommand{"reports", reportscmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", duplicatescmd.NewCmdContacts})
+	tops = append(tops, topCommand{"conversations", labelscmd.NewCmdConversations}, topCommand{"contacts", labelscmd.NewCmdContacts})
 	return tops
 }
