@@ -3,6 +3,7 @@ package cmd
 import (
 	bulkcmd "github.com/wootcli/woot/cmd/bulk"
 	duplicatescmd "github.com/wootcli/woot/cmd/duplicates"
+	handoffcmd "github.com/wootcli/woot/cmd/handoff"
 	labelscmd "github.com/wootcli/woot/cmd/labels"
 	"github.com/wootcli/woot/cmd/listen"
 	reportscmd "github.com/wootcli/woot/cmd/reports"
@@ -25,5 +26,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"reports", reportscmd.NewCmd})
 	tops = append(tops, topCommand{"contacts", duplicatescmd.NewCmdContacts})
 	tops = append(tops, topCommand{"conversations", labelscmd.NewCmdConversations}, topCommand{"contacts", labelscmd.NewCmdContacts})
+	tops = append(tops, topCommand{"conversations", handoffcmd.NewCmdConversations})
 	return tops
 }
