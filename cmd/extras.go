@@ -6,6 +6,7 @@ import (
 	handoffcmd "github.com/wootcli/woot/cmd/handoff"
 	labelscmd "github.com/wootcli/woot/cmd/labels"
 	"github.com/wootcli/woot/cmd/listen"
+	refcmd "github.com/wootcli/woot/cmd/ref"
 	reportscmd "github.com/wootcli/woot/cmd/reports"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
 	transcriptcmd "github.com/wootcli/woot/cmd/transcript"
@@ -27,5 +28,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"contacts", duplicatescmd.NewCmdContacts})
 	tops = append(tops, topCommand{"conversations", labelscmd.NewCmdConversations}, topCommand{"contacts", labelscmd.NewCmdContacts})
 	tops = append(tops, topCommand{"conversations", handoffcmd.NewCmdConversations})
+	tops = append(tops, topCommand{"ref", refcmd.NewCmdRef}, topCommand{"open", refcmd.NewCmdOpen})
 	return tops
 }
