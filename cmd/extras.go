@@ -10,6 +10,7 @@ import (
 	reportscmd "github.com/wootcli/woot/cmd/reports"
 	sandboxcmd "github.com/wootcli/woot/cmd/sandbox"
 	transcriptcmd "github.com/wootcli/woot/cmd/transcript"
+	triagecmd "github.com/wootcli/woot/cmd/triage"
 	"github.com/wootcli/woot/cmd/webhooks"
 )
 
@@ -29,5 +30,6 @@ func extraTopCommands() []topCommand {
 	tops = append(tops, topCommand{"conversations", labelscmd.NewCmdConversations}, topCommand{"contacts", labelscmd.NewCmdContacts})
 	tops = append(tops, topCommand{"conversations", handoffcmd.NewCmdConversations})
 	tops = append(tops, topCommand{"ref", refcmd.NewCmdRef}, topCommand{"open", refcmd.NewCmdOpen})
+	tops = append(tops, topCommand{"conversations", triagecmd.NewCmdConversations})
 	return tops
 }
