@@ -60,7 +60,7 @@ func newAttributeCmd(f *cmdutil.Factory, kind string, del bool, runF func(*attri
 			return attributeRun(c.Context(), o)
 		},
 	}
-	sample := map[string][2]string{bulk.KindContacts: {"plan=enterprise", "--filter q=acme.com"}, bulk.KindConversations: {"order_id=ORD-1", "--filter status=open --filter inbox_id=1"}}[kind]
+	sample := map[string][2]string{bulk.KindContacts: {"plan=enterprise", "--filter q=smith"}, bulk.KindConversations: {"order_id=ORD-1", "--filter status=open --filter inbox_id=1"}}[kind]
 	how := "each " + one + "'s attributes are updated in place (" + routeOf(kind, false) + ")"
 	if kind == bulk.KindConversations {
 		how = "Chatwoot replaces a conversation's whole set, so each is read first and its\nother attributes are sent back unchanged (" + routeOf(kind, false) + ")"

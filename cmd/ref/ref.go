@@ -144,13 +144,13 @@ func fillPath(tmpl string, account int64, args []string) string {
 
 // NewCmdRef is `woot ref URL`.
 func NewCmdRef(f *cmdutil.Factory) *cobra.Command {
-	var format string
+	var out cmdutil.OutputFlags
 	c := &cobra.Command{
 		Use:   "ref URL",
 		Short: "Turn a Chatwoot dashboard link into the matching woot command",
 		Long: `Read a link copied from Chatwoot's dashboard (a conversation, contact, inbox
 or help-center article) and print the woot command that gets it; -o json
-prints the kind, account, id, command and API path.`,
+(or yaml, --jq, --template) prints the kind, account, id, command and API path.`,
 		Example: `  $ woot ref https://chat.acme.test/app/accounts/1/inbox/2/conversations/42
   $ woot ref https://chat.acme.test/app/accounts/1/contacts/7 -o json --jq .id`,
 		Args:    operation.ExactArgs([]string{"URL"}),
@@ -160,19 +160,30 @@ prints the kind, account, id, command and API path.`,
 			if err != nil {
 				return &cmdutil.FlagError{Err: err}
 			}
-			if format == "json" {
-				b, _ := json.Marshal(r)
-				_, err := fmt.Fprintln(f.IOStreams.Out, string(b))
+			if out.Format == "" && out.JQ == "" && out.Template == "" {
+				_, err = fmt.Fprintln(f.IOStreams.Out, strings.Join(r.Command, " "))
 				return err
 			}
-			if format != "" && format != "text" {
-				return cmdutil.FlagErrorf("-o %q: ref prints text (the default) or json", format)
+			opts := out.Options([]string{"kind", "account_id", "id", "path"})
+			if err := opts.Validate(); err != nil {
+				return err
 			}
-			_, err = fmt.Fprintln(f.IOStreams.Out, strings.Join(r.Command, " "))
-			return err
+			ios, finish, err := out.Streams(f.IOStreams)
+			if err != nil {
+				return err
+			}
+			printer, err := output.New(ios, opts)
+			if err != nil {
+				return err
+			}
+			b, _ := json.Marshal(r)
+			if err := printer.Object(b); err != nil {
+				return finish(err)
+			}
+			return finish(printer.Close())
 		},
 	}
-	c.Flags().StringVarP(&format, "output", "o", "", "json: the reference as JSON (kind, account_id, id, command, path)")
+	cmdutil.AddOutputFlags(c, &out)
 	return c
 }
 

@@ -41,10 +41,10 @@ func TestParse(t *testing.T) {
 func TestRefAndOpenOnTheSandbox(t *testing.T) {
 	sb := cmdtest.NewSandbox(t, "demo", time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC))
 	h := sb.Harness(t)
-	out := h.MustRun("ref", "https://chat.acme.test/app/accounts/1/contacts/1", "-o", "json")
+	out := h.MustRun("ref", "https://chat.acme.test/app/accounts/1/contacts/1", "-o", "ndjson")
 	want := `{"kind":"contact","account_id":1,"id":1,"command":["woot","contacts","get","1"],"path":"/api/v1/accounts/1/contacts/1","host":"chat.acme.test"}` + "\n"
 	if out != want {
-		t.Errorf("ref -o json:\n%s\nwant\n%s", out, want)
+		t.Errorf("ref -o ndjson:\n%s\nwant\n%s", out, want)
 	}
 	// open prints what the get command prints.
 	got := h.MustRun("open", "https://chat.acme.test/app/accounts/1/contacts/1", "-o", "json")
