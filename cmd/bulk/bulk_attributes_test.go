@@ -93,3 +93,20 @@ func TestBulkAttributeUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestBulkAttributeAndDeleteRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", attrT0)
+	sb.CheckSpec(t)
+	h := sb.Harness(t)
+	h.MustRun("contacts", "bulk", "set-attribute", "tier=gold", "--ids", "1")
+	h.MustRun("conversations", "bulk", "set-attribute", "tier=gold", "--ids", "1")
+	h.MustRun("conversations", "bulk", "delete-attribute", "tier", "--ids", "1")
+	h.MustRun("conversations", "bulk", "delete", "2", "--yes") // DELETE conversations/{id} is served beyond the spec
+	got := strings.Join(sb.Checked(), "; ")
+	for _, op := range []string{"PUT /api/v1/accounts/{account_id}/contacts/{id}", "POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes",
+		"POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/destroy_custom_attributes"} {
+		if !strings.Contains(got, op) {
+			t.Errorf("%s was not checked against the spec: %s", op, got)
+		}
+	}
+}

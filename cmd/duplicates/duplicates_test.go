@@ -186,3 +186,18 @@ func TestMergePlanRefusesABadPlan(t *testing.T) {
 		t.Errorf("exit %d, %s", code, h.ErrOut)
 	}
 }
+
+func TestDuplicatesRequestsConformToTheSpec(t *testing.T) {
+	sb := seedSandbox(t)
+	sb.CheckSpec(t)
+	h := sb.Harness(t)
+	file := filepath.Join(t.TempDir(), "merges.json")
+	h.MustRun("contacts", "duplicates", "--plan", file)
+	h.MustRun("contacts", "merge-plan", "apply", file, "--yes")
+	got := strings.Join(sb.Checked(), "; ")
+	for _, op := range []string{"GET /api/v1/accounts/{account_id}/contacts", "GET /api/v1/accounts/{account_id}/contacts/{id}/conversations", "POST /api/v1/accounts/{account_id}/actions/contact_merge"} {
+		if !strings.Contains(got, op) {
+			t.Errorf("%s was not checked against the spec: %s", op, got)
+		}
+	}
+}

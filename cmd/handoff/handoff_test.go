@@ -95,3 +95,16 @@ func TestHandoffErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHandoffRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", t0)
+	sb.CheckSpec(t)
+	sb.Harness(t).MustRun("conversations", "handoff", "2", "--to-agent", "bob@acme.test", "--note", "n", "--priority", "low")
+	got := strings.Join(sb.Checked(), "; ")
+	for _, op := range []string{"POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments", "POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages",
+		"POST /api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority", "GET /api/v1/accounts/{account_id}/agents"} {
+		if !strings.Contains(got, op) {
+			t.Errorf("%s was not checked against the spec: %s", op, got)
+		}
+	}
+}

@@ -90,3 +90,14 @@ func TestLabelsUsage(t *testing.T) {
 		t.Errorf("exit %d %s", code, h.ErrOut)
 	}
 }
+
+func TestLabelsRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", t0)
+	sb.CheckSpec(t)
+	h := sb.Harness(t)
+	h.MustRun("conversations", "labels", "add", "2", "vip")
+	h.MustRun("contacts", "labels", "add", "2", "vip")
+	if n := len(sb.Checked()); n != 4 {
+		t.Errorf("checked %v, want the GET and POST labels of conversations and contacts", sb.Checked())
+	}
+}

@@ -62,3 +62,15 @@ func TestRefAndOpenOnTheSandbox(t *testing.T) {
 		t.Errorf("exit %d %s", code, h.ErrOut)
 	}
 }
+
+func TestOpenRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC))
+	sb.CheckSpec(t)
+	h := sb.Harness(t)
+	h.MustRun("open", "https://chat.acme.test/app/accounts/1/contacts/1")
+	h.MustRun("open", "https://chat.acme.test/app/accounts/1/inbox/1/conversations/1")
+	h.MustRun("open", "https://chat.acme.test/app/accounts/1/settings/inboxes/1")
+	if got := strings.Join(sb.Checked(), "; "); got != "GET /api/v1/accounts/{account_id}/contacts/{id}; GET /api/v1/accounts/{account_id}/conversations/{conversation_id}; GET /api/v1/accounts/{account_id}/inboxes/{id}" {
+		t.Errorf("checked: %s", got)
+	}
+}

@@ -206,3 +206,15 @@ func TestReportConversationsFlags(t *testing.T) {
 		t.Errorf("reports conversations get --help: exit %d\n%s", code, h.Out)
 	}
 }
+
+func TestReportRequestsConformToTheSpec(t *testing.T) {
+	sb := seedReport(t)
+	sb.CheckSpec(t)
+	sb.Harness(t).MustRun("reports", "conversations", "--since", t0.Format(time.RFC3339), "--until", t0.Add(24*time.Hour).Format(time.RFC3339), "-o", "csv")
+	for _, op := range []string{"GET /api/v1/accounts/{account_id}/conversations", "GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events",
+		"GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages", "GET /api/v1/accounts/{account_id}/inboxes"} {
+		if !strings.Contains(strings.Join(sb.Checked(), "\n"), op) {
+			t.Errorf("%s was not checked against the spec: %v", op, sb.Checked())
+		}
+	}
+}

@@ -220,3 +220,13 @@ func TestTranscriptUsageErrors(t *testing.T) {
 		t.Errorf("a missing conversation: exit %d, want 4 (not found); stderr %s", code, h.ErrOut)
 	}
 }
+
+func TestTranscriptRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", t0)
+	id := seedConversation(t, sb)
+	sb.CheckSpec(t)
+	sb.Harness(t).MustRun("conversations", "transcript", fmt.Sprint(id), "-o", "json")
+	if got := strings.Join(sb.Checked(), "; "); got != "GET /api/v1/accounts/{account_id}/conversations/{conversation_id}; GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages" {
+		t.Errorf("checked against the spec: %s", got)
+	}
+}

@@ -3,6 +3,7 @@ package triage_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +83,14 @@ func TestDuration(t *testing.T) {
 		if got := triage.Duration(s); got != want {
 			t.Errorf("Duration(%d) = %s, want %s", s, got, want)
 		}
+	}
+}
+
+func TestTriageRequestsConformToTheSpec(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", noon)
+	sb.CheckSpec(t)
+	sb.Harness(t).MustRun("conversations", "triage", "--inbox", "1")
+	if got := strings.Join(sb.Checked(), "; "); !strings.Contains(got, "GET /api/v1/accounts/{account_id}/conversations;") {
+		t.Errorf("checked: %s", got)
 	}
 }

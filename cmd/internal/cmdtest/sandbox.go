@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/sandbox"
+	"github.com/wootcli/woot/pkg/spectest"
 )
 
 // Sandbox is a sandbox Chatwoot on 127.0.0.1 with a clock the test sets,
@@ -27,8 +29,10 @@ type Sandbox struct {
 	URL      string
 	Requests atomic.Int64
 
-	mu  sync.Mutex
-	now time.Time
+	mu      sync.Mutex
+	now     time.Time
+	spec    *spectest.Spec
+	checked map[string]bool // "METHOD path template" of the requests checked against the spec
 }
 
 // NewSandbox starts a sandbox with the given seed ("demo" or "empty") whose
@@ -43,6 +47,7 @@ func NewSandbox(t testing.TB, seed string, now time.Time) *Sandbox {
 	s.Sandbox = sb
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.Requests.Add(1)
+		s.conform(t, r)
 		sb.ServeHTTP(w, r)
 	}))
 	s.URL = srv.URL
@@ -51,6 +56,49 @@ func NewSandbox(t testing.TB, seed string, now time.Time) *Sandbox {
 		sb.Close()
 	})
 	return s
+}
+
+// CheckSpec makes every later request that Chatwoot's published spec
+// covers be validated against it with kin-openapi (routes beyond the spec
+// pass unchecked); it skips the test when the spec files are absent.
+func (s *Sandbox) CheckSpec(t testing.TB) {
+	t.Helper()
+	spec := spectest.Load(t)
+	s.mu.Lock()
+	s.spec, s.checked = spec, map[string]bool{}
+	s.mu.Unlock()
+}
+
+// Checked lists the spec operations ("GET /api/v1/accounts/{account_id}/…")
+// requests were validated against since CheckSpec, sorted.
+func (s *Sandbox) Checked() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ops []string
+	for op := range s.checked {
+		ops = append(ops, op)
+	}
+	sort.Strings(ops)
+	return ops
+}
+
+func (s *Sandbox) conform(t testing.TB, r *http.Request) {
+	s.mu.Lock()
+	spec := s.spec
+	s.mu.Unlock()
+	if spec == nil {
+		return
+	}
+	route, _, err := spec.FindRoute(r)
+	if err != nil {
+		return // served beyond the spec
+	}
+	if err := spec.ValidateRequest(r); err != nil {
+		t.Errorf("sandbox: %v", err)
+	}
+	s.mu.Lock()
+	s.checked[r.Method+" "+route.Path] = true
+	s.mu.Unlock()
 }
 
 // Now is the sandbox's clock.
