@@ -53,6 +53,10 @@ The phone rules are a small normaliser, not a numbering-plan database (no
 libphonenumber): a number written without a country code gets
 --country-code, else it only matches numbers written with the same digits.
 
+Contacts are read from Chatwoot's contact list, which leaves out contacts
+with none of email, phone number and identifier (anonymous website
+visitors): --by name compares only the listed ones.
+
 One line per contact is printed, with its group; "survivor" marks the
 contact the group would keep: the one with the most conversations, then
 the oldest. --plan FILE writes that proposal as an editable JSON merge plan
