@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -228,5 +229,17 @@ func TestTranscriptRequestsConformToTheSpec(t *testing.T) {
 	sb.Harness(t).MustRun("conversations", "transcript", fmt.Sprint(id), "-o", "json")
 	if got := strings.Join(sb.Checked(), "; "); got != "GET /api/v1/accounts/{account_id}/conversations/{conversation_id}; GET /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages" {
 		t.Errorf("checked against the spec: %s", got)
+	}
+}
+
+// On a terminal times are in the reader's zone, not RFC 3339.
+func TestTranscriptLocalTimesOnATerminal(t *testing.T) {
+	sb := cmdtest.NewSandbox(t, "demo", t0)
+	id := seedConversation(t, sb)
+	h := sb.Harness(t)
+	h.TTY = true
+	out := h.MustRun("conversations", "transcript", fmt.Sprint(id))
+	if !regexp.MustCompile(`\n\[2026-11-2\d \d\d:\d\d:\d\d [^\]]+\] Jane <b>Doe</b>:\n`).MatchString(out) || strings.Contains(out, "T09:00:00Z") {
+		t.Errorf("terminal transcript times:\n%s", out)
 	}
 }
