@@ -121,6 +121,10 @@ func renderText(w *bufio.Writer, t *Transcript, tf TimeFormat) {
 			}
 		}
 		for _, a := range e.Attachments {
+			if a.URL == "" { // a location or contact card: nothing to link to
+				fmt.Fprintf(w, "  attachment (%s)\n", a.FileType)
+				continue
+			}
 			fmt.Fprintf(w, "  attachment (%s): %s\n", a.FileType, a.URL)
 		}
 	}
@@ -154,6 +158,10 @@ func renderMarkdown(w *bufio.Writer, t *Transcript, tf TimeFormat) {
 				w.WriteByte('\n')
 			}
 			for _, a := range e.Attachments {
+				if a.URL == "" {
+					fmt.Fprintf(w, "- attachment (%s)\n", a.FileType)
+					continue
+				}
 				fmt.Fprintf(w, "- [%s](%s) (%s)\n", markdownLinkText(a.Name), a.URL, a.FileType)
 			}
 		}
