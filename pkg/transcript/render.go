@@ -158,8 +158,12 @@ func renderMarkdown(w *bufio.Writer, t *Transcript, tf TimeFormat) {
 				w.WriteByte('\n')
 			}
 			for _, a := range e.Attachments {
-				if a.URL == "" {
+				switch {
+				case a.URL == "": // a location or contact card: nothing to link to
 					fmt.Fprintf(w, "- attachment (%s)\n", a.FileType)
+					continue
+				case !safeLink(a.URL): // shown, never clickable
+					fmt.Fprintf(w, "- attachment (%s) %s\n", a.FileType, md("`"+strings.ReplaceAll(a.URL, "`", "")+"`"))
 					continue
 				}
 				fmt.Fprintf(w, "- [%s](%s) (%s)\n", markdownLinkText(a.Name), a.URL, a.FileType)

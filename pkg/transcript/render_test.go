@@ -39,6 +39,13 @@ func TestFallbacksAndUnsafeLinks(t *testing.T) {
 	if strings.Contains(b.String(), `href="javascript:`) {
 		t.Errorf("an unsafe URL became a link:\n%s", b.String())
 	}
+	b.Reset()
+	if err := Render(&b, tr, "markdown", RFC3339); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "](javascript:") || !strings.Contains(b.String(), "- attachment (image) `javascript:alert(1)`") {
+		t.Errorf("markdown link for an unsafe URL:\n%s", b.String())
+	}
 }
 
 func TestLocalTimeOnATerminal(t *testing.T) {
