@@ -24,6 +24,8 @@ import (
 // after the kill are refused unapplied (no one is left to answer).
 type killGate struct {
 	sb         *sandbox.Sandbox
+	method     string
+	write      *regexp.Regexp
 	blockAfter int
 	blocked    chan struct{} // closed when the first update is held
 	release    chan struct{}
@@ -35,10 +37,8 @@ type killGate struct {
 	once    sync.Once
 }
 
-var contactUpdate = regexp.MustCompile(`^/api/v1/accounts/1/contacts/\d+$`)
-
 func (g *killGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPut || !contactUpdate.MatchString(r.URL.Path) {
+	if r.Method != g.method || !g.write.MatchString(r.URL.Path) {
 		g.sb.ServeHTTP(w, r)
 		return
 	}
@@ -68,13 +68,41 @@ func (g *killGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func TestBulkSetAttributeSurvivesSIGKILLWithNothingDoneTwice(t *testing.T) {
+	for _, c := range []struct {
+		kind, method, write, read string
+		attrs                     func(body []byte) map[string]any
+	}{
+		{"contacts", http.MethodPut, `^/api/v1/accounts/1/contacts/(\d+)$`, "/api/v1/accounts/1/contacts/%d", func(b []byte) map[string]any {
+			var v struct {
+				Payload struct {
+					CustomAttributes map[string]any `json:"custom_attributes"`
+				} `json:"payload"`
+			}
+			json.Unmarshal(b, &v)
+			return v.Payload.CustomAttributes
+		}},
+		{"conversations", http.MethodPost, `^/api/v1/accounts/1/conversations/(\d+)/custom_attributes$`, "/api/v1/accounts/1/conversations/%d", func(b []byte) map[string]any {
+			var v struct {
+				CustomAttributes map[string]any `json:"custom_attributes"`
+			}
+			json.Unmarshal(b, &v)
+			return v.CustomAttributes
+		}},
+	} {
+		t.Run(c.kind, func(t *testing.T) {
+			killAndResume(t, c.kind, c.method, regexp.MustCompile(c.write), c.read, c.attrs)
+		})
+	}
+}
+
+func killAndResume(t *testing.T, kind, method string, write *regexp.Regexp, read string, attrsOf func([]byte) map[string]any) {
 	bin := cmdtest.WootBinary(t)
 	sb, err := sandbox.New(sandbox.Options{Seed: "demo"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sb.Close()
-	g := &killGate{sb: sb, blockAfter: 10, blocked: make(chan struct{}), release: make(chan struct{}), applied: map[string]int{}}
+	g := &killGate{sb: sb, method: method, write: write, blockAfter: 10, blocked: make(chan struct{}), release: make(chan struct{}), applied: map[string]int{}}
 	srv := httptest.NewServer(g)
 	defer srv.Close()
 	defer func() {
@@ -92,7 +120,7 @@ func TestBulkSetAttributeSurvivesSIGKILLWithNothingDoneTwice(t *testing.T) {
 	for id := 1; id <= 50; id++ {
 		ids = append(ids, fmt.Sprint(id))
 	}
-	args := []string{"contacts", "bulk", "set-attribute", "tier=gold", "seats:=5", "--ids", strings.Join(ids, ","), "--concurrency", "3"}
+	args := []string{kind, "bulk", "set-attribute", "tier=gold", "seats:=5", "--ids", strings.Join(ids, ","), "--concurrency", "3"}
 
 	cmd := exec.Command(bin, args...)
 	cmd.Env = []string{"CHATWOOT_URL=" + srv.URL, "CHATWOOT_API_TOKEN=" + sandbox.SeedUserToken, "CHATWOOT_ACCOUNT_ID=1",
@@ -109,7 +137,7 @@ func TestBulkSetAttributeSurvivesSIGKILLWithNothingDoneTwice(t *testing.T) {
 	case err := <-exited:
 		t.Fatalf("woot finished before the 10th update was held: %v\n%s", err, stderr.String())
 	case <-time.After(60 * time.Second):
-		t.Fatal("the 10th contact update never arrived")
+		t.Fatal("the 10th update never arrived")
 	}
 	cmd.Process.Kill()
 	<-exited
@@ -135,24 +163,21 @@ func TestBulkSetAttributeSurvivesSIGKILLWithNothingDoneTwice(t *testing.T) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for id := 1; id <= 50; id++ {
-		if n := g.applied[fmt.Sprintf("/api/v1/accounts/1/contacts/%d", id)]; n != 1 {
-			t.Errorf("contact %d was updated %d times, want exactly once", id, n)
+	if len(g.applied) != 50 {
+		t.Errorf("%d objects updated, want 50", len(g.applied))
+	}
+	for path, n := range g.applied {
+		if n != 1 {
+			t.Errorf("%s was applied %d times, want exactly once", path, n)
 		}
 	}
 	for _, id := range []int{1, 10, 50} {
-		var ct struct {
-			Payload struct {
-				CustomAttributes map[string]any `json:"custom_attributes"`
-			} `json:"payload"`
-		}
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest("GET", fmt.Sprintf("/api/v1/accounts/1/contacts/%d", id), nil)
+		req := httptest.NewRequest("GET", fmt.Sprintf(read, id), nil)
 		req.Header.Set("api_access_token", sandbox.SeedUserToken)
 		sb.ServeHTTP(rec, req)
-		json.Unmarshal(rec.Body.Bytes(), &ct)
-		if ct.Payload.CustomAttributes["tier"] != "gold" || ct.Payload.CustomAttributes["seats"] != float64(5) {
-			t.Errorf("contact %d attributes %v", id, ct.Payload.CustomAttributes)
+		if a := attrsOf(rec.Body.Bytes()); a["tier"] != "gold" || a["seats"] != float64(5) {
+			t.Errorf("%s %d attributes %v", kind, id, a)
 		}
 	}
 }
