@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,7 @@ type options struct {
 	since, until  string
 	inbox         int64
 	businessHours bool
+	concurrency   int
 
 	from, to time.Time // the window, from the flags
 }
@@ -89,6 +91,7 @@ large windows take a while; rows print as they are ready.`,
 	fs.StringVar(&o.since, "since", "", "Conversations created at or after this time (RFC 3339, 2026-01-31, unix seconds, or a duration back from now: 30d, 12h)")
 	fs.StringVar(&o.until, "until", "", "Conversations created before this time (default: now)")
 	fs.Int64Var(&o.inbox, "inbox", 0, "Only this inbox id")
+	fs.IntVar(&o.concurrency, "concurrency", 4, "Conversations read at once (requests keep to the server's rate limit; --rate caps them)")
 	fs.BoolVar(&o.businessHours, "business-hours", false, "Times in business hours (value_in_business_hours) instead of calendar seconds")
 	cmdutil.AddOutputFlags(c, &o.out)
 	return c
@@ -114,6 +117,9 @@ func (o *options) validate() error {
 		if o.to, err = parseTime("--until", o.until, o.now()); err != nil {
 			return err
 		}
+	}
+	if o.concurrency < 1 {
+		return cmdutil.FlagErrorf("--concurrency %d: use 1 or more", o.concurrency)
 	}
 	if !o.to.After(o.from) {
 		return cmdutil.FlagErrorf("--until %s is not after --since %s", o.to.UTC().Format(time.RFC3339), o.from.UTC().Format(time.RFC3339))
@@ -180,7 +186,8 @@ func run(ctx context.Context, o *options) error {
 }
 
 // rows walks every conversation and prints the ones created in the
-// window as their row is ready.
+// window as their rows are ready: up to --concurrency conversations are
+// read at once, and rows keep the list's order.
 func (r runner) rows(ctx context.Context, ios *output.IOStreams, inboxes map[int64]string, csat convreport.CSATIndex) error {
 	printer, err := output.New(ios, r.opts.out.Options(convreport.Columns))
 	if err != nil {
@@ -192,6 +199,24 @@ func (r runner) rows(ctx context.Context, ios *output.IOStreams, inboxes map[int
 	}
 	req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: r.path("/conversations"), Query: query}
 	from, to := r.opts.from.Unix(), r.opts.to.Unix()
+	var batch []convreport.Conversation
+	flush := func() error {
+		rows, err := r.batchRows(ctx, batch, inboxes, csat)
+		batch = batch[:0]
+		if err != nil {
+			return err
+		}
+		for _, row := range rows {
+			b, err := json.Marshal(row)
+			if err != nil {
+				return err
+			}
+			if err := printer.Item(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	err = r.client.Paginate(ctx, req, "data.payload", &api.List{Pager: api.PageNumber, PageSize: 25}, api.PageOptions{All: true},
 		func(raw json.RawMessage) error {
 			var cv convreport.Conversation
@@ -201,20 +226,40 @@ func (r runner) rows(ctx context.Context, ios *output.IOStreams, inboxes map[int
 			if cv.CreatedAt < from || cv.CreatedAt >= to || (r.opts.inbox != 0 && cv.InboxID != r.opts.inbox) {
 				return nil
 			}
-			row, err := r.row(ctx, cv, inboxes, csat)
-			if err != nil {
-				return err
+			if batch = append(batch, cv); len(batch) >= r.opts.concurrency {
+				return flush()
 			}
-			b, err := json.Marshal(row)
-			if err != nil {
-				return err
-			}
-			return printer.Item(b)
+			return nil
 		})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
 		return fmt.Errorf("conversation report: %w", err)
 	}
 	return printer.Close()
+}
+
+// batchRows reads the conversations of a batch at once, each on its own
+// goroutine, and returns their rows in the batch's order.
+func (r runner) batchRows(ctx context.Context, batch []convreport.Conversation, inboxes map[int64]string, csat convreport.CSATIndex) ([]convreport.Row, error) {
+	rows := make([]convreport.Row, len(batch))
+	errs := make([]error, len(batch))
+	var wg sync.WaitGroup
+	for i, cv := range batch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rows[i], errs[i] = r.row(ctx, cv, inboxes, csat)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
 }
 
 func (r runner) row(ctx context.Context, cv convreport.Conversation, inboxes map[int64]string, csat convreport.CSATIndex) (convreport.Row, error) {

@@ -218,3 +218,18 @@ func TestReportRequestsConformToTheSpec(t *testing.T) {
 		}
 	}
 }
+
+// Rows read in parallel come out in the same order as read one by one.
+func TestReportConcurrencyKeepsTheOrder(t *testing.T) {
+	sb := seedReport(t)
+	h := sb.Harness(t)
+	args := []string{"reports", "conversations", "--since", "2026-10-01", "--until", t0.Add(24 * time.Hour).Format(time.RFC3339), "-o", "csv"}
+	one := h.MustRun(append(args, "--concurrency", "1")...)
+	many := h.MustRun(append(args, "--concurrency", "7")...)
+	if one != many {
+		t.Errorf("--concurrency 7 changed the rows:\n%s\nvs\n%s", many, one)
+	}
+	if n := strings.Count(one, "\n"); n < 80 {
+		t.Errorf("%d lines: the window should hold the demo's conversations too", n)
+	}
+}
