@@ -21,6 +21,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -74,8 +76,8 @@ type Conversation struct {
 type Event struct {
 	ID                   int64   `json:"id"`
 	Name                 string  `json:"name"`
-	Value                float64 `json:"value"`
-	ValueInBusinessHours float64 `json:"value_in_business_hours"`
+	Value                Seconds `json:"value"`
+	ValueInBusinessHours Seconds `json:"value_in_business_hours"`
 	ConversationID       int64   `json:"conversation_id"`
 	CreatedAt            string  `json:"created_at"`
 }
@@ -164,11 +166,29 @@ func Compute(in Input, opts Options) Row {
 }
 
 func seconds(e *Event, opts Options) *float64 {
-	v := e.Value
+	v := float64(e.Value)
 	if opts.BusinessHours {
-		v = e.ValueInBusinessHours
+		v = float64(e.ValueInBusinessHours)
 	}
 	return &v
+}
+
+// Seconds is an event's value: a JSON number, or a string holding one
+// (how Rails renders a decimal column), or null (0).
+type Seconds float64
+
+func (s *Seconds) UnmarshalJSON(b []byte) error {
+	str := strings.Trim(string(b), `"`)
+	if str == "null" || str == "" {
+		*s = 0
+		return nil
+	}
+	v, err := strconv.ParseFloat(str, 64)
+	if err != nil {
+		return fmt.Errorf("event value %s is not a number of seconds", b)
+	}
+	*s = Seconds(v)
+	return nil
 }
 
 // DecodeEvents reads a conversation's reporting events (a bare array).

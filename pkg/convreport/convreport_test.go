@@ -60,3 +60,13 @@ func TestCSATIndexKeepsTheLatest(t *testing.T) {
 		t.Errorf("rating %d, want 2 (response 7 is the later one)", x[1].Rating)
 	}
 }
+
+func TestEventValuesAsStrings(t *testing.T) {
+	ev := events(t, `[{"id":1,"name":"first_response","value":"600.0","value_in_business_hours":null}]`)
+	if ev[0].Value != 600 || ev[0].ValueInBusinessHours != 0 {
+		t.Errorf("decoded %+v", ev[0])
+	}
+	if _, err := DecodeEvents([]byte(`[{"id":1,"value":"soon"}]`)); err == nil {
+		t.Error("a value that is not a number decoded")
+	}
+}
