@@ -49,14 +49,14 @@ func (g *killGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g.n++
-	k := g.n
+	hold := g.n >= g.blockAfter
 	rec := httptest.NewRecorder()
 	g.sb.ServeHTTP(rec, r)
 	if rec.Code == http.StatusOK {
 		g.applied[r.URL.Path]++
 	}
 	g.mu.Unlock()
-	if k >= g.blockAfter {
+	if hold {
 		g.once.Do(func() { close(g.blocked) })
 		<-g.release
 	}
