@@ -79,9 +79,12 @@ const environmentHelp = `Flags win over environment variables, which win over th
 const securityHelp = `Tokens and secrets never need the command line, where ps and the shell
 history show them: tokens come from the environment, the config file
 (refused when other users can read it: chmod 600 fixes it, as ssh asks) or
-stdin (woot auth login --with-token); webhook secrets from
-CHATWOOT_WEBHOOK_SECRET or the profile. --secret S works too, but every
-user of the machine can read S in ps: prefer the environment.
+stdin (woot auth login --with-token). Webhook secrets come from
+--secret-file FILE (listen: --forward-secret-file), CHATWOOT_WEBHOOK_SECRET
+or the profile, in that order; a trailing newline in the file is ignored and
+a file other users can read draws a chmod warning. --secret S (listen:
+--forward-secret) works too and wins over all of them, but every user of the
+machine can read S in ps: prefer the file or the environment.
 
 Redacted in --debug logs and error messages (by field name, wherever it
 appears: nested JSON, form bodies, query strings, headers):
@@ -104,6 +107,20 @@ Redirects: Chatwoot's API never redirects, so woot never follows one; a
 redirect ends the command with exit 8 and "the server redirected to X:
 check CHATWOOT_URL". No token, identifier or body is sent to X, whatever
 its host or scheme. The same holds for the websocket of "woot listen".
+
+"woot webhooks receive" can face the internet: the signature headers are
+checked before the body is read (missing, malformed or outside --tolerance:
+401 at once); a body over --max-body (default 1 MiB) gets 413 and is read no
+further; --read-header-timeout (10s), --read-timeout (30s, the whole
+request) and --idle-timeout (60s) close slow connections; past
+--max-in-flight requests (32) the answer is 503. A timestamp and signature
+pair accepted before within the tolerance window is a replay (401, not
+printed, not forwarded) whatever its X-Chatwoot-Delivery id, which is not
+signed; the last 10000 pairs are remembered. It serves plain HTTP: put TLS
+in front of it (a reverse proxy) when it is reached over a network.
+
+The sandbox's websocket server never logs a pubsub token, even one it
+refuses.
 
 TLS: an untrusted certificate is not retried (exit 8); the message says
 which check failed. For a private CA, point SSL_CERT_FILE at its PEM

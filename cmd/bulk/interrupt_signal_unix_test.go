@@ -5,7 +5,6 @@ package bulk_test
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -204,66 +203,5 @@ func TestSandboxListIntoHead(t *testing.T) {
 	}
 	if n := strings.Count(out.String(), "\n"); n != 1 {
 		t.Errorf("head printed %d lines: %q", n, out.String())
-	}
-}
-
-// startServe runs `woot sandbox serve --state state` and returns the
-// environment its banner prints (CHATWOOT_URL, CHATWOOT_API_TOKEN, …).
-func startServe(t *testing.T, woot, state string) (cmd *exec.Cmd, exited chan error, env []string) {
-	t.Helper()
-	cmd = exec.Command(woot, "sandbox", "serve", "--addr", "127.0.0.1:0", "--state", state, "--quiet")
-	cmd.Env = []string{"HOME=" + t.TempDir()}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited = make(chan error, 1)
-	gone := make(chan struct{}) // closed on exit, however often it is waited for
-	go func() {
-		exited <- cmd.Wait()
-		close(gone)
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-gone
-	})
-	sc := bufio.NewScanner(stdout)
-	for sc.Scan() {
-		env = append(env, sc.Text())
-		if strings.HasPrefix(sc.Text(), "CHATWOOT_ACCOUNT_ID=") {
-			break
-		}
-	}
-	go io.Copy(io.Discard, stdout)
-	if len(env) == 0 {
-		t.Fatal("sandbox serve printed no banner")
-	}
-	return cmd, exited, env
-}
-
-// TestSandboxServeSavesOnSIGTERM: `kill` (SIGTERM), as the README's CI
-// recipe stops the server, saves the state like Ctrl-C does.
-func TestSandboxServeSavesOnSIGTERM(t *testing.T) {
-	woot := cmdtest.WootBinary(t)
-	state := filepath.Join(t.TempDir(), "state.json")
-	cmd, exited, env := startServe(t, woot, state)
-	client := append(env, "HOME="+t.TempDir(), "WOOT_CONFIG_DIR="+t.TempDir())
-	create := exec.Command(woot, "contacts", "create", "--name", "Kept Through Kill", "-o", "json", "--jq", ".id")
-	create.Env = client
-	if out, err := create.CombinedOutput(); err != nil {
-		t.Fatalf("create: %v\n%s", err, out)
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	awaitExit(t, cmd, exited, "after SIGTERM")
-
-	_, _, env = startServe(t, woot, state)
-	search := exec.Command(woot, "contacts", "search", "--q", "Kept Through Kill", "--fields", "name")
-	search.Env = append(env, "HOME="+t.TempDir(), "WOOT_CONFIG_DIR="+t.TempDir())
-	out, err := search.CombinedOutput()
-	if err != nil || string(out) != "Kept Through Kill\n" {
-		t.Fatalf("after SIGTERM and a restart the contact is gone: %v %q", err, out)
 	}
 }

@@ -1,188 +1,226 @@
 // Package handoff is `woot conversations handoff`: pass a conversation to
-// a team or an agent in one step, with a private note and a priority.
+// a team or an agent in one step, with a private note for whoever takes
+// it and a priority, as a support lead does by hand in four clicks.
 package handoff
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 type options struct {
-	f        *cmdutil.Factory
-	id       int64
-	team     string
-	agent    string
-	note     string
-	priority string
+	team, agent, note, priority string
+	dryRun                      bool
+	out                         cmdutil.OutputFlags
 }
 
 var priorities = []string{"urgent", "high", "medium", "low", "none"}
 
-// NewCmdConversations holds `handoff`, merged under "conversations".
+// NewCmdConversations adds `handoff` under `woot conversations`.
 func NewCmdConversations(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("conversations", operation.NounShort("conversations"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newCmd(f, nil))
-	return c
+	noun := &cobra.Command{Use: "conversations"}
+	noun.AddCommand(newCmdHandoff(f))
+	return noun
 }
 
-func newCmd(f *cmdutil.Factory, runF func(*options) error) *cobra.Command {
-	o := &options{f: f}
+func newCmdHandoff(f *cmdutil.Factory) *cobra.Command {
+	o := &options{}
 	c := &cobra.Command{
-		Use:   "handoff ID (--to-team TEAM | --to-agent EMAIL) [--note TEXT] [--priority P]",
+		Use:   "handoff CONVERSATION_ID (--to-team TEAM | --to-agent EMAIL) [--note TEXT] [--priority P]",
 		Short: "Hand a conversation to a team or an agent, with a note and a priority",
-		Long: `Hand a conversation over in one step: the private note first (so it is
-there when the new owner opens the conversation), then the priority, then
-the assignment. --to-team takes a team's id or name, --to-agent an agent's
-email. Each step is a separate request; when one fails, the message says
-which steps were already done.`,
-		Example: `  $ woot conversations handoff 1 --to-team sales --note "Wants a quote for 40 seats" --priority high
-  $ woot conversations handoff 1 --to-agent bob@acme.test`,
-		Args: operation.ExactArgs([]string{"ID"}),
+		Long: `Hand a conversation over in one step: assign it to a team (by name or id)
+and/or an agent (by e-mail), add a private note for whoever picks it up, and
+set its priority. The team is assigned before the agent, as Chatwoot clears
+an assignee who is not in the new team. The conversation is printed as it is
+afterwards.
+
+Names and e-mails are looked up before anything is changed, so a typo
+changes nothing. --dry-run prints the requests that would change the
+conversation and sends none of them.`,
+		Example: `  $ woot conversations handoff 1 --to-team support --note "Customer asks for a refund, order 1182"
+  $ woot conversations handoff 1 --to-agent bob@acme.test --priority high
+  $ woot conversations handoff 1 --to-team sales --to-agent alice@acme.test --dry-run`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil || id <= 0 {
-				return cmdutil.FlagErrorf("%q is not a conversation id", args[0])
+				return cmdutil.FlagErrorf("CONVERSATION_ID %q is not a positive number", args[0])
 			}
-			o.id = id
-			if (o.team == "") == (o.agent == "") {
-				return cmdutil.FlagErrorf("give one of --to-team TEAM or --to-agent EMAIL")
+			if o.team == "" && o.agent == "" {
+				return cmdutil.FlagErrorf("say whom to hand the conversation to: --to-team TEAM, --to-agent EMAIL, or both")
 			}
-			if o.priority != "" && !contains(priorities, o.priority) {
-				return cmdutil.FlagErrorf("--priority %q: use one of %s", o.priority, strings.Join(priorities, ", "))
+			if o.priority != "" && !slices.Contains(priorities, o.priority) {
+				return cmdutil.FlagErrorf("--priority %q is not one of %s", o.priority, strings.Join(priorities, ", "))
 			}
-			if runF != nil {
-				return runF(o)
-			}
-			return run(c.Context(), o)
+			return run(c.Context(), f, o, id)
 		},
 	}
-	c.Flags().StringVar(&o.team, "to-team", "", "Team id or name to hand the conversation to")
-	c.Flags().StringVar(&o.agent, "to-agent", "", "Email of the agent to hand the conversation to")
-	c.Flags().StringVar(&o.note, "note", "", "Private note for the new owner")
-	c.Flags().StringVar(&o.priority, "priority", "", "Set the priority: "+strings.Join(priorities, ", "))
+	fs := c.Flags()
+	fs.StringVar(&o.team, "to-team", "", "Team to assign, by name or id")
+	fs.StringVar(&o.agent, "to-agent", "", "Agent to assign, by e-mail")
+	fs.StringVar(&o.note, "note", "", "Private note added for whoever picks the conversation up")
+	fs.StringVar(&o.priority, "priority", "", "New priority: "+strings.Join(priorities, "|"))
+	fs.BoolVar(&o.dryRun, "dry-run", false, "Print the requests that would change the conversation, as JSON, and send none of them")
+	cmdutil.AddOutputFlags(c, &o.out)
+	_ = c.RegisterFlagCompletionFunc("priority", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return priorities, cobra.ShellCompDirectiveNoFileComp
+	})
 	return c
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+func run(ctx context.Context, f *cmdutil.Factory, o *options, id int64) error {
+	account, err := f.AccountID()
+	if err != nil {
+		return err
+	}
+	client, err := f.APIClient()
+	if err != nil {
+		return err
+	}
+	h := &handoff{client: client, acct: fmt.Sprintf("/api/v1/accounts/%d", account), id: id}
+	plan, err := h.plan(ctx, o)
+	if err != nil {
+		return err
+	}
+	if o.dryRun {
+		return operation.PrintDryRun(f, plan.requests)
+	}
+	for _, req := range plan.requests {
+		if _, err := client.Do(ctx, req); err != nil {
+			return fmt.Errorf("%w (the steps before this one were done: run `woot conversations get %d` to see where it stands)", err, id)
 		}
 	}
-	return false
+	fmt.Fprintf(f.IOStreams.ErrOut, "✓ Conversation %d handed off %s\n", id, strings.Join(plan.said, ", "))
+	return h.print(ctx, f, o)
 }
 
-type runner struct {
-	c    *api.Client
-	base string
+type handoff struct {
+	client *api.Client
+	acct   string
+	id     int64
 }
 
-func (r runner) send(ctx context.Context, method, path string, body any) ([]byte, error) {
-	var b []byte
-	if body != nil {
-		b, _ = json.Marshal(body)
+// plan is the requests of a handoff, in order, and what each does in words.
+type plan struct {
+	requests []*api.Request
+	said     []string
+}
+
+func (p *plan) add(path string, body map[string]any, said string) {
+	b, _ := json.Marshal(body)
+	p.requests = append(p.requests, &api.Request{Family: api.FamilyApplication, Method: "POST", Path: path, Body: b})
+	p.said = append(p.said, said)
+}
+
+func (h *handoff) plan(ctx context.Context, o *options) (*plan, error) {
+	p := &plan{}
+	conv := fmt.Sprintf("%s/conversations/%d", h.acct, h.id)
+	if o.team != "" {
+		team, err := h.team(ctx, o.team)
+		if err != nil {
+			return nil, err
+		}
+		p.add(conv+"/assignments", map[string]any{"team_id": team.ID}, "to team "+team.Name)
 	}
-	resp, err := r.c.Do(ctx, &api.Request{Family: api.FamilyApplication, Method: method, Path: r.base + path, Body: b})
+	if o.agent != "" {
+		agent, err := h.agent(ctx, o.agent)
+		if err != nil {
+			return nil, err
+		}
+		p.add(conv+"/assignments", map[string]any{"assignee_id": agent.ID}, "to "+agent.Email)
+	}
+	if o.priority != "" {
+		p.add(conv+"/toggle_priority", map[string]any{"priority": o.priority}, "priority "+o.priority)
+	}
+	if o.note != "" {
+		p.add(conv+"/messages", map[string]any{"content": o.note, "private": true, "message_type": "outgoing"}, "with a private note")
+	}
+	return p, nil
+}
+
+type named struct {
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// team finds a team by id or, ignoring case, by name.
+func (h *handoff) team(ctx context.Context, want string) (named, error) {
+	teams, err := h.list(ctx, "/teams")
+	if err != nil {
+		return named{}, err
+	}
+	for _, t := range teams {
+		if strconv.FormatInt(t.ID, 10) == want || strings.EqualFold(t.Name, want) {
+			return t, nil
+		}
+	}
+	return named{}, cmdutil.FlagErrorf("no team %q in the account: `woot teams list` shows the teams", want)
+}
+
+// agent finds an agent by e-mail, ignoring case.
+func (h *handoff) agent(ctx context.Context, email string) (named, error) {
+	agents, err := h.list(ctx, "/agents")
+	if err != nil {
+		return named{}, err
+	}
+	for _, a := range agents {
+		if strings.EqualFold(a.Email, email) {
+			return a, nil
+		}
+	}
+	return named{}, cmdutil.FlagErrorf("no agent with e-mail %q in the account: `woot agents list` shows them", email)
+}
+
+// list reads an account-level list that Chatwoot answers as a bare array.
+func (h *handoff) list(ctx context.Context, path string) ([]named, error) {
+	resp, err := h.client.Do(ctx, &api.Request{Family: api.FamilyApplication, Method: "GET", Path: h.acct + path})
 	if err != nil {
 		return nil, err
 	}
-	return resp.Body, nil
+	items, err := api.Items(resp.Body, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]named, 0, len(items))
+	for _, raw := range items {
+		var n named
+		if err := json.Unmarshal(raw, &n); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out, nil
 }
 
-func run(ctx context.Context, o *options) error {
-	account, err := o.f.AccountID()
+// print shows the conversation as `woot conversations get` does.
+func (h *handoff) print(ctx context.Context, f *cmdutil.Factory, o *options) error {
+	resp, err := h.client.Do(ctx, &api.Request{Family: api.FamilyApplication, Method: "GET", Path: fmt.Sprintf("%s/conversations/%d", h.acct, h.id)})
 	if err != nil {
 		return err
 	}
-	client, err := o.f.APIClient()
+	ios, finish, err := o.out.Streams(f.IOStreams)
 	if err != nil {
 		return err
 	}
-	r := runner{c: client, base: fmt.Sprintf("/api/v1/accounts/%d", account)}
-	assign, to, err := r.target(ctx, o)
-	if err != nil {
-		return err
-	}
-	conv := fmt.Sprintf("/conversations/%d", o.id)
-	if _, err := r.send(ctx, "GET", conv, nil); err != nil {
-		return fmt.Errorf("conversation %d: %w", o.id, err)
-	}
-	var done []string
-	fail := func(step string, err error) error {
-		if len(done) > 0 {
-			return fmt.Errorf("hand off conversation %d: %s: %w (already done: %s)", o.id, step, err, strings.Join(done, ", "))
+	return finish(cmdutil.PrintObject(ios, o.out.Options(getColumns()), resp.Body))
+}
+
+// getColumns are the table columns of `woot conversations get`.
+func getColumns() []string {
+	for _, op := range application.OperationsOf("conversations") {
+		if op.Command == "conversations get" {
+			return op.Columns
 		}
-		return fmt.Errorf("hand off conversation %d: %s: %w", o.id, step, err)
 	}
-	if o.note != "" {
-		if _, err := r.send(ctx, "POST", conv+"/messages", map[string]any{"content": o.note, "private": true}); err != nil {
-			return fail("add the note", err)
-		}
-		done = append(done, "note added")
-	}
-	if o.priority != "" {
-		if _, err := r.send(ctx, "POST", conv+"/toggle_priority", map[string]any{"priority": o.priority}); err != nil {
-			return fail("set the priority", err)
-		}
-		done = append(done, "priority "+o.priority)
-	}
-	if _, err := r.send(ctx, "POST", conv+"/assignments", assign); err != nil {
-		return fail("assign it to "+to, err)
-	}
-	done = append([]string{"assigned to " + to}, done...)
-	ios := o.f.IOStreams
-	fmt.Fprintf(ios.ErrOut, "%s conversation %d: %s\n", ios.Green("✓"), o.id, strings.Join(done, ", "))
 	return nil
-}
-
-// target resolves --to-team or --to-agent into the assignment's body.
-func (r runner) target(ctx context.Context, o *options) (map[string]any, string, error) {
-	if o.team != "" {
-		body, err := r.send(ctx, "GET", "/teams", nil)
-		if err != nil {
-			return nil, "", fmt.Errorf("list teams: %w", err)
-		}
-		var teams []struct {
-			ID   int64  `json:"id"`
-			Name string `json:"name"`
-		}
-		if err := json.Unmarshal(body, &teams); err != nil {
-			return nil, "", &api.ShapeError{What: "teams are not a list"}
-		}
-		var names []string
-		for _, t := range teams {
-			if strconv.FormatInt(t.ID, 10) == o.team || strings.EqualFold(t.Name, o.team) {
-				return map[string]any{"team_id": t.ID}, "team " + t.Name, nil
-			}
-			names = append(names, t.Name)
-		}
-		return nil, "", &cmdutil.ExitError{Code: cmdutil.ExitNotFound, Err: fmt.Errorf("no team %q; the teams are: %s", o.team, strings.Join(names, ", "))}
-	}
-	body, err := r.send(ctx, "GET", "/agents", nil)
-	if err != nil {
-		return nil, "", fmt.Errorf("list agents: %w", err)
-	}
-	var agents []struct {
-		ID    int64  `json:"id"`
-		Name  string `json:"name"`
-		Email string `json:"email"`
-	}
-	if err := json.Unmarshal(body, &agents); err != nil {
-		return nil, "", &api.ShapeError{What: "agents are not a list"}
-	}
-	for _, a := range agents {
-		if strings.EqualFold(a.Email, strings.TrimSpace(o.agent)) {
-			return map[string]any{"assignee_id": a.ID}, a.Name + " <" + a.Email + ">", nil
-		}
-	}
-	return nil, "", &cmdutil.ExitError{Code: cmdutil.ExitNotFound, Err: fmt.Errorf("no agent with the email %q in this account; see `woot agents list`", o.agent)}
 }

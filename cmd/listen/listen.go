@@ -16,17 +16,18 @@ import (
 )
 
 type listenOptions struct {
-	f             *cmdutil.Factory
-	as            string
-	pubsubToken   string
-	cableURL      string
-	events        []string
-	count         int
-	timeout       time.Duration
-	backfill      bool
-	forwardTo     string
-	forwardSecret string
-	jq, template  string
+	f                 *cmdutil.Factory
+	as                string
+	pubsubToken       string
+	cableURL          string
+	events            []string
+	count             int
+	timeout           time.Duration
+	backfill          bool
+	forwardTo         string
+	forwardSecret     string
+	forwardSecretFile string
+	jq, template      string
 
 	// Hidden knobs so tests against a real server need not wait the
 	// production 10 s; users keep Chatwoot-friendly defaults.
@@ -59,15 +60,16 @@ message.created events, skipping ids already printed. No confirmation within
 name, webhook payload shape) with X-Chatwoot-Signature, X-Chatwoot-Timestamp and
 X-Chatwoot-Delivery, so a local webhook handler can be tested against live
 traffic. Deliveries run in the background with retries; their status goes to
-stderr. The secret is --forward-secret, CHATWOOT_WEBHOOK_SECRET, or generated
-and printed once.
+stderr. The secret is --forward-secret-file, CHATWOOT_WEBHOOK_SECRET, or
+generated and printed once (--forward-secret works too, but its value is
+visible to every user of this machine in ps).
 
 --count N exits after N events; --timeout D stops after D (exit 1 if --count
 was not reached). Ctrl-C stops cleanly with exit 0.`,
 		Example: `  $ woot listen
   $ woot listen --events message.created,conversation.status_changed --jq '.data.content'
   $ woot listen --count 1 --timeout 2m --jq '.data.id'
-  $ woot listen --forward-to http://127.0.0.1:4000/chatwoot --forward-secret "$SECRET"
+  $ woot listen --forward-to http://127.0.0.1:4000/chatwoot --forward-secret-file webhook-secret.txt
   $ woot listen --backfill --cable-url wss://chat.example.com/cable
   $ woot listen --pubsub-token "$CONTACT_PUBSUB_TOKEN"`,
 		Args:    cmdutil.NoArgs,
@@ -88,7 +90,8 @@ was not reached). Ctrl-C stops cleanly with exit 0.`,
 	fs.DurationVar(&o.timeout, "timeout", 0, "Stop after this long (exit 1 if --count was not reached)")
 	fs.BoolVar(&o.backfill, "backfill", false, "After a reconnect, fetch and print the messages missed while disconnected")
 	fs.StringVar(&o.forwardTo, "forward-to", "", "POST each event as a signed Chatwoot webhook to this URL")
-	fs.StringVar(&o.forwardSecret, "forward-secret", "", "Secret to sign forwarded events with (env CHATWOOT_WEBHOOK_SECRET)")
+	fs.StringVar(&o.forwardSecret, "forward-secret", "", "Secret to sign forwarded events with; its value is visible to other users in ps, so prefer --forward-secret-file or CHATWOOT_WEBHOOK_SECRET")
+	fs.StringVar(&o.forwardSecretFile, "forward-secret-file", "", "Read the secret to sign forwarded events with from `FILE` (a trailing newline is ignored)")
 	fs.StringVar(&o.jq, "jq", "", "Filter each event with a jq expression")
 	fs.StringVar(&o.template, "template", "", "Format each event with a Go template")
 	fs.DurationVar(&o.staleAfter, "stale-after", cable.DefaultStaleAfter, "Reconnect when no frame arrives for this long")

@@ -45,19 +45,16 @@ type forwarder struct {
 }
 
 func (o *listenOptions) startForwarder(log io.Writer) (*forwarder, error) {
-	secret, origin := o.forwardSecret, "--forward-secret"
-	if secret == "" {
-		var err error
-		if secret, origin, err = cmdutil.WebhookSecret(o.f, ""); err != nil {
-			return nil, err
-		}
+	secret, origin, err := cmdutil.ResolveWebhookSecret(o.f, cmdutil.SecretSource{
+		Flag: o.forwardSecret, FlagName: "--forward-secret", File: o.forwardSecretFile, FileName: "--forward-secret-file"})
+	if err != nil {
+		return nil, err
 	}
 	if secret == "" {
-		var err error
 		if secret, err = cmdutil.NewWebhookSecret(); err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(log, "forwarding signed with a generated secret: %s\n  (verify with it, or choose one with --forward-secret or CHATWOOT_WEBHOOK_SECRET)\n", secret)
+		fmt.Fprintf(log, "forwarding signed with a generated secret: %s\n  (verify with it, or choose one with --forward-secret-file or CHATWOOT_WEBHOOK_SECRET)\n", secret)
 	} else {
 		fmt.Fprintf(log, "forwarding events to %s, signed with the secret from %s\n", o.forwardTo, origin)
 	}

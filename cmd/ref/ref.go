@@ -1,253 +1,150 @@
 // Package ref is `woot ref URL` and `woot open URL`: a Chatwoot dashboard
-// link (a conversation, contact, inbox or help-center article) becomes
-// the matching `get` command, which `open` runs.
+// URL, as an agent copies it from the browser, turned into the object it
+// shows (open) or into what it names and the command that shows it (ref).
 package ref
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/cmd/operation"
-	"github.com/wootcli/woot/pkg/api"
-	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/dashref"
 	"github.com/wootcli/woot/pkg/output"
 )
-
-// Ref is what a dashboard URL points at.
-type Ref struct {
-	Kind      string   `json:"kind"` // conversation, contact, inbox, article
-	AccountID int64    `json:"account_id"`
-	ID        int64    `json:"id"`
-	Portal    string   `json:"portal,omitempty"` // an article's portal slug
-	Command   []string `json:"command"`          // the get command: ["woot","conversations","get","42"]
-	Path      string   `json:"path"`             // the API path the command reads
-	Host      string   `json:"host"`
-}
-
-// Parse reads a dashboard URL:
-//
-//	/app/accounts/1/conversations/42 (also under inbox/3/, label/x/, team/2/, …)
-//	/app/accounts/1/contacts/42
-//	/app/accounts/1/settings/inboxes/3, /app/accounts/1/inbox/3
-//	/app/accounts/1/portals/help/en/articles/edit/31 (or …/articles/31)
-func Parse(raw string) (Ref, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
-		return Ref{}, fmt.Errorf("%q is not a URL: copy it from the browser's address bar (https://…/app/accounts/1/conversations/42)", raw)
-	}
-	seg := strings.Split(strings.Trim(u.Path, "/"), "/")
-	if len(seg) < 4 || seg[0] != "app" || seg[1] != "accounts" {
-		return Ref{}, fmt.Errorf("%s is not a Chatwoot dashboard link: its path should start /app/accounts/ID/", raw)
-	}
-	account, err := positive(seg[2])
-	if err != nil {
-		return Ref{}, fmt.Errorf("%s: account %q is not an id", raw, seg[2])
-	}
-	r := Ref{AccountID: account, Host: u.Host}
-	rest := seg[3:]
-	idAfter := func(word string) (int64, bool) {
-		for i := len(rest) - 2; i >= 0; i-- {
-			if rest[i] == word {
-				if id, err := positive(rest[i+1]); err == nil {
-					return id, true
-				}
-			}
-		}
-		return 0, false
-	}
-	if id, ok := idAfter("conversations"); ok {
-		r.Kind, r.ID = "conversation", id
-	} else if id, ok := idAfter("contacts"); ok {
-		r.Kind, r.ID = "contact", id
-	} else if rest[0] == "portals" && len(rest) >= 2 {
-		if id, ok := idAfter("edit"); ok && contains(rest, "articles") {
-			r.Kind, r.ID, r.Portal = "article", id, rest[1]
-		} else if id, ok := idAfter("articles"); ok {
-			r.Kind, r.ID, r.Portal = "article", id, rest[1]
-		}
-	} else if id, ok := idAfter("inboxes"); ok && rest[0] == "settings" {
-		r.Kind, r.ID = "inbox", id
-	} else if id, ok := idAfter("inbox"); ok {
-		r.Kind, r.ID = "inbox", id
-	}
-	if r.Kind == "" {
-		return Ref{}, fmt.Errorf("%s: not a link to a conversation, contact, inbox or article", raw)
-	}
-	words := map[string][]string{"conversation": {"conversations", "get"}, "contact": {"contacts", "get"},
-		"inbox": {"inboxes", "get"}, "article": {"portals", "articles", "get"}}[r.Kind]
-	args := []string{strconv.FormatInt(r.ID, 10)}
-	if r.Portal != "" {
-		args = append([]string{r.Portal}, args...)
-	}
-	r.Command = append(append([]string{"woot"}, words...), args...)
-	op, ok := findOperation(strings.Join(words, " "))
-	if !ok {
-		return Ref{}, fmt.Errorf("no operation %q", strings.Join(words, " "))
-	}
-	r.Path = fillPath(op.Path, account, args)
-	return r, nil
-}
-
-func positive(s string) (int64, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("not an id")
-	}
-	return n, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func findOperation(command string) (api.Operation, bool) {
-	for _, op := range application.Operations() {
-		if op.Command == command {
-			return op, true
-		}
-	}
-	return api.Operation{}, false
-}
-
-// fillPath puts the account and the arguments, in order, into a path
-// template's {placeholders}.
-func fillPath(tmpl string, account int64, args []string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(tmpl, '{')
-		if i < 0 {
-			b.WriteString(tmpl)
-			return b.String()
-		}
-		j := strings.IndexByte(tmpl[i:], '}') + i
-		b.WriteString(tmpl[:i])
-		if name := tmpl[i+1 : j]; name == "account_id" {
-			b.WriteString(strconv.FormatInt(account, 10))
-		} else if len(args) > 0 {
-			b.WriteString(url.PathEscape(args[0]))
-			args = args[1:]
-		}
-		tmpl = tmpl[j+1:]
-	}
-}
 
 // NewCmdRef is `woot ref URL`.
 func NewCmdRef(f *cmdutil.Factory) *cobra.Command {
 	var out cmdutil.OutputFlags
 	c := &cobra.Command{
 		Use:   "ref URL",
-		Short: "Turn a Chatwoot dashboard link into the matching woot command",
-		Long: `Read a link copied from Chatwoot's dashboard (a conversation, contact, inbox
-or help-center article) and print the woot command that gets it; -o json
-(or yaml, --jq, --template) prints the kind, account, id, command and API path.`,
-		Example: `  $ woot ref https://chat.acme.test/app/accounts/1/inbox/2/conversations/42
-  $ woot ref https://chat.acme.test/app/accounts/1/contacts/7 -o json --jq .id`,
-		Args:    operation.ExactArgs([]string{"URL"}),
-		GroupID: cmdutil.GroupApplication,
+		Short: "Say what a Chatwoot dashboard URL refers to, and the command that shows it",
+		Long: `Read a dashboard URL (a conversation, contact, inbox settings page or
+help-center article, as copied from the browser) without contacting any
+server: print its kind, account, id and the woot command that shows it.`,
+		Example: `  $ woot ref https://chat.example.com/app/accounts/1/conversations/1
+  $ woot ref https://chat.example.com/app/accounts/1/contacts/1 -o json --jq .command`,
+		Args:    cobra.ExactArgs(1),
+		GroupID: cmdutil.GroupTools,
 		RunE: func(c *cobra.Command, args []string) error {
-			r, err := Parse(args[0])
+			r, err := dashref.Parse(args[0])
 			if err != nil {
 				return &cmdutil.FlagError{Err: err}
-			}
-			if out.Format == "" && out.JQ == "" && out.Template == "" {
-				_, err = fmt.Fprintln(f.IOStreams.Out, strings.Join(r.Command, " "))
-				return err
-			}
-			opts := out.Options([]string{"kind", "account_id", "id", "path"})
-			if err := opts.Validate(); err != nil {
-				return err
 			}
 			ios, finish, err := out.Streams(f.IOStreams)
 			if err != nil {
 				return err
 			}
-			printer, err := output.New(ios, opts)
-			if err != nil {
-				return err
-			}
-			b, _ := json.Marshal(r)
-			if err := printer.Object(b); err != nil {
-				return finish(err)
-			}
-			return finish(printer.Close())
+			return finish(printRef(ios, out, r))
 		},
 	}
 	cmdutil.AddOutputFlags(c, &out)
 	return c
 }
 
-// NewCmdOpen is `woot open URL`.
+// NewCmdOpen is `woot open URL`: the matching get, run with the profile in
+// use. The URL's host is never contacted; it must be the installation the
+// profile points at, or the same id would show another object.
 func NewCmdOpen(f *cmdutil.Factory) *cobra.Command {
 	var out cmdutil.OutputFlags
 	c := &cobra.Command{
 		Use:   "open URL",
-		Short: "Get what a Chatwoot dashboard link points at",
-		Long: `Read a link copied from Chatwoot's dashboard and print the conversation,
-contact, inbox or article it points at, as its get command would (` + "`woot ref`" + `
-shows which). The account is the link's; the installation is the one
-configured (the profile's URL), whichever host the link names.`,
-		Example: `  $ woot open https://chat.acme.test/app/accounts/1/conversations/1
-  $ woot open https://chat.acme.test/app/accounts/1/contacts/1 -o json --jq .email`,
-		Args:    operation.ExactArgs([]string{"URL"}),
-		GroupID: cmdutil.GroupApplication,
+		Short: "Show the conversation, contact, inbox or article a dashboard URL points at",
+		Long: `Run the get command for the object a Chatwoot dashboard URL shows, with the
+profile in use: the same output, columns and flags as that command. The
+account comes from the URL. The URL's host must be the one the profile
+points at (woot never sends your token to a host taken from a URL); use
+--profile to pick another installation's profile.`,
+		Example: `  $ woot open https://chat.example.com/app/accounts/1/conversations/1
+  $ woot open https://chat.example.com/app/accounts/1/contacts/1 -o json --jq .email`,
+		Args:    cobra.ExactArgs(1),
+		GroupID: cmdutil.GroupTools,
 		RunE: func(c *cobra.Command, args []string) error {
-			r, err := Parse(args[0])
+			r, err := dashref.Parse(args[0])
 			if err != nil {
 				return &cmdutil.FlagError{Err: err}
 			}
-			return open(c.Context(), f, out, r)
+			if err := useAccount(f, r); err != nil {
+				return err
+			}
+			if err := sameInstallation(f, r); err != nil {
+				return err
+			}
+			return runGet(c, f, r, forwardedFlags(c))
 		},
 	}
 	cmdutil.AddOutputFlags(c, &out)
 	return c
 }
 
-func open(ctx context.Context, f *cmdutil.Factory, out cmdutil.OutputFlags, r Ref) error {
-	op, _ := findOperation(strings.Join(r.Command[1:len(r.Command)-len(argsOf(r))], " "))
-	opts := out.Options(op.Columns)
-	if err := opts.Validate(); err != nil {
-		return err
-	}
-	client, err := f.APIClient()
+func printRef(ios *output.IOStreams, out cmdutil.OutputFlags, r dashref.Ref) error {
+	data, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	resp, err := client.Do(ctx, &api.Request{Family: api.FamilyApplication, Method: "GET", Path: r.Path})
-	if err != nil {
-		return fmt.Errorf("%s %d: %w", r.Kind, r.ID, err)
-	}
-	data, err := api.Extract(resp.Body, op.Data)
-	if err != nil {
-		data = resp.Body // another shape than usual: show all of it, as the get command does
-	}
-	ios, finish, err := out.Streams(f.IOStreams)
-	if err != nil {
-		return err
-	}
-	printer, err := output.New(ios, opts)
-	if err != nil {
-		return err
-	}
-	if err := printer.Object(data); err != nil {
-		return finish(err)
-	}
-	return finish(printer.Close())
+	return cmdutil.PrintObject(ios, out.Options([]string{"kind", "account_id", "id", "portal", "command"}), data)
 }
 
-func argsOf(r Ref) []string {
-	if r.Portal != "" {
-		return []string{r.Portal, strconv.FormatInt(r.ID, 10)}
+// useAccount takes the account from the URL; an --account that says
+// otherwise is a contradiction the user must resolve.
+func useAccount(f *cmdutil.Factory, r dashref.Ref) error {
+	want := strconv.FormatInt(r.Account, 10)
+	if f.Global.Account != "" && f.Global.Account != want {
+		return cmdutil.FlagErrorf("the URL is in account %s but --account says %s: drop --account", want, f.Global.Account)
 	}
-	return []string{strconv.FormatInt(r.ID, 10)}
+	f.Global.Account = want
+	return nil
+}
+
+// sameInstallation refuses a URL of another installation than the profile's.
+func sameInstallation(f *cmdutil.Factory, r dashref.Ref) error {
+	if f.SandboxRequested() {
+		return nil // the sandbox stands in for whichever installation the URL names
+	}
+	s, err := f.Settings()
+	if err != nil {
+		return err
+	}
+	base, err := url.Parse(s.URL.Value)
+	if err != nil || base.Host == "" {
+		return cmdutil.FlagErrorf("no Chatwoot URL is configured to open %s on: run `woot auth login` or set CHATWOOT_URL", r.Host)
+	}
+	if !strings.EqualFold(base.Scheme+"://"+base.Host, r.Host) {
+		return cmdutil.FlagErrorf("the URL is on %s but the profile in use points at %s://%s: pick that installation's profile with --profile", r.Host, base.Scheme, base.Host)
+	}
+	return nil
+}
+
+// forwardedFlags are the output flags given to open, passed on to the get.
+func forwardedFlags(c *cobra.Command) []string {
+	var args []string
+	for _, name := range []string{"output", "jq", "template", "fields", "output-file"} {
+		if fl := c.Flags().Lookup(name); fl != nil && fl.Changed {
+			v := fl.Value.String()
+			if name == "fields" {
+				v = strings.Trim(v, "[]")
+			}
+			args = append(args, "--"+name, v)
+		}
+	}
+	return args
+}
+
+// runGet runs the generated get command of the object's noun, as if the
+// user had typed it.
+func runGet(c *cobra.Command, f *cmdutil.Factory, r dashref.Ref, flags []string) error {
+	words := r.Args()
+	root := &cobra.Command{Use: "woot", SilenceErrors: true, SilenceUsage: true}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+	noun := operation.NewNounCmd(f, words[0])
+	noun.GroupID = "" // this root has no help groups
+	root.AddCommand(noun)
+	root.SetArgs(append(words, flags...))
+	root.SetIn(c.InOrStdin())
+	root.SetOut(c.OutOrStdout())
+	root.SetErr(c.ErrOrStderr())
+	return root.ExecuteContext(c.Context())
 }

@@ -1,7 +1,6 @@
 package sandbox_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,7 +15,6 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/wootcli/woot/cmd/internal/cmdtest"
 	"github.com/wootcli/woot/pkg/sandbox"
@@ -107,56 +105,6 @@ func sandboxGet(t *testing.T, h http.Handler, path string, v any) {
 	}
 }
 
-// startServe runs `woot sandbox serve` and returns its URL once the banner
-// names it.
-func startServe(t *testing.T, woot string, args ...string) (*exec.Cmd, string) {
-	t.Helper()
-	c := exec.Command(woot, append([]string{"sandbox", "serve", "--addr", "127.0.0.1:0", "-q"}, args...)...)
-	c.Env = wootEnv(t.TempDir())
-	out, err := c.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	c.Stderr = &stderr
-	if err := c.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.Process.Kill() })
-	urls := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if u, ok := strings.CutPrefix(sc.Text(), "CHATWOOT_URL="); ok {
-				urls <- u
-			}
-		}
-		_, _ = io.Copy(io.Discard, out)
-	}()
-	select {
-	case u := <-urls:
-		return c, u
-	case <-time.After(30 * time.Second):
-		t.Fatalf("serve printed no URL in 30s; stderr: %s", stderr.String())
-	}
-	return nil, ""
-}
-
-// waitExit waits (bounded) for a process asked to stop.
-func waitExit(t *testing.T, c *exec.Cmd) error {
-	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- c.Wait() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(30 * time.Second):
-		_ = c.Process.Kill()
-		t.Fatal("the server did not stop within 30s of the signal")
-	}
-	return nil
-}
-
 // served sends one request with the seed's user token to a served sandbox.
 func served(t *testing.T, method, url, body string) []byte {
 	t.Helper()
@@ -183,20 +131,19 @@ func TestServeSavesOnSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			state := filepath.Join(t.TempDir(), "state.json")
-			srv, url := startServe(t, woot, "--state", state, "--seed", "empty")
-			served(t, "POST", url+"/api/v1/accounts/1/contacts", `{"name":"Served","email":"kept@example.com"}`)
-			if err := srv.Process.Signal(sig); err != nil {
+			srv := cmdtest.StartServe(t, woot, wootEnv(t.TempDir()), "--state", state, "--seed", "empty")
+			served(t, "POST", srv.URL+"/api/v1/accounts/1/contacts", `{"name":"Served","email":"kept@example.com"}`)
+			if err := srv.Cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			if err := waitExit(t, srv); err != nil {
+			if err := srv.WaitExit(t); err != nil {
 				t.Fatalf("serve after %v: %v", sig, err)
 			}
 			if snap, _ := os.ReadFile(state); !bytes.Contains(snap, []byte("kept@example.com")) {
 				t.Error("the snapshot does not hold the contact: nothing was saved on the signal")
 			}
-			again, url := startServe(t, woot, "--state", state, "--seed", "empty")
-			defer again.Process.Kill()
-			if body := served(t, "GET", url+"/api/v1/accounts/1/contacts", ""); !bytes.Contains(body, []byte("kept@example.com")) {
+			again := cmdtest.StartServe(t, woot, wootEnv(t.TempDir()), "--state", state, "--seed", "empty")
+			if body := served(t, "GET", again.URL+"/api/v1/accounts/1/contacts", ""); !bytes.Contains(body, []byte("kept@example.com")) {
 				t.Fatalf("after a restart the contact is gone: %s", body)
 			}
 		})

@@ -64,7 +64,7 @@ stderr. Fault injection makes it a test bed for clients: --latency,
 	fs := c.Flags()
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:3000", "Address to listen on")
 	fs.StringVar(&o.seed, "seed", "demo", "Initial data: demo|empty")
-	fs.StringVar(&o.state, "state", "", "Load state from FILE and save it there on exit")
+	fs.StringVar(&o.state, "state", "", "Keep state in FILE: loaded at start, every write saved before it is answered")
 	fs.DurationVar(&o.latency, "latency", 0, "Delay every response by this long")
 	fs.Float64Var(&o.failRate, "fail-rate", 0, "Fraction of requests answered with a 5xx (0-1)")
 	fs.Float64Var(&o.resetRate, "reset-rate", 0, "Fraction of connections dropped without an answer (0-1)")
@@ -165,7 +165,7 @@ func printServeBanner(f *cmdutil.Factory, url string, c sandbox.Credentials) {
 func newSandboxResetCmd(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "reset",
-		Short:   "Forget the embedded sandbox's state; the next --sandbox command starts fresh",
+		Short:   "Forget the embedded sandbox's state and profile; the next --sandbox command starts fresh",
 		Example: "  $ woot sandbox reset",
 		Args:    cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -176,7 +176,11 @@ func newSandboxResetCmd(f *cmdutil.Factory) *cobra.Command {
 			if err := sandbox.RemoveState(path); err != nil {
 				return fmt.Errorf("remove %s: %w", path, err)
 			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "✓ Sandbox state removed (%s)\n", path)
+			profile := cmdutil.SandboxProfileDir(path)
+			if err := os.RemoveAll(profile); err != nil {
+				return fmt.Errorf("remove the sandbox profile %s: %w", profile, err)
+			}
+			fmt.Fprintf(f.IOStreams.ErrOut, "✓ Sandbox state and sandbox profile removed (%s)\n", path)
 			return nil
 		},
 	}

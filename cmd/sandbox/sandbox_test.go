@@ -102,3 +102,23 @@ func TestSandboxServe(t *testing.T) {
 		t.Fatal("serve did not stop within 10 s of the interrupt")
 	}
 }
+
+// TestSandboxResetForgetsTheSandboxProfile: what `--save` wrote in sandbox
+// mode names records of the old state, so reset must forget it too, or the
+// next sandbox's client commands use a contact that no longer exists.
+func TestSandboxResetForgetsTheSandboxProfile(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	h.Env = map[string]string{"WOOT_CONFIG_DIR": h.Env["WOOT_CONFIG_DIR"]}
+	h.MustRun("--sandbox", "client", "contacts", "create", "--name", "Zed", "--identifier", "u-42", "--save")
+	profile := filepath.Join(h.Env["WOOT_CONFIG_DIR"], "sandbox-profile")
+	if _, err := os.Stat(profile); err != nil {
+		t.Fatalf("--save wrote no sandbox profile at %s: %v", profile, err)
+	}
+	h.MustRun("sandbox", "reset")
+	if _, err := os.Stat(profile); !os.IsNotExist(err) {
+		t.Fatalf("reset left the sandbox profile: %v", err)
+	}
+	if status := h.MustRun("--sandbox", "auth", "status", "--offline"); strings.Contains(status, "u-42") {
+		t.Errorf("after reset, auth status still shows the saved contact:\n%s", status)
+	}
+}

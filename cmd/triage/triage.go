@@ -1,258 +1,248 @@
 // Package triage is `woot conversations triage`: the open and pending
-// conversations, most urgent and longest waiting first, with the time
-// since the customer last wrote.
+// conversations of an account as a work queue, most urgent first, with how
+// long each customer has been waiting for an answer.
 package triage
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
 type options struct {
-	f     *cmdutil.Factory
-	out   cmdutil.OutputFlags
-	inbox int64
+	inbox, team  int64
+	assigneeType string
+	sortBy       string
+	limit        int
+	out          cmdutil.OutputFlags
 }
 
-// NewCmdConversations holds `triage`, merged under "conversations".
+// NewCmdConversations adds `triage` under `woot conversations`.
 func NewCmdConversations(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("conversations", operation.NounShort("conversations"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newCmd(f, nil))
-	return c
+	noun := &cobra.Command{Use: "conversations"}
+	noun.AddCommand(newCmdTriage(f))
+	return noun
 }
 
-var columns = []string{"id", "priority", "status", "waiting", "since_customer", "inbox", "assignee", "contact"}
+var columns = []string{"id", "priority", "status", "waiting", "contact", "assignee", "team", "inbox_id", "last_message"}
 
-func newCmd(f *cmdutil.Factory, runF func(*options) error) *cobra.Command {
-	o := &options{f: f}
+func newCmdTriage(f *cmdutil.Factory) *cobra.Command {
+	o := &options{}
 	c := &cobra.Command{
-		Use:   "triage [--inbox ID]",
-		Short: "Open and pending conversations, most urgent and longest waiting first",
-		Long: `List the open and pending conversations in the order to work on them:
-by priority (urgent, high, medium, low, then none), and within a priority
-the longest waiting first. A conversation waits from the customer's first
-message that no agent has answered yet (Chatwoot's waiting_since); those
-answered last by an agent come after the waiting ones of their priority.
+		Use:   "triage",
+		Short: "List open and pending conversations as a work queue: most urgent, longest waiting first",
+		Long: `List every open and pending conversation, sorted by priority (urgent, high,
+medium, low, none) and then by how long the customer has waited, longest
+first; --sort waiting puts waiting time first.
 
-waiting is how long it has waited, since_customer the time since the
-customer's last message (read from its messages when the last one is not
-the customer's); waiting_seconds and since_customer_seconds carry them in
-seconds for scripts.`,
+"waiting" is the time since the customer's last message that no agent has
+answered yet: from Chatwoot's waiting_since when it is set (a bot's reply
+does not clear it), else from the conversation's last message when the
+customer sent it. A conversation an agent answered last shows no waiting time.
+-o json adds waiting_seconds, customer_waiting_since (RFC 3339) and
+last_message_by (contact or agent) to each row.`,
 		Example: `  $ woot conversations triage
-  $ woot conversations triage --inbox 1 -o json --jq '.[0].id'`,
+  $ woot conversations triage --inbox 1 --assignee-type unassigned --limit 10
+  $ woot conversations triage --sort waiting -o json --jq '.[0].id'`,
 		Args: cmdutil.NoArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			if err := o.out.Options(columns).Validate(); err != nil {
-				return err
+		RunE: func(c *cobra.Command, _ []string) error {
+			if o.sortBy != "priority" && o.sortBy != "waiting" {
+				return cmdutil.FlagErrorf("--sort %q: use priority or waiting", o.sortBy)
 			}
-			if runF != nil {
-				return runF(o)
+			if o.limit < 0 {
+				return cmdutil.FlagErrorf("--limit %d: use 0 (every conversation) or more", o.limit)
 			}
-			return run(c.Context(), o)
+			return run(c.Context(), f, o)
 		},
 	}
-	c.Flags().Int64Var(&o.inbox, "inbox", 0, "Only this inbox id")
+	fs := c.Flags()
+	fs.Int64Var(&o.inbox, "inbox", 0, "Only this inbox (id)")
+	fs.Int64Var(&o.team, "team", 0, "Only this team (id)")
+	fs.StringVar(&o.assigneeType, "assignee-type", "all", "Whose conversations: me, unassigned, assigned or all")
+	fs.StringVar(&o.sortBy, "sort", "priority", "Order: priority (then waiting) or waiting (then priority)")
+	fs.IntVar(&o.limit, "limit", 0, "Print at most this many (0: all)")
 	cmdutil.AddOutputFlags(c, &o.out)
+	_ = c.RegisterFlagCompletionFunc("sort", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"priority", "waiting"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = c.RegisterFlagCompletionFunc("assignee-type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"me", "unassigned", "assigned", "all"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	return c
 }
 
-// Row is one conversation of the triage list.
-type Row struct {
-	ID                   int64  `json:"id"`
-	Priority             string `json:"priority"`
-	Status               string `json:"status"`
-	Waiting              string `json:"waiting"`
-	WaitingSeconds       *int64 `json:"waiting_seconds"`
-	WaitingSince         string `json:"waiting_since"`
-	SinceCustomer        string `json:"since_customer"`
-	SinceCustomerSeconds *int64 `json:"since_customer_seconds"`
-	CustomerLastAt       string `json:"customer_last_message_at"`
-	Inbox                string `json:"inbox"`
-	Assignee             string `json:"assignee"`
-	Contact              string `json:"contact"`
-}
-
-type apiConversation struct {
-	ID           int64   `json:"id"`
-	InboxID      int64   `json:"inbox_id"`
-	Status       string  `json:"status"`
-	Priority     *string `json:"priority"`
-	WaitingSince int64   `json:"waiting_since"`
-	Last         *struct {
-		MessageType int   `json:"message_type"`
-		CreatedAt   int64 `json:"created_at"`
-	} `json:"last_non_activity_message"`
-	Meta struct {
-		Sender *struct {
-			Name string `json:"name"`
-		} `json:"sender"`
-		Assignee *struct {
-			Name string `json:"name"`
-		} `json:"assignee"`
-	} `json:"meta"`
-}
-
-var priorityRank = map[string]int{"urgent": 0, "high": 1, "medium": 2, "low": 3, "": 4}
-
-// Sort orders rows for triage: priority, then waiting (longest first),
-// then not waiting, then id.
-func Sort(rows []Row) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if pa, pb := priorityRank[a.Priority], priorityRank[b.Priority]; pa != pb {
-			return pa < pb
-		}
-		switch {
-		case a.WaitingSeconds != nil && b.WaitingSeconds != nil && *a.WaitingSeconds != *b.WaitingSeconds:
-			return *a.WaitingSeconds > *b.WaitingSeconds
-		case (a.WaitingSeconds == nil) != (b.WaitingSeconds == nil):
-			return a.WaitingSeconds != nil
-		}
-		return a.ID < b.ID
-	})
-}
-
-// Duration is a waiting time as a person reads it: 3d4h, 2h5m, 7m, 40s.
-func Duration(s int64) string {
-	d := time.Duration(s) * time.Second
-	switch {
-	case d >= 24*time.Hour:
-		return fmt.Sprintf("%dd%dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
-	case d >= time.Hour:
-		return fmt.Sprintf("%dh%dm", d/time.Hour, (d%time.Hour)/time.Minute)
-	case d >= time.Minute:
-		return fmt.Sprintf("%dm", d/time.Minute)
-	}
-	return fmt.Sprintf("%ds", max(s, 0))
-}
-
-func run(ctx context.Context, o *options) error {
-	account, err := o.f.AccountID()
+func run(ctx context.Context, f *cmdutil.Factory, o *options) error {
+	account, err := f.AccountID()
 	if err != nil {
 		return err
 	}
-	client, err := o.f.APIClient()
+	client, err := f.APIClient()
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	if o.f.Now != nil {
-		now = o.f.Now()
-	}
-	base := fmt.Sprintf("/api/v1/accounts/%d", account)
-	inboxes, err := inboxNames(ctx, client, base)
-	if err != nil {
-		return err
-	}
-	var rows []Row
+	now := f.Now()
+	var rows []row
 	for _, status := range []string{"open", "pending"} {
-		q := url.Values{"status": {status}, "assignee_type": {"all"}}
-		if o.inbox != 0 {
-			q.Set("inbox_id", strconv.FormatInt(o.inbox, 10))
-		}
-		req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: base + "/conversations", Query: q}
-		err := client.Paginate(ctx, req, "data.payload", &api.List{Pager: api.PageNumber, PageSize: 25}, api.PageOptions{All: true}, func(raw json.RawMessage) error {
-			var cv apiConversation
-			if err := json.Unmarshal(raw, &cv); err != nil {
-				return fmt.Errorf("read a conversation: %w", err)
-			}
-			last, err := customerLast(ctx, client, base, cv)
-			if err != nil {
+		err := client.Paginate(ctx, listRequest(account, status, o), "data.payload", &api.List{Pager: api.PageNumber, PageSize: 25},
+			api.PageOptions{All: true}, func(raw json.RawMessage) error {
+				r, err := rowOf(raw, now)
+				if err == nil {
+					rows = append(rows, r)
+				}
 				return err
-			}
-			rows = append(rows, row(cv, last, now, inboxes))
-			return nil
-		})
+			})
 		if err != nil {
-			return fmt.Errorf("list %s conversations: %w", status, err)
+			return err
 		}
 	}
-	Sort(rows)
-	ios, finish, err := o.out.Streams(o.f.IOStreams)
+	sortQueue(rows, o.sortBy)
+	if o.limit > 0 && len(rows) > o.limit {
+		rows = rows[:o.limit]
+	}
+	ios, finish, err := o.out.Streams(f.IOStreams)
 	if err != nil {
 		return err
 	}
 	return finish(cmdutil.PrintRows(ios, o.out.Options(columns), rows))
 }
 
-func row(cv apiConversation, customerLast int64, now time.Time, inboxes map[int64]string) Row {
-	r := Row{ID: cv.ID, Status: cv.Status, Inbox: inboxes[cv.InboxID]}
-	if cv.Priority != nil {
-		r.Priority = *cv.Priority
+func listRequest(account int64, status string, o *options) *api.Request {
+	q := map[string][]string{"status": {status}, "assignee_type": {o.assigneeType}}
+	if o.inbox > 0 {
+		q["inbox_id"] = []string{strconv.FormatInt(o.inbox, 10)}
 	}
-	if cv.WaitingSince > 0 {
-		s := now.Unix() - cv.WaitingSince
-		r.WaitingSeconds, r.Waiting = &s, Duration(s)
-		r.WaitingSince = time.Unix(cv.WaitingSince, 0).UTC().Format(time.RFC3339)
+	if o.team > 0 {
+		q["team_id"] = []string{strconv.FormatInt(o.team, 10)}
 	}
-	if customerLast > 0 {
-		s := now.Unix() - customerLast
-		r.SinceCustomerSeconds, r.SinceCustomer = &s, Duration(s)
-		r.CustomerLastAt = time.Unix(customerLast, 0).UTC().Format(time.RFC3339)
-	}
-	if cv.Meta.Sender != nil {
-		r.Contact = cv.Meta.Sender.Name
-	}
-	if cv.Meta.Assignee != nil {
-		r.Assignee = cv.Meta.Assignee.Name
-	}
-	return r
+	return &api.Request{Family: api.FamilyApplication, Method: "GET", Path: fmt.Sprintf("/api/v1/accounts/%d/conversations", account), Query: q}
 }
 
-// customerLast is when the customer last wrote: the conversation's last
-// message when it is theirs, else found in its messages, newest first.
-func customerLast(ctx context.Context, c *api.Client, base string, cv apiConversation) (int64, error) {
-	if cv.Last != nil && cv.Last.MessageType == 0 {
-		return cv.Last.CreatedAt, nil
-	}
-	var last int64
-	req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: fmt.Sprintf("%s/conversations/%d/messages", base, cv.ID)}
-	err := c.Paginate(ctx, req, "payload", &api.List{Pager: api.BeforeID, PageSize: 20}, api.PageOptions{All: true}, func(raw json.RawMessage) error {
-		var m struct {
-			MessageType int   `json:"message_type"`
-			CreatedAt   int64 `json:"created_at"`
-		}
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return err
-		}
-		if m.MessageType == 0 && m.CreatedAt > last {
-			last = m.CreatedAt
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("messages of conversation %d: %w", cv.ID, err)
-	}
-	return last, nil
+// row is one conversation of the queue.
+type row struct {
+	ID             int64   `json:"id"`
+	Priority       *string `json:"priority"`
+	Status         string  `json:"status"`
+	Waiting        string  `json:"waiting"`
+	WaitingSeconds *int64  `json:"waiting_seconds"`
+	WaitingSince   *string `json:"customer_waiting_since"`
+	LastMessageBy  string  `json:"last_message_by"`
+	Contact        string  `json:"contact"`
+	Assignee       string  `json:"assignee"`
+	Team           string  `json:"team"`
+	InboxID        int64   `json:"inbox_id"`
+	LastMessage    string  `json:"last_message"`
+	rank           int
 }
 
-func inboxNames(ctx context.Context, c *api.Client, base string) (map[int64]string, error) {
-	names := map[int64]string{}
-	req := &api.Request{Family: api.FamilyApplication, Method: "GET", Path: base + "/inboxes"}
-	err := c.Paginate(ctx, req, "payload", nil, api.PageOptions{}, func(raw json.RawMessage) error {
-		var in struct {
-			ID   int64  `json:"id"`
-			Name string `json:"name"`
-		}
-		if err := json.Unmarshal(raw, &in); err != nil {
-			return err
-		}
-		names[in.ID] = in.Name
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list inboxes: %w", err)
+// conversation is the part of Chatwoot's conversation view triage reads.
+type conversation struct {
+	ID           int64   `json:"id"`
+	Status       string  `json:"status"`
+	Priority     *string `json:"priority"`
+	InboxID      int64   `json:"inbox_id"`
+	WaitingSince int64   `json:"waiting_since"`
+	Meta         struct {
+		Sender   *struct{ Name string } `json:"sender"`
+		Assignee *struct{ Name string } `json:"assignee"`
+		Team     *struct{ Name string } `json:"team"`
+	} `json:"meta"`
+	Last *struct {
+		Content     string `json:"content"`
+		MessageType int    `json:"message_type"`
+		CreatedAt   int64  `json:"created_at"`
+	} `json:"last_non_activity_message"`
+}
+
+// Chatwoot's message types: 0 incoming (the contact), 1 outgoing (an
+// agent or bot), 2 activity, 3 template.
+const incoming = 0
+
+var priorityRank = map[string]int{"urgent": 0, "high": 1, "medium": 2, "low": 3}
+
+func rowOf(raw json.RawMessage, now time.Time) (row, error) {
+	var c conversation
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return row{}, &api.ShapeError{What: "a conversation is not an object: " + err.Error()}
 	}
-	return names, nil
+	r := row{ID: c.ID, Status: c.Status, InboxID: c.InboxID, rank: len(priorityRank)}
+	if c.Priority != nil {
+		r.Priority = c.Priority
+		if n, ok := priorityRank[*c.Priority]; ok {
+			r.rank = n
+		}
+	}
+	if s := c.Meta.Sender; s != nil {
+		r.Contact = s.Name
+	}
+	if a := c.Meta.Assignee; a != nil {
+		r.Assignee = a.Name
+	}
+	if t := c.Meta.Team; t != nil {
+		r.Team = t.Name
+	}
+	since := c.WaitingSince
+	if c.Last != nil {
+		r.LastMessage = c.Last.Content
+		r.LastMessageBy = "agent"
+		if c.Last.MessageType == incoming {
+			r.LastMessageBy = "contact"
+			if since == 0 {
+				since = c.Last.CreatedAt
+			}
+		}
+	}
+	if since > 0 {
+		at := time.Unix(since, 0).UTC()
+		secs := int64(now.Sub(at).Seconds())
+		stamp := at.Format(time.RFC3339)
+		r.WaitingSeconds, r.WaitingSince, r.Waiting = &secs, &stamp, human(now.Sub(at))
+	}
+	return r, nil
+}
+
+// sortQueue orders the queue; ties keep the oldest conversation first.
+func sortQueue(rows []row, by string) {
+	waited := func(r row) int64 {
+		if r.WaitingSeconds == nil {
+			return -1
+		}
+		return *r.WaitingSeconds
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		byPriority := a.rank - b.rank
+		byWaiting := int(max(-1, min(1, waited(b)-waited(a))))
+		first, second := byPriority, byWaiting
+		if by == "waiting" {
+			first, second = byWaiting, byPriority
+		}
+		switch {
+		case first != 0:
+			return first
+		case second != 0:
+			return second
+		}
+		return int(a.ID - b.ID)
+	})
+}
+
+// human writes a waiting time the way a support lead reads it: 3d4h, 5h12m, 7m.
+func human(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	days, hours, mins := int(d.Hours())/24, int(d.Hours())%24, int(d.Minutes())%60
+	switch {
+	case days > 0:
+		return fmt.Sprintf("%dd%dh", days, hours)
+	case hours > 0:
+		return fmt.Sprintf("%dh%02dm", hours, mins)
+	}
+	return fmt.Sprintf("%dm", mins)
 }

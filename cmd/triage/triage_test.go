@@ -2,95 +2,120 @@ package triage_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/wootcli/woot/cmd/internal/cmdtest"
-	"github.com/wootcli/woot/cmd/triage"
+	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
-func TestMain(m *testing.M) { os.Exit(cmdtest.Main(m)) }
+func TestMain(m *testing.M) { cmdtest.Main(m) }
 
-// noon is the harness's clock: the triage is read at 12:00.
-var noon = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+// now is the harness's clock.
+var now = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 
-func at(h, m int) time.Time { return time.Date(2026, 11, 21, h, m, 0, 0, time.UTC) }
+// conv is a conversation in Chatwoot's list shape; waitingSince and the
+// last message's age are given as durations before now (0: not set).
+func conv(id int, status, priority string, waitingSince time.Duration, lastType int, lastAge time.Duration, content string) string {
+	p := "null"
+	if priority != "" {
+		p = `"` + priority + `"`
+	}
+	ws := int64(0)
+	if waitingSince > 0 {
+		ws = now.Add(-waitingSince).Unix()
+	}
+	return fmt.Sprintf(`{"id":%d,"status":"%s","priority":%s,"inbox_id":1,"waiting_since":%d,`+
+		`"meta":{"sender":{"name":"Contact %d"},"assignee":null,"team":{"name":"support"}},`+
+		`"last_non_activity_message":{"content":%q,"message_type":%d,"created_at":%d}}`,
+		id, status, p, ws, id, content, lastType, now.Add(-lastAge).Unix())
+}
 
-func TestTriageOrderAndTimes(t *testing.T) {
-	sb := cmdtest.NewSandbox(t, "empty", at(6, 0))
-	// The empty seed has one contact-less account: add a contact to write as.
-	var ct struct {
-		Payload struct {
-			Contact struct {
-				ID int64 `json:"id"`
-			} `json:"contact"`
-		} `json:"payload"`
-	}
-	sb.Call(t, "", "POST", "/contacts", map[string]any{"name": "Pat", "email": "pat@example.com"}, &ct)
-	open := func(when time.Time, priority string) int64 {
-		sb.Set(when)
-		var cv struct {
-			ID int64 `json:"id"`
-		}
-		sb.Call(t, "", "POST", "/conversations", map[string]any{"inbox_id": 1, "contact_id": ct.Payload.Contact.ID}, &cv)
-		sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/messages", cv.ID), map[string]any{"content": "help", "message_type": "incoming"}, nil)
-		if priority != "" {
-			sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/toggle_priority", cv.ID), map[string]any{"priority": priority}, nil)
-		}
-		return cv.ID
-	}
-	say := func(id int64, when time.Time, incoming bool) {
-		sb.Set(when)
-		body := map[string]any{"content": "more"}
-		if incoming {
-			body["message_type"] = "incoming"
-		}
-		sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/messages", id), body, nil)
-	}
-	a := open(at(8, 0), "low")    // waiting 4h
-	b := open(at(9, 0), "urgent") // waiting 3h
-	c := open(at(7, 0), "")       // answered at 7:30, then pending: not waiting; customer 5h ago
-	say(c, at(7, 30), false)
-	sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/toggle_status", c), map[string]any{"status": "pending"}, nil)
-	d := open(at(10, 0), "")       // waiting 2h
-	e := open(at(6, 30), "urgent") // resolved: not listed
-	sb.Call(t, "", "POST", fmt.Sprintf("/conversations/%d/toggle_status", e), map[string]any{"status": "resolved"}, nil)
-	f := open(at(11, 0), "high") // waiting 1h; wrote again at 11:30
-	say(f, at(11, 30), true)
-	sb.Set(noon)
+func page(items ...string) string {
+	return fmt.Sprintf(`{"data":{"meta":{"all_count":%d},"payload":[%s]}}`, len(items), strings.Join(items, ","))
+}
 
-	h := sb.Harness(t)
-	out := h.MustRun("conversations", "triage", "-o", "csv", "--fields", "id,priority,status,waiting,waiting_seconds,since_customer")
-	want := fmt.Sprintf(`id,priority,status,waiting,waiting_seconds,since_customer
-%d,urgent,open,3h0m,10800,3h0m
-%d,high,open,1h0m,3600,30m
-%d,low,open,4h0m,14400,4h0m
-%d,,open,2h0m,7200,2h0m
-%d,,pending,,,5h0m
-`, b, f, a, d, c)
-	if out != want {
-		t.Errorf("triage:\n%s\nwant\n%s", out, want)
-	}
-	if out := h.MustRun("conversations", "triage", "--inbox", "2", "-o", "csv"); out != "id,priority,status,waiting,since_customer,inbox,assignee,contact\n" {
-		t.Errorf("--inbox 2 (no conversations): %q", out)
+func stubQueue(h *cmdtest.Harness) {
+	h.Stub.On("GET", "/api/v1/accounts/1/conversations", 200, page(
+		conv(11, "open", "urgent", 2*time.Hour, 0, 2*time.Hour, "where is my order?"),
+		conv(12, "open", "urgent", 0, 1, time.Hour, "it has shipped"),
+		conv(13, "open", "high", 0, 0, 72*time.Hour, "any news?"),
+		conv(14, "open", "", 10*time.Minute, 1, 5*time.Minute, "a bot answered"),
+	)).WithQuery("status", "open", "assignee_type", "all")
+	h.Stub.On("GET", "/api/v1/accounts/1/conversations", 200, page(
+		conv(15, "pending", "low", 120*time.Hour, 0, 120*time.Hour, "hello?"),
+	)).WithQuery("status", "pending", "assignee_type", "all")
+}
+
+// TestTriageOrder: priority first, then the longest wait; a conversation
+// an agent answered last is not waiting; a bot's reply does not end the
+// wait (Chatwoot keeps waiting_since).
+func TestTriageOrder(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	stubQueue(h)
+	got := h.MustRun("conversations", "triage")
+	want := "11\turgent\topen\t2h00m\tContact 11\t\tsupport\t1\twhere is my order?\n" +
+		"12\turgent\topen\t\tContact 12\t\tsupport\t1\tit has shipped\n" +
+		"13\thigh\topen\t3d0h\tContact 13\t\tsupport\t1\tany news?\n" +
+		"15\tlow\tpending\t5d0h\tContact 15\t\tsupport\t1\thello?\n" +
+		"14\t\topen\t10m\tContact 14\t\tsupport\t1\ta bot answered\n"
+	if got != want {
+		t.Errorf("triage printed\n%s\nwant\n%s", got, want)
 	}
 }
 
-func TestDuration(t *testing.T) {
-	for s, want := range map[int64]string{40: "40s", 420: "7m", 7500: "2h5m", 3*86400 + 4*3600 + 59: "3d4h", -5: "0s"} {
-		if got := triage.Duration(s); got != want {
-			t.Errorf("Duration(%d) = %s, want %s", s, got, want)
+func TestTriageByWaiting(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	stubQueue(h)
+	got := h.MustRun("conversations", "triage", "--sort", "waiting", "--fields", "id,waiting")
+	if want := "15\t5d0h\n13\t3d0h\n11\t2h00m\n14\t10m\n12\t\n"; got != want {
+		t.Errorf("triage --sort waiting printed\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestTriageJSONCarriesTheFigures(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	stubQueue(h)
+	got := h.MustRun("conversations", "triage", "--limit", "2", "-o", "json", "--jq", `.[] | [.id, .waiting_seconds, .customer_waiting_since, .last_message_by, .priority] | @tsv`)
+	want := "11\t7200\t2026-11-21T10:00:00Z\tcontact\turgent\n12\t\t\tagent\turgent\n"
+	if got != want {
+		t.Errorf("json rows\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestTriageFlagsAndFilters(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	h.Stub.On("GET", "/api/v1/accounts/1/conversations", 200, page()).WithQuery("status", "open", "inbox_id", "3", "team_id", "2", "assignee_type", "unassigned")
+	h.Stub.On("GET", "/api/v1/accounts/1/conversations", 200, page()).WithQuery("status", "pending", "inbox_id", "3", "team_id", "2", "assignee_type", "unassigned")
+	if out := h.MustRun("conversations", "triage", "--inbox", "3", "--team", "2", "--assignee-type", "unassigned"); out != "" {
+		t.Errorf("an empty queue printed %q", out)
+	}
+	for _, args := range [][]string{{"--sort", "age"}, {"--limit", "-1"}} {
+		if code := h.Run(append([]string{"conversations", "triage"}, args...)...); code != cmdutil.ExitUsage {
+			t.Errorf("%v: exit %d", args, code)
 		}
 	}
 }
 
-func TestTriageRequestsConformToTheSpec(t *testing.T) {
-	sb := cmdtest.NewSandbox(t, "demo", noon)
-	sb.CheckSpec(t)
-	sb.Harness(t).MustRun("conversations", "triage", "--inbox", "1")
-	if got := strings.Join(sb.Checked(), "; "); !strings.Contains(got, "GET /api/v1/accounts/{account_id}/conversations;") {
-		t.Errorf("checked: %s", got)
+// TestTriageOnTheSandbox: every open and pending conversation of the demo
+// seed, and only those, urgent ones first.
+func TestTriageOnTheSandbox(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	h.Env = map[string]string{"WOOT_CONFIG_DIR": h.Env["WOOT_CONFIG_DIR"], "CHATWOOT_URL": "sandbox"}
+	open := strings.Count(h.MustRun("conversations", "list", "--status", "open", "--all", "--fields", "id"), "\n")
+	pending := strings.Count(h.MustRun("conversations", "list", "--status", "pending", "--all", "--fields", "id"), "\n")
+	out := h.MustRun("conversations", "triage", "--fields", "priority,status")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != open+pending || open == 0 || pending == 0 {
+		t.Fatalf("triage listed %d, the sandbox has %d open and %d pending", len(lines), open, pending)
+	}
+	if !strings.HasPrefix(lines[0], "urgent\t") {
+		t.Errorf("first row %q, want an urgent one", lines[0])
+	}
+	for _, l := range lines {
+		if s := strings.Split(l, "\t")[1]; s != "open" && s != "pending" {
+			t.Errorf("row %q is %s", l, s)
+		}
 	}
 }

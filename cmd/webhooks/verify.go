@@ -20,14 +20,15 @@ import (
 const defaultTolerance = 5 * time.Minute
 
 type verifyOptions struct {
-	f         *cmdutil.Factory
-	secret    string
-	timestamp string
-	signature string
-	request   string
-	tolerance time.Duration
-	body      string // FILE, "-" or "" (stdin)
-	out       cmdutil.OutputFlags
+	f          *cmdutil.Factory
+	secret     string
+	secretFile string
+	timestamp  string
+	signature  string
+	request    string
+	tolerance  time.Duration
+	body       string // FILE, "-" or "" (stdin)
+	out        cmdutil.OutputFlags
 
 	sigSet, tsSet bool // given on the command line, even if empty
 }
@@ -49,15 +50,17 @@ signature and timestamp from its headers; --signature and --timestamp given
 as well win over the headers.
 
 The secret is the webhook's own secret (shown when the webhook is created),
-from --secret, CHATWOOT_WEBHOOK_SECRET or the profile — not the API access
-token and not an inbox's HMAC token. The timestamp may differ from this
+from --secret-file, CHATWOOT_WEBHOOK_SECRET or the profile — not the API
+access token and not an inbox's HMAC token. --secret also works, but its value
+is visible to every user of this machine in ps. The timestamp may differ from this
 machine's clock by at most --tolerance either way (0 disables the check).
 
 Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
 2 a usage problem such as a missing secret. -o json prints
 {"valid","reason","age_seconds"} on stdout.`,
 		Example: `  $ woot verify --timestamp 1767225600 --signature "sha256=5f0c…" body.json
-  $ pbpaste | woot verify --secret "$SECRET" --timestamp "$TS" --signature "$SIG" -
+  $ pbpaste | CHATWOOT_WEBHOOK_SECRET="$SECRET" woot verify --timestamp "$TS" --signature "$SIG" -
+  $ woot verify --secret-file ~/.config/chatwoot-webhook-secret --request captured.http
   $ woot verify --request captured.http --tolerance 0 -o json`,
 		Args:    maxArgs(1, "FILE"),
 		GroupID: cmdutil.GroupRealtime,
@@ -70,7 +73,8 @@ Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
 		},
 	}
 	fs := c.Flags()
-	fs.StringVar(&o.secret, "secret", "", "The webhook's secret (env CHATWOOT_WEBHOOK_SECRET)")
+	fs.StringVar(&o.secret, "secret", "", cmdutil.SecretFlagUsage)
+	fs.StringVar(&o.secretFile, "secret-file", "", cmdutil.SecretFileFlagUsage)
 	fs.StringVar(&o.timestamp, "timestamp", "", "Value of the X-Chatwoot-Timestamp header (unix seconds)")
 	fs.StringVar(&o.signature, "signature", "", "Value of the X-Chatwoot-Signature header (sha256=…)")
 	fs.StringVar(&o.request, "request", "", "Read a raw HTTP request from FILE (- for stdin) and take the headers from it")
@@ -108,12 +112,12 @@ func verifyRun(o *verifyOptions) error {
 	if o.tolerance < 0 {
 		return cmdutil.FlagErrorf("--tolerance %s: must not be negative (0 disables the age check)", o.tolerance)
 	}
-	secret, _, err := cmdutil.WebhookSecret(o.f, o.secret)
+	secret, _, err := cmdutil.ResolveWebhookSecret(o.f, cmdutil.SecretSource{Flag: o.secret, FlagName: "--secret", File: o.secretFile, FileName: "--secret-file"})
 	if err != nil {
 		return err
 	}
 	if secret == "" {
-		return cmdutil.ErrNoSecret("--secret")
+		return cmdutil.ErrNoSecret("--secret-file")
 	}
 	sig, ts, body, err := o.input()
 	if err != nil {

@@ -15,14 +15,15 @@ import (
 )
 
 type triggerOptions struct {
-	f      *cmdutil.Factory
-	event  string
-	to     string
-	secret string
-	data   string
-	sets   []string
-	list   bool
-	out    cmdutil.OutputFlags
+	f          *cmdutil.Factory
+	event      string
+	to         string
+	secret     string
+	secretFile string
+	data       string
+	sets       []string
+	list       bool
+	out        cmdutil.OutputFlags
 }
 
 func newWebhooksTriggerCmd(f *cmdutil.Factory) *cobra.Command {
@@ -41,12 +42,14 @@ consistent across events. --list names every event with who receives it.
 (--set conversation.id=7) and values typed like -F of ` + "`woot api`" + `. The
 "event" field is always EVENT, as Chatwoot merges it last.
 
-The secret is --secret, CHATWOOT_WEBHOOK_SECRET or the profile's; without one
-the webhook goes unsigned, as Chatwoot sends it for a webhook with no secret.
+The secret is --secret-file, CHATWOOT_WEBHOOK_SECRET or the profile's (--secret
+works too, but shows the value to every user in ps); without one the webhook
+goes unsigned, as Chatwoot sends it for a webhook with no secret.
 The command fails (exit 1, or 8 when nothing answered) unless the receiver
 answers 2xx.`,
 		Example: `  $ woot webhooks trigger --list
-  $ woot webhooks trigger message_created --to http://127.0.0.1:8787/ --secret s3cret
+  $ CHATWOOT_WEBHOOK_SECRET=s3cret woot webhooks trigger message_created --to http://127.0.0.1:8787/
+  $ woot webhooks trigger message_created --to http://127.0.0.1:8787/ --secret-file webhook-secret.txt
   $ woot webhooks trigger conversation_status_changed --to http://127.0.0.1:4000/hooks --set id=7 --set status=snoozed
   $ woot webhooks trigger contact_created --to http://127.0.0.1:4000/hooks --data @contact.json`,
 		Args: func(c *cobra.Command, args []string) error {
@@ -68,7 +71,8 @@ answers 2xx.`,
 	}
 	fs := c.Flags()
 	fs.StringVar(&o.to, "to", "", "URL to POST the webhook to")
-	fs.StringVar(&o.secret, "secret", "", "Secret to sign with (env CHATWOOT_WEBHOOK_SECRET)")
+	fs.StringVar(&o.secret, "secret", "", cmdutil.SecretFlagUsage)
+	fs.StringVar(&o.secretFile, "secret-file", "", cmdutil.SecretFileFlagUsage)
 	fs.StringVar(&o.data, "data", "", "Body to send instead of the sample: @file, @- or inline JSON")
 	fs.StringArrayVar(&o.sets, "set", nil, "Set a field of the body, key=value (dotted paths reach nested fields)")
 	fs.BoolVar(&o.list, "list", false, "List the events with samples")
@@ -129,13 +133,13 @@ func triggerRun(ctx context.Context, o *triggerOptions) error {
 	if err != nil {
 		return err
 	}
-	secret, origin, err := cmdutil.WebhookSecret(o.f, o.secret)
+	secret, origin, err := cmdutil.ResolveWebhookSecret(o.f, cmdutil.SecretSource{Flag: o.secret, FlagName: "--secret", File: o.secretFile, FileName: "--secret-file"})
 	if err != nil {
 		return err
 	}
 	stderr := o.f.IOStreams.ErrOut
 	if secret == "" {
-		fmt.Fprintln(stderr, "no webhook secret: sending unsigned, as Chatwoot does for a webhook without one (pass --secret to sign)")
+		fmt.Fprintln(stderr, "no webhook secret: sending unsigned, as Chatwoot does for a webhook without one (pass --secret-file or set CHATWOOT_WEBHOOK_SECRET to sign)")
 	}
 	sender := webhook.NewSender(nil, secret)
 	sender.MaxAttempts = 1 // Chatwoot tries an account webhook once

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -52,6 +53,7 @@ type Client struct {
 	base    *url.URL
 	http    *http.Client
 	secrets []string
+	debugMu sync.Mutex // pages fetched in parallel log through one writer
 }
 
 // Request is one call. Path is concrete (parameters already filled in) and

@@ -16,7 +16,10 @@ func (c *Client) debugf(format string, args ...any) {
 	if c.cfg.Debug == nil {
 		return
 	}
-	fmt.Fprint(c.cfg.Debug, c.redact(fmt.Sprintf(format, args...)))
+	line := c.redact(fmt.Sprintf(format, args...))
+	c.debugMu.Lock()
+	defer c.debugMu.Unlock()
+	fmt.Fprint(c.cfg.Debug, line)
 }
 
 func (c *Client) logRequest(r *http.Request, body []byte) {

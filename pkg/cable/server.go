@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -118,7 +119,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Broadcast(stream string, message json.RawMessage) int {
 	var msg bytes.Buffer
 	if err := json.Compact(&msg, message); err != nil {
-		s.logf("cable server: broadcast to %q: message is not JSON: %v", stream, err)
+		s.logf("cable server: broadcast to %s: message is not JSON: %v", describeStream(stream), err)
 		return 0
 	}
 	s.mu.Lock()
@@ -238,7 +239,8 @@ func (s *Server) unstreamLocked(sub *subscription) {
 func (s *Server) subscribe(c *serverConn, raw string) {
 	id, err := parseServerIdentifier(raw)
 	if err != nil {
-		s.logf("cable server: ignoring subscribe with identifier %q: %v", raw, err)
+		// The identifier carries the pubsub token: describe it, never print it.
+		s.logf("cable server: ignoring a subscribe whose identifier (%d bytes) is not a JSON object: %v", len(raw), err)
 		return
 	}
 	if id.Channel != ChannelName || strings.TrimSpace(id.PubsubToken) == "" {
@@ -251,7 +253,7 @@ func (s *Server) subscribe(c *serverConn, raw string) {
 	if s.authorize != nil {
 		extra, ok := s.authorize(id)
 		if !ok {
-			s.logf("cable server: token refused, staying silent (as Chatwoot does)")
+			s.logf("cable server: %s refused, staying silent (as Chatwoot does)", describeIdentity(id))
 			return
 		}
 		streams = appendUnique(streams, extra...)
@@ -310,6 +312,26 @@ func (s *Server) perform(c *serverConn, raw, data string) {
 	}
 	if d.Action == ActionUpdatePresence && s.OnPresence != nil {
 		s.OnPresence(sub.id)
+	}
+}
+
+// describeStream names a stream for a log line. A stream named after a
+// pubsub token is a credential (whoever knows it can subscribe), so only
+// the account streams are named.
+func describeStream(stream string) string {
+	if strings.HasPrefix(stream, "account_") {
+		return strconv.Quote(stream)
+	}
+	return "a pubsub token's stream"
+}
+
+// describeIdentity says whose subscription it was without its token.
+func describeIdentity(id ServerIdentifier) string {
+	switch {
+	case id.UserID != 0:
+		return fmt.Sprintf("the pubsub token of user %d in account %d", id.UserID, id.AccountID)
+	default:
+		return "a contact's pubsub token"
 	}
 }
 

@@ -27,6 +27,8 @@ const (
 	ExitNetwork    = 8
 	ExitSignature  = 9
 
+	ExitChangesPending = 10 // config diff --exit-code: the account differs from the files
+
 	ExitInterrupted = interrupt.ExitCode
 )
 
@@ -45,6 +47,7 @@ var ExitCodeTable = []struct {
 	{ExitServer, "server error: HTTP 5xx after retries"},
 	{ExitNetwork, "network: no answer from Chatwoot (connection refused, DNS, timeout, an untrusted TLS certificate, or a redirect away from the configured URL)"},
 	{ExitSignature, "webhook signature invalid (woot verify)"},
+	{ExitChangesPending, "changes pending: woot config diff --exit-code found differences between the files and the account"},
 	{ExitInterrupted, "interrupted or cancelled: Ctrl-C, SIGTERM, or a prompt answered no"},
 }
 

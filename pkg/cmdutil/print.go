@@ -23,3 +23,15 @@ func PrintRows[T any](ios *output.IOStreams, opts output.Options, rows []T) erro
 	}
 	return printer.Close()
 }
+
+// PrintObject prints one JSON object through the printer opts choose.
+func PrintObject(ios *output.IOStreams, opts output.Options, raw json.RawMessage) error {
+	printer, err := output.New(ios, opts)
+	if err != nil {
+		return err
+	}
+	if err := printer.Object(raw); err != nil {
+		return err
+	}
+	return printer.Close()
+}

@@ -32,7 +32,7 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	if f.sandbox != nil {
 		return f.sandbox, nil
 	}
-	if !f.sandboxRequested() {
+	if !f.SandboxRequested() {
 		return nil, nil
 	}
 	path, err := SandboxStatePath(f.Getenv)
