@@ -53,6 +53,10 @@ woot's config directory under jobs/, named after the action and the ids.`
 	for _, s := range specs {
 		c.AddCommand(newBulkActionCmd(f, kind, s, runF))
 	}
+	c.AddCommand(newAttributeCmds(f, kind)...)
+	if kind == bulk.KindConversations {
+		c.AddCommand(newConversationsDeleteCmd(f, nil))
+	}
 	return c
 }
 

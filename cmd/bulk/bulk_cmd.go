@@ -11,7 +11,8 @@ import (
 // export and bulk actions, merged under the generated "contacts" noun.
 func NewCmdContacts(f *cmdutil.Factory) *cobra.Command {
 	return bulkNoun(f, "contacts",
-		newContactsImportCmd(f, nil), newContactsExportCmd(f, nil), newBulkCmd(f, bulk.KindContacts, nil))
+		newContactsImportCmd(f, nil), newContactsExportCmd(f, nil), newBulkCmd(f, bulk.KindContacts, nil),
+		newMergePlanCmd(f, nil))
 }
 
 // newConversationsCmd holds the hand-written bulk jobs on conversations,

@@ -201,12 +201,16 @@ func (j *job) printPlan(p bulk.Plan) error {
 }
 
 func writePlanText(w io.Writer, p bulk.Plan) {
-	batches := 0
+	batches, steps := 0, 0
 	for _, it := range p.Items {
 		unit := "row"
-		if it.Action == "bulk" {
+		switch it.Action {
+		case "bulk":
 			unit = "batch"
 			batches++
+		case bulk.ActionStep:
+			unit = "step"
+			steps++
 		}
 		fmt.Fprintf(w, "%s %-6d %-7s", unit, it.Row, it.Action)
 		switch {
@@ -226,6 +230,10 @@ func writePlanText(w io.Writer, p bulk.Plan) {
 	}
 	if batches > 0 {
 		fmt.Fprintf(w, "plan: %d batches to send, %d sent by an earlier run\n", batches, p.Done)
+		return
+	}
+	if steps > 0 || p.Done > 0 && p.Create+p.Match+p.Reject == 0 {
+		fmt.Fprintf(w, "plan: %d steps to run, %d done by an earlier run\n", steps, p.Done)
 		return
 	}
 	fmt.Fprintf(w, "plan: %d to create, %d to look up first, %d to reject, %d done by an earlier run\n", p.Create, p.Match, p.Reject, p.Done)
