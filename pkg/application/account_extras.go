@@ -54,7 +54,7 @@ func contactInboxOperations() []api.Operation {
 	return []api.Operation{{
 		Command: "contact-inboxes filter", Method: "POST", Path: acct + "/contact_inboxes/filter",
 		Short:   "Find the contact behind a channel's source id",
-		Example: "  $ woot contact-inboxes filter --inbox-id 1 --source-id sandbox-source-1",
+		Example: "  $ woot contact-inboxes filter --inbox-id 3 --source-id 15550123001",
 		Params: []api.Param{
 			{Name: "inbox_id", Type: api.Int, Required: true, Usage: "Inbox the source id belongs to"},
 			{Name: "source_id", Required: true, Usage: "The contact's id in that channel (phone, email, session)"},

@@ -88,8 +88,8 @@ func notificationExtraOperations() []api.Operation {
 		{
 			Command: "notifications snooze", Method: "POST", Path: acct + "/notifications/{id}/snooze",
 			Short:   "Hide a notification until a time",
-			Example: "  $ woot notifications snooze 1 --snoozed-until 2030-01-01T09:00:00Z", ArgNames: n,
-			Params:  []api.Param{{Name: "snoozed_until", Required: true, Usage: "When it shows again (a time Rails parses, e.g. RFC 3339)"}},
+			Example: "  $ woot notifications snooze 1 --snoozed-until 1893488400", ArgNames: n,
+			Params:  []api.Param{{Name: "snoozed_until", Type: api.Int, Required: true, Usage: "When it shows again, in Unix seconds"}},
 			Columns: cols,
 		},
 		{

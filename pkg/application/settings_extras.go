@@ -55,30 +55,30 @@ func helpCenterExtraOperations() []api.Operation {
 		{
 			Command: "portals ssl get", Method: "GET", Path: p + "/{id}/ssl_status",
 			Short:   "Show the SSL status of a portal's custom domain",
-			Example: "  $ woot portals ssl get 1", ArgNames: []string{"PORTAL_ID"},
+			Example: "  $ woot portals ssl get acme-help", ArgNames: []string{"PORTAL"},
 			Columns: []string{"status", "verification_errors"},
 		},
 		{
 			Command: "portals instructions send", Method: "POST", Path: p + "/{id}/send_instructions",
 			Short:   "Email the DNS set-up of a portal's custom domain",
-			Example: "  $ woot portals instructions send 1 --email it@acme.test", ArgNames: []string{"PORTAL_ID"},
+			Example: "  $ woot portals instructions send acme-help --email it@acme.test", ArgNames: []string{"PORTAL"},
 			Params: []api.Param{{Name: "email", Required: true, Usage: "Who receives the instructions"}},
 		},
 		{
 			Command: "portals logo delete", Method: "DELETE", Path: p + "/{id}/logo",
 			Short:   "Remove a portal's logo",
-			Example: "  $ woot portals logo delete 1 --yes", ArgNames: []string{"PORTAL_ID"}, Confirm: true,
+			Example: "  $ woot portals logo delete acme-help --yes", ArgNames: []string{"PORTAL"}, Confirm: true,
 		},
 		{
 			Command: "portals categories reorder", Method: "POST", Path: p + "/{portal_id}/categories/reorder",
 			Short:   "Change the order of a portal's categories",
-			Example: "  $ woot portals categories reorder 1 --positions 1=2 --positions 2=1", ArgNames: []string{"PORTAL_ID"},
+			Example: "  $ woot portals categories reorder acme-help --positions 1=1", ArgNames: []string{"PORTAL"},
 			Params: positions,
 		},
 		{
 			Command: "portals articles reorder", Method: "POST", Path: p + "/{portal_id}/articles/reorder",
 			Short:   "Change the order of a portal's articles",
-			Example: "  $ woot portals articles reorder 1 --positions 1=2 --positions 2=1", ArgNames: []string{"PORTAL_ID"},
+			Example: "  $ woot portals articles reorder acme-help --positions 1=2 --positions 2=1", ArgNames: []string{"PORTAL"},
 			Params: positions,
 		},
 	}

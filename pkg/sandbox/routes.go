@@ -22,6 +22,9 @@ func (s *Sandbox) routes() *http.ServeMux {
 	s.helpCenterRoutes(m)
 	s.clientRoutes(m)
 	s.platformRoutes(m)
+	s.policyRoutes(m)
+	s.accountExtraRoutes(m)
+	s.resourceExtraRoutes(m)
 	return m.m
 }
 
