@@ -96,7 +96,7 @@ func TestAPIOperationsCoversEverySpecOperationAndNeededRoute(t *testing.T) {
 var routeParam = regexp.MustCompile(`\{[a-z_]+\}`)
 
 func routeKey(method, path string) string {
-	return beyondSpecMethod(method) + " " + routeParam.ReplaceAllString(path, "{}")
+	return method + " " + routeParam.ReplaceAllString(path, "{}")
 }
 
 // wrappedElsewhere are the routes other Chatwoot CLIs already wrap (issue
@@ -132,7 +132,14 @@ func TestAPIOperationsCoversMediumAndWrappedRoutes(t *testing.T) {
 	}
 	rows := spectest.Rows(t, "routes-beyond-spec.tsv")
 	check := func(r map[string]string, why string) {
-		row, ok := covered[routeKey(r["method"], r["path"])]
+		// "PATCH|PUT" is one route: a command for either method covers it.
+		var row apicmd.OperationRow
+		ok := false
+		for _, m := range strings.Split(r["method"], "|") {
+			if cand, found := covered[routeKey(m, r["path"])]; found && !ok {
+				row, ok = cand, true
+			}
+		}
 		switch {
 		case !ok:
 			t.Errorf("%s %s (%s, %s) has no command", r["method"], r["path"], r["resource"], why)

@@ -68,6 +68,10 @@ func tables() []table {
 		{[]string{"profile"}, profileExtraOperations},
 		{[]string{"campaigns"}, campaignExtraOperations},
 		{[]string{"csat-responses"}, csatExtraOperations},
+		{[]string{"conversations"}, conversationReadOperations},
+		{[]string{"notification-settings"}, notificationSettingOperations},
+		{[]string{"saml-settings"}, samlOperations},
+		{[]string{"profile"}, profileSessionOperations},
 	}
 }
 

@@ -25,6 +25,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	s.policyRoutes(m)
 	s.accountExtraRoutes(m)
 	s.resourceExtraRoutes(m)
+	s.lowRoutes(m)
 	return m.m
 }
 

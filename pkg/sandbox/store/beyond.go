@@ -12,6 +12,9 @@ const (
 	KindParticipants       = "conversation_participants" // ParentID: the conversation's display id; attrs: user_id
 	KindCSATTemplates      = "csat_templates"            // ParentID: the inbox
 	KindConnections        = "integration_connections"   // attrs: app (shopify, notion)
+	KindNotifySettings     = "notification_settings"     // ParentID: the user
+	KindSAMLSettings       = "saml_settings"
+	KindSessions           = "user_sessions" // ParentID: the user
 )
 
 // ChannelWhatsApp is the WhatsApp Cloud channel.
@@ -56,6 +59,10 @@ func (g *seeder) beyondSeed(created int64) {
 	st.AddRecord(KindDataImports, &Record{AccountID: acct, Attrs: obj{"name": "Old CRM contacts", "data_type": "contacts",
 		"source_type": "csv", "status": "failed", "total_records": 120, "processed_records": 80, "user_id": 1}}, created)
 	st.AddRecord(KindParticipants, &Record{AccountID: acct, ParentID: 1, Attrs: obj{"user_id": 1}}, created)
+	st.AddRecord(KindSessions, &Record{AccountID: acct, ParentID: 1, Attrs: obj{"ip_address": "127.0.0.1",
+		"user_agent": "woot", "current": true, "last_active_at": g.now}}, created)
+	st.AddRecord(KindSessions, &Record{AccountID: acct, ParentID: 1, Attrs: obj{"ip_address": "203.0.113.7",
+		"user_agent": "Mozilla/5.0 (Macintosh) Firefox/128.0", "current": false, "last_active_at": created}}, created)
 	for _, app := range []string{"shopify", "notion"} {
 		st.AddRecord(KindConnections, &Record{AccountID: acct, Attrs: obj{"app": app}}, created)
 	}
