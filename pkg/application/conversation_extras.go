@@ -25,13 +25,13 @@ func conversationExtraOperations() []api.Operation {
 			Command: "conversations participants add", Method: "POST", Path: p,
 			Short:   "Add agents as participants of a conversation",
 			Example: "  $ woot conversations participants add 1 --user-ids 2,3", ArgNames: conv,
-			Params: users, List: &api.List{Pager: api.NoPages}, Columns: agents,
+			Params: users, Columns: agents,
 		},
 		{
 			Command: "conversations participants set", Method: "PATCH", Path: p,
 			Short:   "Replace the participants of a conversation",
 			Example: "  $ woot conversations participants set 1 --user-ids 2", ArgNames: conv,
-			Params: users, List: &api.List{Pager: api.NoPages}, Columns: agents,
+			Params: users, Columns: agents,
 		},
 		{
 			Command: "conversations participants remove", Method: "DELETE", Path: p,
