@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"net/http"
-	"slices"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
@@ -169,21 +168,23 @@ func (c *ctx) attachPolicyInbox() {
 	}
 }
 
+// detachPolicyInbox takes the inbox's policy off, whichever policy it is,
+// as the controller destroys the inbox's link without comparing.
 func (c *ctx) detachPolicyInbox() {
-	p := c.findRecord(store.KindAssignmentPolicies, "assignment_policy_id", 0)
-	if p == nil {
+	if c.findRecord(store.KindAssignmentPolicies, "assignment_policy_id", 0) == nil {
 		return
 	}
-	id, ok := c.pathID("id")
-	if !ok {
+	if in := c.findInbox("id"); in != nil {
+		c.unlinkInbox(in)
+	}
+}
+
+func (c *ctx) unlinkInbox(in *store.Inbox) {
+	if link := c.inboxLink(in.ID); link != nil {
+		c.deleteRecord(store.KindInboxPolicies, link)
 		return
 	}
-	link := c.inboxLink(id)
-	if link == nil || link.ParentID != p.ID {
-		c.notFound()
-		return
-	}
-	c.deleteRecord(store.KindInboxPolicies, link)
+	c.head(http.StatusOK)
 }
 
 func (c *ctx) inboxPolicy() {
@@ -219,16 +220,9 @@ func (c *ctx) setInboxPolicy() {
 }
 
 func (c *ctx) removeInboxPolicy() {
-	in := c.findInbox("inbox_id")
-	if in == nil {
-		return
+	if in := c.findInbox("inbox_id"); in != nil {
+		c.unlinkInbox(in)
 	}
-	link := c.inboxLink(in.ID)
-	if link == nil {
-		c.fail(http.StatusNotFound, "Inbox has no assignment policy")
-		return
-	}
-	c.deleteRecord(store.KindInboxPolicies, link)
 }
 
 // Capacity policies.
@@ -324,22 +318,24 @@ func (c *ctx) addCapacityUser() {
 	c.ok(agent)
 }
 
+// removeCapacityUser clears the agent's capacity policy, as the
+// controller does for any agent of the account, whichever policy it had.
 func (c *ctx) removeCapacityUser() {
-	p := c.capacityPolicy()
-	if p == nil {
+	if c.capacityPolicy() == nil {
 		return
 	}
 	uid, ok := c.pathID("id")
 	if !ok {
 		return
 	}
-	rows := c.recordsOf(store.KindCapacityUsers, p.ID)
-	i := slices.IndexFunc(rows, func(x *store.Record) bool { return intOf(x.Attrs, "user_id") == uid })
-	if i < 0 {
+	if _, member := renderAgent(c.st, c.acct.ID, uid); !member {
 		c.notFound()
 		return
 	}
-	c.deleteRecord(store.KindCapacityUsers, rows[i])
+	c.st.DropRecords(store.KindCapacityUsers, func(x *store.Record) bool {
+		return x.AccountID == c.acct.ID && intOf(x.Attrs, "user_id") == uid
+	})
+	c.head(http.StatusOK)
 }
 
 func (c *ctx) createInboxLimit() {
@@ -368,20 +364,40 @@ func (c *ctx) createInboxLimit() {
 	c.ok(inboxLimitView(r))
 }
 
+// updateInboxLimit changes a limit by its id; newer Chatwoot names the
+// inbox in the path instead and creates the limit when there is none, so
+// an id that is no limit of the policy is taken as an inbox.
 func (c *ctx) updateInboxLimit() {
 	p := c.capacityPolicy()
 	if p == nil {
 		return
 	}
-	r := c.findRecord(store.KindInboxLimits, "id", p.ID)
-	if r == nil {
+	id, ok := c.pathID("id")
+	if !ok {
 		return
 	}
-	if limit, ok := getInt(c.params, "conversation_limit"); ok {
-		if limit <= 0 {
-			c.invalid("Conversation limit must be greater than 0", "conversation_limit")
+	limit, given := getInt(c.params, "conversation_limit")
+	if given && limit <= 0 {
+		c.invalid("Conversation limit must be greater than 0", "conversation_limit")
+		return
+	}
+	r := c.st.Record(store.KindInboxLimits, c.acct.ID, id)
+	if r == nil || r.ParentID != p.ID {
+		r = nil
+		for _, x := range c.recordsOf(store.KindInboxLimits, p.ID) {
+			if intOf(x.Attrs, "inbox_id") == id {
+				r = x
+			}
+		}
+	}
+	if r == nil {
+		if store.FindIn(c.st.Inboxes, c.acct.ID, id) == nil || !given {
+			c.notFound()
 			return
 		}
+		r = c.st.AddRecord(store.KindInboxLimits, &store.Record{AccountID: c.acct.ID, ParentID: p.ID, Attrs: obj{"inbox_id": id}}, c.now())
+	}
+	if given {
 		r.Attrs["conversation_limit"], r.UpdatedAt = limit, c.now()
 	}
 	c.ok(inboxLimitView(r))

@@ -276,11 +276,19 @@ func participantsChange(mode string) handler {
 		for _, id := range want {
 			c.st.AddRecord(store.KindParticipants, &store.Record{AccountID: c.acct.ID, ParentID: cv.DisplayID, Attrs: obj{"user_id": id}}, c.now())
 		}
-		if mode == "remove" {
+		switch mode {
+		case "remove":
 			c.head(http.StatusOK)
-			return
+		case "add":
+			// Chatwoot answers only the participants this call added.
+			added := agentsOf(c.st, c.acct.ID, withoutInts(uniqInts(ids), have))
+			if added == nil {
+				added = []agentView{}
+			}
+			c.ok(added)
+		default:
+			c.ok(c.participantsView(cv))
 		}
-		c.ok(c.participantsView(cv))
 	}
 }
 
