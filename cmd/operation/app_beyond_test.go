@@ -105,7 +105,7 @@ func appBeyondCases() []appCase {
 			resp: `{"payload":[` + agent + `]}`, stdout: "7\n"},
 		bdel("inboxes templates sync", "inboxes templates sync 3", "POST", appV1+"/inboxes/3/sync_templates", ""),
 		{command: "inboxes health get", args: appArgs("inboxes health get 3"), method: "GET", path: appV1 + "/inboxes/3/health",
-			resp: `{"display_phone_number":"+15550100","verified_name":"Acme","quality_rating":"GREEN","platform_type":"CLOUD_API","throughput":{"level":"STANDARD"}}`,
+			resp:   `{"display_phone_number":"+15550100","verified_name":"Acme","quality_rating":"GREEN","platform_type":"CLOUD_API","throughput":{"level":"STANDARD"}}`,
 			stdout: "+15550100\tAcme\tGREEN\tCLOUD_API\tSTANDARD\n"},
 		{command: "inboxes reset-secret", args: appArgs("inboxes reset-secret 3 --yes --jq .id"), method: "POST", path: appV1 + "/inboxes/3/reset_secret",
 			resp: inboxJSON(3, "Mobile app", "Channel::Api"), stdout: "3\n"},
