@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/docgen"
 	"github.com/wootcli/woot/pkg/output"
+	"github.com/wootcli/woot/pkg/spectest"
 )
 
 // TestGeneratedDocsAreCurrent regenerates docs/ and completions/ into a
@@ -75,5 +77,30 @@ func TestEveryCommandHasAnExample(t *testing.T) {
 		if c.Example == "" {
 			t.Errorf("%s has no example in its help", c.CommandPath())
 		}
+	}
+}
+
+// TestCoverageDocIsCurrent regenerates docs/coverage.md from the
+// operation tables and Chatwoot's routes table and fails on a difference.
+// Refresh it with: go generate ./...
+func TestCoverageDocIsCurrent(t *testing.T) {
+	tsv, err := os.ReadFile(spectest.File(t, "routes-beyond-spec.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes, err := docgen.ReadRoutes(bytes.NewReader(tsv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := docgen.WriteCoverage(&want, operation.AllOperations(), routes); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join("..", docgen.CoverageFile))
+	if err != nil {
+		t.Fatalf("%v (run `go generate ./...`)", err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("%s is out of date: run `go generate ./...`", docgen.CoverageFile)
 	}
 }

@@ -72,6 +72,7 @@ const environmentHelp = `Flags win over environment variables, which win over th
   WOOT_PROFILE                 the profile to use (default: the current one)
   WOOT_CONFIG_DIR              where config.json lives (default: the user config dir)
   WOOT_DEBUG=api               log requests and responses to stderr, tokens redacted
+  WOOT_SANDBOX_WITHOUT         optional features the embedded sandbox lacks (e.g. captain,sla)
   NO_COLOR                     turn colour off
   CLICOLOR_FORCE=1             keep colour on when piped
 `

@@ -16,7 +16,7 @@ func allAppCases() []appCase {
 		appAccountCases(), appProfileCases(), appServerCases(), appSettingsCases(), appIntegrationCases(),
 		appAutomationCases(), appSearchCases(),
 		appReportCases(), appCSATAndSLACases(),
-		appPortalCases(), appArticleCases(),
+		appPortalCases(), appArticleCases(), appBeyondCases(),
 	} {
 		cases = append(cases, group...)
 	}
@@ -52,7 +52,7 @@ func TestAppEveryOperationHasAWholeCommandTest(t *testing.T) {
 			requested[key] = true
 		}
 	}
-	for _, pc := range append(pagedListCases(), unpagedListCases()...) {
+	for _, pc := range append(append(pagedListCases(), unpagedListCases()...), beyondListCases()...) {
 		if key, ok := match(pc.command, pc.args, pc.method, pc.path); ok {
 			paged[key] = true
 		}
@@ -89,7 +89,7 @@ func TestAppErrataOnlyExemptSpecOperations(t *testing.T) {
 			t.Errorf("case %q carries errata %q, but its operation is beyond the spec anyway", tc.name(), tc.errata)
 		}
 	}
-	for _, pc := range append(pagedListCases(), unpagedListCases()...) {
+	for _, pc := range append(append(pagedListCases(), unpagedListCases()...), beyondListCases()...) {
 		if op := ops[pc.command]; pc.errata != "" && !op.InSpec {
 			t.Errorf("paging case %q carries errata, but its operation is beyond the spec anyway", pc.command)
 		}

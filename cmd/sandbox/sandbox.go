@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/cmd/operation"
+	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 	"github.com/wootcli/woot/pkg/sandbox"
 )
@@ -43,6 +45,7 @@ type serveOptions struct {
 	rateLimit string
 	randSeed  int64
 	quiet     bool
+	without   []string
 }
 
 func newSandboxServeCmd(f *cmdutil.Factory) *cobra.Command {
@@ -57,7 +60,8 @@ stderr. Fault injection makes it a test bed for clients: --latency,
 (429 "Retry later" with no Retry-After, as Chatwoot's rack-attack answers).`,
 		Example: `  $ woot sandbox serve
   $ woot sandbox serve --addr 127.0.0.1:3100 --seed empty --state sandbox.json
-  $ woot sandbox serve --latency 50ms --fail-rate 0.1 --rate-limit 600/min`,
+  $ woot sandbox serve --latency 50ms --fail-rate 0.1 --rate-limit 600/min
+  $ woot sandbox serve --without captain,sla`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return serveRun(c.Context(), f, o) },
 	}
@@ -71,6 +75,8 @@ stderr. Fault injection makes it a test bed for clients: --latency,
 	fs.StringVar(&o.rateLimit, "rate-limit", "", "Requests allowed per minute, e.g. 600/min")
 	fs.Int64Var(&o.randSeed, "rand-seed", 1, "Seed for fault injection, so runs repeat")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "Do not log requests")
+	fs.StringSliceVar(&o.without, "without", nil, "Answer as an installation that lacks these optional features: "+strings.Join(api.FeatureNames(), ", ")+
+		" (the embedded sandbox reads WOOT_SANDBOX_WITHOUT)")
 	_ = c.RegisterFlagCompletionFunc("seed", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"demo", "empty"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -102,6 +108,11 @@ func serveRun(ctx context.Context, f *cmdutil.Factory, o *serveOptions) error {
 			return cmdutil.FlagErrorf("%s %v is not between 0 and 1", name, v)
 		}
 	}
+	for _, name := range o.without {
+		if !slices.Contains(api.FeatureNames(), name) {
+			return cmdutil.FlagErrorf("--without %q is not a feature; use one of %s", name, strings.Join(api.FeatureNames(), ", "))
+		}
+	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (pick another --addr)", o.addr, err)
@@ -109,7 +120,7 @@ func serveRun(ctx context.Context, f *cmdutil.Factory, o *serveOptions) error {
 	url := "http://" + ln.Addr().String()
 	opts := sandbox.Options{
 		Seed: o.seed, StatePath: o.state, Latency: o.latency, FailRate: o.failRate,
-		ResetRate: o.resetRate, RateLimit: perMin, RandSeed: o.randSeed, BaseURL: url,
+		ResetRate: o.resetRate, RateLimit: perMin, RandSeed: o.randSeed, BaseURL: url, Without: o.without,
 	}
 	if !o.quiet {
 		opts.Logf = func(format string, args ...any) { fmt.Fprintf(f.IOStreams.ErrOut, format+"\n", args...) }

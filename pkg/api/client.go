@@ -263,6 +263,9 @@ func (c *Client) finish(req *Request, resp *attemptResult, err error, attempt in
 	e.Path = req.Path
 	e.Family = req.Family
 	e.Attempts = attempt + 1
+	if f := FeatureOf(req.Path); f != nil && lacksFeature(e.Status, resp.body) {
+		e.Feature = f
+	}
 	if why != "" {
 		e.Message += " (" + why + ")"
 	}

@@ -22,9 +22,13 @@ type Error struct {
 	Fields   []string // attributes that failed validation (422)
 	Body     []byte   // the raw body, for --debug and `woot api`
 	Attempts int
+	Feature  *Feature // set when the answer means the installation lacks an optional feature
 }
 
 func (e *Error) Error() string {
+	if e.Feature != nil {
+		return fmt.Sprintf("%s %s: this Chatwoot installation has no %s feature (HTTP %d)", e.Method, e.Path, e.Feature.Name, e.Status)
+	}
 	msg := fmt.Sprintf("%s %s: HTTP %d", e.Method, e.Path, e.Status)
 	if e.Message != "" {
 		msg += ": " + e.Message
@@ -42,6 +46,8 @@ func (e *Error) Error() string {
 // API family that answered.
 func (e *Error) Hint() string {
 	switch {
+	case e.Feature != nil:
+		return "this needs " + e.Feature.Needs + "; ask the installation's administrator, or point woot at one that has it"
 	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "Non permissible"):
 		return "a platform app sees only the accounts, users and bots it created itself; use the token of the app that created this object"
 	case e.Status == http.StatusUnauthorized && strings.Contains(e.Message, "bots"):

@@ -47,6 +47,31 @@ func tables() []table {
 		{[]string{"account", "audit-logs"}, accountOperations},
 		{[]string{"profile"}, profileOperations},
 		{[]string{"notifications"}, notificationOperations},
+		// Routes beyond the spec rated medium (issue 16); a noun may come
+		// back here to extend a resource without editing its first table.
+		{[]string{"assignment-policies", "inboxes"}, assignmentPolicyOperations},
+		{[]string{"capacity-policies"}, capacityPolicyOperations},
+		{[]string{"dashboard-apps"}, dashboardAppOperations},
+		{[]string{"data-imports"}, dataImportOperations},
+		{[]string{"inboxes"}, inboxExtraOperations},
+		{[]string{"conversations"}, conversationExtraOperations},
+		{[]string{"messages"}, messageExtraOperations},
+		{[]string{"notifications"}, notificationExtraOperations},
+		{[]string{"attachments"}, attachmentOperations},
+		{[]string{"agents"}, agentExtraOperations},
+		{[]string{"contacts"}, contactExtraOperations},
+		{[]string{"contact-inboxes"}, contactInboxOperations},
+		{[]string{"channels"}, channelOperations},
+		{[]string{"integrations"}, integrationExtraOperations},
+		{[]string{"portals"}, helpCenterExtraOperations},
+		{[]string{"agent-bots"}, agentBotExtraOperations},
+		{[]string{"profile"}, profileExtraOperations},
+		{[]string{"campaigns"}, campaignExtraOperations},
+		{[]string{"csat-responses"}, csatExtraOperations},
+		{[]string{"conversations"}, conversationReadOperations},
+		{[]string{"notification-settings"}, notificationSettingOperations},
+		{[]string{"saml-settings"}, samlOperations},
+		{[]string{"profile"}, profileSessionOperations},
 	}
 }
 
@@ -76,7 +101,11 @@ func appendApplication(ops, group []api.Operation) []api.Operation {
 func Nouns() []string {
 	var nouns []string
 	for _, t := range tables() {
-		nouns = append(nouns, t.nouns...)
+		for _, n := range t.nouns {
+			if !slices.Contains(nouns, n) {
+				nouns = append(nouns, n)
+			}
+		}
 	}
 	return append(nouns, serverNouns...)
 }

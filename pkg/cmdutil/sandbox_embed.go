@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/wootcli/woot/pkg/config"
 	"github.com/wootcli/woot/pkg/sandbox"
@@ -39,7 +40,8 @@ func (f *Factory) sandboxMode() (*embeddedSandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	sb, err := sandbox.New(sandbox.Options{Seed: "demo", StatePath: path, BaseURL: embeddedURL})
+	sb, err := sandbox.New(sandbox.Options{Seed: "demo", StatePath: path, BaseURL: embeddedURL,
+		Without: sandboxWithout(f.Getenv("WOOT_SANDBOX_WITHOUT"))})
 	if err != nil {
 		return nil, fmt.Errorf("start the embedded sandbox: %w", err)
 	}
@@ -168,4 +170,16 @@ func userDataDir(getenv func(string) string) (string, error) {
 		return "", fmt.Errorf("find the data directory: %w (set WOOT_CONFIG_DIR)", err)
 	}
 	return filepath.Join(home, ".local", "share"), nil
+}
+
+// sandboxWithout reads WOOT_SANDBOX_WITHOUT: comma-separated names of the
+// optional features the embedded sandbox should lack.
+func sandboxWithout(v string) []string {
+	var out []string
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -20,6 +20,9 @@ type mux struct {
 func (x *mux) handle(pattern string, rt route, h handler) {
 	methods, path, _ := strings.Cut(pattern, " ")
 	hf := x.s.endpoint(rt, h)
+	if x.s.lacks(path) {
+		hf = withoutFeature(hf)
+	}
 	for _, m := range strings.Split(methods, "|") {
 		x.m.HandleFunc(m+" "+path, hf)
 	}

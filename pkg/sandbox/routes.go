@@ -22,6 +22,10 @@ func (s *Sandbox) routes() *http.ServeMux {
 	s.helpCenterRoutes(m)
 	s.clientRoutes(m)
 	s.platformRoutes(m)
+	s.policyRoutes(m)
+	s.accountExtraRoutes(m)
+	s.resourceExtraRoutes(m)
+	s.lowRoutes(m)
 	return m.m
 }
 
@@ -159,7 +163,7 @@ func (s *Sandbox) inboxRoutes(m *mux) {
 	m.admin("PATCH "+acc+"/inbox_members", (*ctx).replaceInboxMembers)
 	m.admin("DELETE "+acc+"/inbox_members", (*ctx).removeInboxMembers)
 	m.user("GET "+acc+"/branded_email_layout", (*ctx).brandedEmailLayout)
-	m.admin("PATCH "+acc+"/branded_email_layout", (*ctx).updateBrandedEmailLayout)
+	m.admin("PATCH|PUT "+acc+"/branded_email_layout", (*ctx).updateBrandedEmailLayout)
 }
 
 func (s *Sandbox) settingsRoutes(m *mux) {

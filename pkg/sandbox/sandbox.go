@@ -33,6 +33,7 @@ type Options struct {
 	Now       func() time.Time
 	BaseURL   string // the URL clients use, for links and avatars
 	Logf      func(format string, args ...any)
+	Without   []string // optional features this installation lacks (api.FeatureNames)
 }
 
 // Credentials are the well-known identities of a sandbox's seed, for
@@ -73,6 +74,9 @@ func New(opts Options) (*Sandbox, error) {
 	}
 	if opts.Seed != "demo" && opts.Seed != "empty" {
 		return nil, fmt.Errorf("sandbox seed %q: use \"demo\" or \"empty\"", opts.Seed)
+	}
+	if err := checkFeatures(opts.Without); err != nil {
+		return nil, err
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

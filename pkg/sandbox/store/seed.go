@@ -126,6 +126,7 @@ func (g *seeder) demo() {
 	g.conversations()
 	g.mentions()
 	g.helpCenter(created)
+	g.beyondSeed(created)
 }
 
 // mentions turns the agents' private notes into notes that mention Alice,
