@@ -47,6 +47,9 @@ func tables() []table {
 		{[]string{"account", "audit-logs"}, accountOperations},
 		{[]string{"profile"}, profileOperations},
 		{[]string{"notifications"}, notificationOperations},
+		{[]string{"captain"}, captainOperations},
+		{[]string{"companies"}, companyOperations},
+		{[]string{"monitors"}, monitorOperations},
 	}
 }
 
