@@ -22,6 +22,9 @@ func (s *Sandbox) routes() *http.ServeMux {
 	s.helpCenterRoutes(m)
 	s.clientRoutes(m)
 	s.platformRoutes(m)
+	s.captainRoutes(m)
+	s.companyRoutes(m)
+	s.monitorRoutes(m)
 	return m.m
 }
 

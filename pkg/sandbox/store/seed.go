@@ -126,6 +126,9 @@ func (g *seeder) demo() {
 	g.conversations()
 	g.mentions()
 	g.helpCenter(created)
+	g.captain(created)
+	g.companies(created)
+	g.monitors(created)
 }
 
 // mentions turns the agents' private notes into notes that mention Alice,
