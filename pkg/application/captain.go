@@ -93,7 +93,7 @@ func captainAssistantOperations() []api.Operation {
 		{
 			Command: "captain assistants delete", Method: "DELETE", Path: a + "/{id}",
 			Short:    "Delete a Captain assistant",
-			Example:  "  $ woot captain assistants delete 1 --yes",
+			Example:  "  $ woot captain assistants delete 2 --yes",
 			ArgNames: []string{"ASSISTANT_ID"},
 			Confirm:  true,
 		},
@@ -242,7 +242,7 @@ func captainScenarioOperations() []api.Operation {
 		{
 			Command: "captain scenarios delete", Method: "DELETE", Path: p + "/{id}",
 			Short:    "Delete a scenario",
-			Example:  "  $ woot captain scenarios delete 1 1 --yes",
+			Example:  "  $ woot captain scenarios delete 1 2 --yes",
 			ArgNames: ids, Confirm: true,
 		},
 	}

@@ -50,7 +50,7 @@ func captainResponseOperations() []api.Operation {
 		{
 			Command: "captain responses delete", Method: "DELETE", Path: p + "/{id}",
 			Short:    "Delete a Captain FAQ",
-			Example:  "  $ woot captain responses delete 1 --yes",
+			Example:  "  $ woot captain responses delete 2 --yes",
 			ArgNames: []string{"FAQ_ID"}, Confirm: true,
 		},
 		{
@@ -93,7 +93,7 @@ func captainFAQSuggestionOperations() []api.Operation {
 		{
 			Command: "captain faq-suggestions update", Method: "PATCH", Path: p + "/{id}",
 			Short:    "Reword an open FAQ suggestion",
-			Example:  "  $ woot captain faq-suggestions update 1 --answer 'Refunds arrive within 30 days'",
+			Example:  "  $ woot captain faq-suggestions update 3 --answer 'Refunds arrive within 30 days'",
 			ArgNames: id, Params: edit, Columns: cols,
 		},
 		{
@@ -147,7 +147,7 @@ func captainDocumentOperations() []api.Operation {
 		{
 			Command: "captain documents delete", Method: "DELETE", Path: p + "/{id}",
 			Short:    "Delete a Captain document and the FAQs made from it",
-			Example:  "  $ woot captain documents delete 1 --yes",
+			Example:  "  $ woot captain documents delete 2 --yes",
 			ArgNames: id, Confirm: true,
 		},
 		{
@@ -217,7 +217,7 @@ func captainCustomToolOperations() []api.Operation {
 		{
 			Command: "captain custom-tools delete", Method: "DELETE", Path: p + "/{id}",
 			Short:    "Delete a custom tool",
-			Example:  "  $ woot captain custom-tools delete 1 --yes",
+			Example:  "  $ woot captain custom-tools delete 2 --yes",
 			ArgNames: id, Confirm: true,
 		},
 		{

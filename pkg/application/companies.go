@@ -31,14 +31,14 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies search", Method: "GET", Path: c + "/search",
 			Short:   "Find companies by name or domain",
-			Example: "  $ woot companies search --q acme",
+			Example: "  $ woot companies search --q globex",
 			Params:  []api.Param{{Name: "q", In: api.InQuery, Required: true, Usage: "Text to look for"}, sort},
 			Data:    "payload", List: paged, Columns: cols,
 		},
 		{
 			Command: "companies get", Method: "GET", Path: c + "/{id}",
 			Short:    "Show a company",
-			Example:  "  $ woot companies get 1",
+			Example:  "  $ woot companies get 2",
 			ArgNames: id, Data: "payload", Columns: cols,
 		},
 		{
@@ -50,7 +50,7 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies update", Method: "PATCH", Path: c + "/{id}",
 			Short:    "Change a company",
-			Example:  "  $ woot companies update 1 --description 'Key account since 2024'",
+			Example:  "  $ woot companies update 2 --description 'Key account since 2024'",
 			ArgNames: id, Params: params(false), Data: "payload", Columns: cols,
 		},
 		{
@@ -63,7 +63,7 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies delete-custom-attributes", Method: "POST", Path: c + "/{id}/destroy_custom_attributes",
 			Short:    "Remove custom attributes from a company",
-			Example:  "  $ woot companies delete-custom-attributes 1 --custom-attributes plan",
+			Example:  "  $ woot companies delete-custom-attributes 2 --custom-attributes plan",
 			ArgNames: id,
 			Params:   []api.Param{{Name: "custom_attributes", Type: api.Strings, Required: true, Usage: "Attribute keys to remove (repeat or comma-separate)"}},
 			Data:     "payload", Columns: cols,
@@ -71,13 +71,13 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies contacts list", Method: "GET", Path: c + "/{company_id}/contacts",
 			Short:    "List a company's contacts",
-			Example:  "  $ woot companies contacts list 1",
+			Example:  "  $ woot companies contacts list 2",
 			ArgNames: id, Data: "payload", List: paged, Columns: contactCols,
 		},
 		{
 			Command: "companies contacts search", Method: "GET", Path: c + "/{company_id}/contacts/search",
 			Short:    "Find contacts to add to a company",
-			Example:  "  $ woot companies contacts search 1 --q jane",
+			Example:  "  $ woot companies contacts search 2 --q ava",
 			ArgNames: id,
 			Params:   []api.Param{{Name: "q", In: api.InQuery, Required: true, Usage: "Name, email or phone to look for"}},
 			Data:     "payload", List: paged, Columns: contactCols,
@@ -85,7 +85,7 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies contacts add", Method: "POST", Path: c + "/{company_id}/contacts",
 			Short:    "Make a contact part of a company",
-			Example:  "  $ woot companies contacts add 1 --contact-id 2",
+			Example:  "  $ woot companies contacts add 2 --contact-id 2",
 			ArgNames: id,
 			Params:   []api.Param{{Name: "contact_id", Type: api.Int, Required: true, Usage: "Contact to add"}},
 			Data:     "payload", Columns: contactCols,
@@ -93,20 +93,20 @@ func companyOperations() []api.Operation {
 		{
 			Command: "companies contacts remove", Method: "DELETE", Path: c + "/{company_id}/contacts/{id}",
 			Short:    "Take a contact out of a company",
-			Example:  "  $ woot companies contacts remove 1 1 --yes",
+			Example:  "  $ woot companies contacts remove 2 1 --yes",
 			ArgNames: []string{"COMPANY_ID", "CONTACT_ID"}, Confirm: true,
 		},
 		{
 			Command: "companies conversations list", Method: "GET", Path: c + "/{company_id}/conversations",
 			Short:    "List the conversations of a company's contacts",
-			Example:  "  $ woot companies conversations list 1",
+			Example:  "  $ woot companies conversations list 2",
 			ArgNames: id, Data: "payload", List: paged,
 			Columns: []string{"id", "status", "meta.sender.name", "inbox_id"},
 		},
 		{
 			Command: "companies notes list", Method: "GET", Path: c + "/{company_id}/notes",
 			Short:    "List the notes on a company's contacts",
-			Example:  "  $ woot companies notes list 1",
+			Example:  "  $ woot companies notes list 2",
 			ArgNames: id, Data: "payload", List: &api.List{Pager: api.NoPages},
 			Columns: []string{"id", "content", "contact.name", "user.name"},
 		},

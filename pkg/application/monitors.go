@@ -55,7 +55,7 @@ func monitorOperations() []api.Operation {
 		{
 			Command: "monitors delete", Method: "DELETE", Path: m + "/{id}",
 			Short:    "Delete a conversation monitor",
-			Example:  "  $ woot monitors delete 1 --yes",
+			Example:  "  $ woot monitors delete 2 --yes",
 			ArgNames: id, Confirm: true,
 		},
 		{

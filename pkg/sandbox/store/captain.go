@@ -16,9 +16,11 @@ const (
 	KindCaptainPreferences = "captain_preferences" // one per account: Attrs models, features
 )
 
-// captain seeds one assistant answering in the API inbox, with a scenario,
-// a crawled document, two FAQs (one still pending), two open FAQ
-// suggestions, a custom tool and one agent session.
+// captain seeds one assistant answering in the API inbox, with two
+// scenarios, two crawled documents, two FAQs (one still pending), three
+// open FAQ suggestions, two custom tools and one agent session, and a
+// second, idle assistant. The second of each is there to be deleted by
+// the help examples without breaking the others.
 func (g *seeder) captain(created int64) {
 	st, acct := g.st, g.acct.ID
 	a := st.AddRecord(KindCaptainAssistants, &Record{AccountID: acct, Attrs: obj{
@@ -29,15 +31,28 @@ func (g *seeder) captain(created int64) {
 		"response_guidelines": []any{"Answer in two sentences or fewer"},
 		"guardrails":          []any{"Never promise refunds"},
 	}}, created)
+	st.AddRecord(KindCaptainAssistants, &Record{AccountID: acct, Attrs: obj{
+		"name": "Retired helper", "description": "No longer answers anywhere",
+		"config": obj{"product_name": "Acme Cloud"}, "response_guidelines": []any{}, "guardrails": []any{},
+	}}, created)
 	st.AddRecord(KindCaptainInboxes, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{"inbox_id": g.inboxes[0].ID}}, created)
 	st.AddRecord(KindCaptainScenarios, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
 		"title": "Order status", "description": "The customer asks where their order is",
 		"instruction": "Look the order up with the order-status tool and share the tracking link.",
 		"tools":       []any{"order_status"}, "enabled": true,
 	}}, created)
+	st.AddRecord(KindCaptainScenarios, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
+		"title": "Holiday hours", "description": "Questions about opening hours over the holidays",
+		"instruction": "Share the holiday schedule from the documents.", "tools": []any{}, "enabled": false,
+	}}, created)
 	doc := st.AddRecord(KindCaptainDocuments, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
 		"name": "Refund policy", "external_link": "https://acme.test/help/refunds",
 		"content": "Refunds are issued within 30 days of purchase.", "content_type": "text/html",
+		"status": "available", "sync_status": "synced", "last_synced_at": created,
+	}}, created)
+	st.AddRecord(KindCaptainDocuments, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
+		"name": "Old pricing page", "external_link": "https://acme.test/pricing-2023",
+		"content": "Plans start at $9 a month.", "content_type": "text/html",
 		"status": "available", "sync_status": "synced", "last_synced_at": created,
 	}}, created)
 	st.AddRecord(KindCaptainResponses, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
@@ -51,6 +66,7 @@ func (g *seeder) captain(created int64) {
 	for _, q := range [][2]string{
 		{"Do you ship to Canada?", "Yes, shipping to Canada takes 5 to 7 business days."},
 		{"How do I reset my password?", "Use 'Forgot password' on the sign-in page."},
+		{"Is there a student discount?", "Yes, 50% off with a valid student email."},
 	} {
 		st.AddRecord(KindCaptainSuggestions, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
 			"question": q[0], "answer": q[1], "source_count": 3, "status": "open",
@@ -62,6 +78,12 @@ func (g *seeder) captain(created int64) {
 		"request_template": nil, "response_template": "Status: {{ response.status }}", "auth_type": "none",
 		"auth_config": obj{}, "headers": obj{}, "enabled": true, "source_metadata": obj{},
 		"param_schema": []any{obj{"name": "order_number", "type": "string", "description": "Order number", "required": true}},
+	}}, created)
+	st.AddRecord(KindCaptainTools, &Record{AccountID: acct, Attrs: obj{
+		"slug": "custom_legacy_crm_lookup", "title": "Legacy CRM lookup", "description": "Finds a customer in the old CRM",
+		"endpoint_url": "https://crm.acme.test/api/customers?email={{ email }}", "http_method": "GET",
+		"request_template": nil, "response_template": nil, "auth_type": "none",
+		"auth_config": obj{}, "headers": obj{}, "enabled": false, "source_metadata": obj{}, "param_schema": []any{},
 	}}, created)
 	st.AddRecord(KindCaptainSessions, &Record{AccountID: acct, ParentID: a.ID, Attrs: obj{
 		"message_id": 1, "llm_model": "gpt-4.1-mini", "credits_consumed": 1,

@@ -8,9 +8,15 @@ const (
 	KindCompanyContacts = "company_contacts"
 )
 
-// companies makes a company of every company name the demo contacts were
-// given, in the order the names first appear, and puts each contact in it.
+// companies makes a company without contacts first (for the help example
+// that deletes one), then a company of every company name the demo
+// contacts were given, in the order the names first appear, with each
+// contact in it: company 2 holds contact 1.
 func (g *seeder) companies(created int64) {
+	g.st.AddRecord(KindCompanies, &Record{AccountID: g.acct.ID, Attrs: obj{
+		"name": "Initrode", "domain": "initrode.example", "description": "Former customer",
+		"custom_attributes": obj{}, "additional_attributes": obj{},
+	}}, created)
 	byName := map[string]*Record{}
 	for _, ct := range g.st.Contacts {
 		if ct.AccountID != g.acct.ID {

@@ -15,7 +15,8 @@ const KindMonitorPreviews = "conversation_monitor_previews"
 const SeedPreviewToken = "5f2b9c0d4e8a1b3c7d6e9f0a1b2c3d4e"
 
 // monitors seeds one monitor that has matched the first two demo
-// conversations, and a finished preview of the same condition.
+// conversations, a paused one, and a finished preview of the first's
+// condition.
 func (g *seeder) monitors(created int64) {
 	var matched []any
 	for _, cv := range g.st.Conversations {
@@ -26,6 +27,10 @@ func (g *seeder) monitors(created int64) {
 	g.st.AddRecord(KindMonitors, &Record{AccountID: g.acct.ID, Attrs: obj{
 		"name": "Refund requests", "condition": "The customer asks for a refund", "icon": "receipt", "icon_color": "#e5484d",
 		"user_id": 1, "collection_version": 1, "data_revision": 1, "matched": matched,
+	}}, created)
+	g.st.AddRecord(KindMonitors, &Record{AccountID: g.acct.ID, Attrs: obj{
+		"name": "Shipping delays", "condition": "The customer says a parcel is late", "icon": "truck", "icon_color": nil,
+		"user_id": 1, "collection_version": 1, "data_revision": 1, "matched": []any{}, "paused_at": created,
 	}}, created)
 	g.st.AddRecord(KindMonitorPreviews, &Record{AccountID: g.acct.ID, Attrs: obj{
 		"token": SeedPreviewToken, "user_id": 1, "status": "complete", "conversation_ids": matched,
