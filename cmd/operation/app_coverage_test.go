@@ -52,7 +52,12 @@ func TestAppEveryOperationHasAWholeCommandTest(t *testing.T) {
 			requested[key] = true
 		}
 	}
-	for _, pc := range append(append(pagedListCases(), unpagedListCases()...), beyondListCases()...) {
+	for _, sc := range allSandboxCases() {
+		if key, ok := match(sc.command, sc.args, sc.method, sc.path); ok {
+			requested[key] = true
+		}
+	}
+	for _, pc := range append(append(append(pagedListCases(), unpagedListCases()...), captainPageCases()...), beyondListCases()...) {
 		if key, ok := match(pc.command, pc.args, pc.method, pc.path); ok {
 			paged[key] = true
 		}

@@ -72,6 +72,9 @@ func tables() []table {
 		{[]string{"notification-settings"}, notificationSettingOperations},
 		{[]string{"saml-settings"}, samlOperations},
 		{[]string{"profile"}, profileSessionOperations},
+		{[]string{"captain"}, captainOperations},
+		{[]string{"companies"}, companyOperations},
+		{[]string{"monitors"}, monitorOperations},
 	}
 }
 

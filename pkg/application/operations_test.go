@@ -191,7 +191,8 @@ func verbs() map[string]bool {
 	out := map[string]bool{}
 	for _, v := range strings.Fields(`list get create update delete add remove set search filter
 		merge assign mute unmute execute clone archive download count translate reset mark send
-		import export retry start abandon validate sync reorder snooze analyze call upload connect`) {
+		import export retry start abandon validate sync reorder snooze analyze call upload connect
+		approve dismiss test resume`) {
 		out[v] = true
 	}
 	return out

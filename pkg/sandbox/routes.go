@@ -26,6 +26,9 @@ func (s *Sandbox) routes() *http.ServeMux {
 	s.accountExtraRoutes(m)
 	s.resourceExtraRoutes(m)
 	s.lowRoutes(m)
+	s.captainRoutes(m)
+	s.companyRoutes(m)
+	s.monitorRoutes(m)
 	return m.m
 }
 

@@ -127,6 +127,9 @@ func (g *seeder) demo() {
 	g.mentions()
 	g.helpCenter(created)
 	g.beyondSeed(created)
+	g.captain(created)
+	g.companies(created)
+	g.monitors(created)
 }
 
 // mentions turns the agents' private notes into notes that mention Alice,
