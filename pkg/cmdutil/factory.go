@@ -25,6 +25,8 @@ type Factory struct {
 	HTTPClient *http.Client
 	// Sleep replaces the wait between retries (tests run them instantly).
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Secrets replaces the OS keyring (tests); nil is the OS keyring.
+	Secrets config.SecretStore
 
 	// Global flags, bound by the root command.
 	Global GlobalOptions
@@ -126,8 +128,11 @@ func (f *Factory) APIClient() (*api.Client, error) {
 // apiClientWith builds the transport from the settings with the given
 // governor.
 func (f *Factory) apiClientWith(limiter *api.Governor) (*api.Client, error) {
-	s, err := f.Settings()
+	s, err := f.SettingsWithTokens()
 	if err != nil {
+		return nil, err
+	}
+	if err := keyringTokenError(s); err != nil {
 		return nil, err
 	}
 	cfg := api.Config{
