@@ -27,7 +27,7 @@ type Profile struct {
 	// token field above stays empty) or "" (the token field holds it).
 	UserTokenStore     string `json:"user_token_store,omitempty"`
 	PlatformTokenStore string `json:"platform_token_store,omitempty"`
-	TokenStyle    string `json:"token_style,omitempty"`
+	TokenStyle         string `json:"token_style,omitempty"`
 	// User is the email the user token belonged to at login, for `auth list`.
 	User string `json:"user,omitempty"`
 	// Insecure skips TLS verification; only ever set by an explicit opt-out.
