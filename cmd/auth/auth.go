@@ -102,6 +102,12 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 			return loginAborted(err)
 		}
 	}
+	if prof.URL == "" && cfg.Sandbox() {
+		// The embedded sandbox answers whatever the URL; record its own.
+		if s, err := f.Settings(); err == nil {
+			prof.URL = s.URL.Value
+		}
+	}
 	if prof.URL == "" {
 		return cmdutil.FlagErrorf("no URL: pass --url https://chat.example.com")
 	}

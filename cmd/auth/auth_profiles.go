@@ -79,7 +79,8 @@ func newAuthSwitchCmd(f *cmdutil.Factory) *cobra.Command {
 		Long: `Make PROFILE the profile every command uses unless --profile or WOOT_PROFILE
 names another. Without PROFILE, on a terminal, pick one from a list.`,
 		Example: `  $ woot auth switch staging
-  $ woot auth switch`,
+  $ woot auth switch
+  $ woot --sandbox auth switch sandbox`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return cmdutil.FlagErrorf("%s takes at most one profile name, got %q", c.CommandPath(), args)
@@ -102,6 +103,13 @@ func authSwitchRun(ctx context.Context, f *cmdutil.Factory, args []string) error
 		return err
 	}
 	names := cfg.Names()
+	if cfg.Sandbox() {
+		// Sandbox mode has one profile, whether or not it was saved yet.
+		names = []string{config.SandboxProfile}
+		if cfg.Profile(config.SandboxProfile) == nil {
+			cfg.Profiles[config.SandboxProfile] = &config.Profile{}
+		}
+	}
 	if len(names) == 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("no profiles to switch to: run `woot auth login --profile NAME` first")}
 	}
