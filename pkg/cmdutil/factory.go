@@ -188,6 +188,9 @@ func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 
 // Version is woot's version from the build info ("dev" in a plain build).
 func Version() string {
+	if stampedVersion != "" {
+		return stampedVersion
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
 		return "dev"
@@ -197,6 +200,9 @@ func Version() string {
 
 // commit is the VCS revision the binary was built from, if recorded.
 func commit() string {
+	if stampedCommit != "" {
+		return stampedCommit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return ""
