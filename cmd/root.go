@@ -47,6 +47,7 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	root.SetCompletionCommandGroupID(cmdutil.GroupTools)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 	cmdutil.BindGlobalFlags(root, &f.Global)
+	cmdutil.RegisterProfileCompletion(root, f)
 
 	tops := selectTopCommands(f, args)
 	for _, top := range tops {

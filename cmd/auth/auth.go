@@ -19,10 +19,12 @@ import (
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
 	c := operation.GroupCmd("auth", "Log in, show the identity in use, log out")
 	c.GroupID = cmdutil.GroupTools
-	c.Long = `Profiles keep each installation's URL, account and tokens in the config file
-(mode 0600; WOOT_CONFIG_DIR moves it). Environment variables and flags override
-a profile: flags > environment > config file > defaults.`
-	c.AddCommand(newAuthLoginCmd(f), newAuthStatusCmd(f), newAuthLogoutCmd(f))
+	c.Long = `Profiles keep each installation's URL, account and user in the config file
+(mode 0600; WOOT_CONFIG_DIR moves it) and its tokens in the OS keyring (Secret
+Service, Keychain, Credential Manager), or in the config file where no keyring
+is available or --insecure-storage is given. Environment variables and flags
+override a profile: flags > environment > config file > defaults.`
+	c.AddCommand(newAuthLoginCmd(f), newAuthStatusCmd(f), newAuthLogoutCmd(f), newAuthListCmd(f), newAuthSwitchCmd(f))
 	return c
 }
 
@@ -32,6 +34,8 @@ type loginOptions struct {
 	platform   bool
 	tokenStyle string
 	noVerify   bool
+	// insecureStorage keeps the token in the config file, not the keyring.
+	insecureStorage bool
 }
 
 func newAuthLoginCmd(f *cmdutil.Factory) *cobra.Command {
@@ -44,11 +48,16 @@ Access Token in Chatwoot), checks them with GET /api/v1/profile and lets you pic
 one of your accounts. Without a terminal, pass --url and --account and give the
 token on stdin with --with-token; the token is never a command-line argument.
 
---platform stores a platform app token (for woot platform …) instead.`,
+--platform stores a platform app token (for woot platform …) instead.
+
+The token goes to the OS keyring when one is available; otherwise, or with
+--insecure-storage, to the config file (mode 0600). The config file records
+which, never the token itself when it is in the keyring.`,
 		Example: `  $ woot auth login
   $ echo "$TOKEN" | woot auth login --url https://chat.example.com --account 1 --with-token
   $ woot auth login --profile staging --url https://staging.example.com
-  $ echo "$PLATFORM_TOKEN" | woot auth login --platform --with-token`,
+  $ echo "$PLATFORM_TOKEN" | woot auth login --platform --with-token
+  $ echo sandbox-user-token | woot --sandbox auth login --with-token --insecure-storage`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return loginRun(c.Context(), o) },
 	}
@@ -57,6 +66,7 @@ token on stdin with --with-token; the token is never a command-line argument.
 	fs.BoolVar(&o.platform, "platform", false, "The token is a platform app token")
 	fs.StringVar(&o.tokenStyle, "token-style", "", "How to send the token: api_access_token|api-access-token|bearer")
 	fs.BoolVar(&o.noVerify, "no-verify", false, "Store the token without checking it against the server")
+	fs.BoolVar(&o.insecureStorage, "insecure-storage", false, "Keep the token in the config file (mode 0600), not the OS keyring")
 	_ = c.RegisterFlagCompletionFunc("token-style", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"api_access_token", "api-access-token", "bearer"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -92,6 +102,12 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 			return loginAborted(err)
 		}
 	}
+	if prof.URL == "" && cfg.Sandbox() {
+		// The embedded sandbox answers whatever the URL; record its own.
+		if s, err := f.Settings(); err == nil {
+			prof.URL = s.URL.Value
+		}
+	}
 	if prof.URL == "" {
 		return cmdutil.FlagErrorf("no URL: pass --url https://chat.example.com")
 	}
@@ -99,14 +115,17 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.platform {
-		prof.PlatformToken = token
-	} else {
-		prof.UserToken = token
+	kind := config.PlatformTokenKind
+	if !o.platform {
+		kind = config.UserTokenKind
+		prof.UserToken = token // chooseAccount checks it with the server
 		if err := o.chooseAccount(ctx, prof, interactive, ask); err != nil {
 			return err
 		}
 	}
+	// The sandbox's throwaway profile lives beside its state and is
+	// forgotten with it: its seeded tokens never go to the keyring.
+	where, keyringErr := prof.StoreToken(f.SecretStore(), name, kind, token, o.insecureStorage || cfg.Sandbox())
 	cfg.Profiles[name] = prof
 	if cfg.Current == "" {
 		cfg.Current = name
@@ -114,8 +133,19 @@ func loginRun(ctx context.Context, o *loginOptions) error {
 	if err := cfg.Save(); err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "✓ Saved profile %q in %s\n", name, cfg.Path())
+	if keyringErr != nil {
+		fmt.Fprintf(ios.ErrOut, "! No OS keyring to store the token in (%v): it is kept in the config file instead (mode 0600); --insecure-storage chooses that without this notice\n", keyringErr)
+	}
+	fmt.Fprintf(ios.ErrOut, "✓ Saved profile %q in %s (token in the %s)\n", name, cfg.Path(), storageName(where))
 	return nil
+}
+
+// storageName is how messages name where a token lives.
+func storageName(where string) string {
+	if where == config.StoreKeyring {
+		return "OS keyring"
+	}
+	return "config file"
 }
 
 func readToken(ctx context.Context, o *loginOptions, ask *prompt.Prompter) (string, error) {
@@ -177,6 +207,7 @@ func (o *loginOptions) chooseAccount(ctx context.Context, prof *config.Profile, 
 		return fmt.Errorf("check the token: %w", err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "✓ Logged in to %s as %s (%s)\n", prof.URL, me.Name, me.Email)
+	prof.User = me.Email
 	if prof.AccountID != 0 || len(me.Accounts) == 0 {
 		return nil
 	}

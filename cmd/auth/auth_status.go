@@ -23,7 +23,9 @@ func newAuthStatusCmd(f *cmdutil.Factory) *cobra.Command {
 		Use:   "status",
 		Short: "Show the URL, account, user and tokens in use, and where each came from",
 		Long: `Show the effective settings of the current profile after flags, environment
-and config file are combined, with the source of each value. Tokens are masked.
+and config file are combined, with the source of each value: a token's source
+says whether it is stored in the OS keyring or the config file. Tokens are
+masked.
 Unless --offline, the user token is checked with GET /api/v1/profile.
 Exits 3 when no URL or token is configured, or the token is refused.`,
 		Example: `  $ woot auth status
@@ -43,7 +45,7 @@ func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputF
 	if err := opts.Validate(); err != nil {
 		return err
 	}
-	s, err := f.Settings()
+	s, err := f.SettingsWithTokens()
 	if err != nil {
 		return err
 	}
@@ -51,8 +53,8 @@ func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputF
 		{"profile", s.Profile, f.ProfileOrigin()},
 		row("url", s.URL, s.URL.Value),
 		row("account", s.AccountID, s.AccountID.Value),
-		row("user_token", s.UserToken, config.Mask(s.UserToken.Value)),
-		row("platform_token", s.PlatformToken, config.Mask(s.PlatformToken.Value)),
+		tokenRow("user_token", s.UserToken),
+		tokenRow("platform_token", s.PlatformToken),
 		row("token_style", s.TokenStyle, s.TokenStyle.Value),
 	}
 	for _, extra := range []struct {
@@ -84,6 +86,11 @@ func authStatusRun(ctx context.Context, f *cmdutil.Factory, out *cmdutil.OutputF
 		return checkErr
 	}
 	if s.URL.Value == "" || (s.UserToken.Value == "" && s.PlatformToken.Value == "") {
+		for _, v := range []config.Value{s.UserToken, s.PlatformToken} {
+			if v.Err != nil {
+				return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("%v: unlock the OS keyring, or run `woot auth login` again", v.Err)}
+			}
+		}
 		return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("not logged in: run `woot auth login` or set CHATWOOT_URL and CHATWOOT_API_TOKEN")}
 	}
 	return nil
@@ -98,6 +105,15 @@ func row(name string, v config.Value, shown string) statusRow {
 		shown, src = "", "not set"
 	}
 	return statusRow{name, shown, src}
+}
+
+// tokenRow shows a token's fingerprint and where it is stored; a keyring
+// entry that cannot be read says why.
+func tokenRow(name string, v config.Value) statusRow {
+	if v.Err != nil {
+		return statusRow{name, "unreadable: " + v.Err.Error(), string(v.Source) + " " + v.Origin}
+	}
+	return row(name, v, config.Mask(v.Value))
 }
 
 func whoAmI(ctx context.Context, f *cmdutil.Factory) (string, error) {
@@ -115,7 +131,7 @@ func whoAmI(ctx context.Context, f *cmdutil.Factory) (string, error) {
 func newAuthLogoutCmd(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "logout",
-		Short: "Remove the current profile's tokens from the config file",
+		Short: "Remove the current profile and its tokens from the config file and the OS keyring",
 		Example: `  $ woot auth logout
   $ woot auth logout --profile staging`,
 		Args: cmdutil.NoArgs,
@@ -127,6 +143,9 @@ func newAuthLogoutCmd(f *cmdutil.Factory) *cobra.Command {
 			name := config.Resolve(cfg, config.Flags{Profile: f.Global.Profile}, f.Getenv).Profile
 			if cfg.Profile(name) == nil {
 				return &cmdutil.ExitError{Code: cmdutil.ExitAuth, Err: fmt.Errorf("profile %q is not logged in (profiles: %v)", name, cfg.Names())}
+			}
+			if err := cfg.Profile(name).ForgetTokens(f.SecretStore(), name); err != nil {
+				fmt.Fprintf(f.IOStreams.ErrOut, "! %v: remove it with your keyring's tool (service %q)\n", err, config.KeyringService)
 			}
 			delete(cfg.Profiles, name)
 			if cfg.Current == name {

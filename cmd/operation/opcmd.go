@@ -80,6 +80,7 @@ func newOperationCmd(f *cmdutil.Factory, op api.Operation, runF func(*opOptions)
 	if newHook, ok := opHooks()[op.Command]; ok {
 		opts.hook = newHook(f, c)
 	}
+	wireIDCompletion(f, op, c)
 	fs.BoolVar(&opts.dryRun, "dry-run", false, "Print the request that would be sent, as JSON, and send nothing")
 	c.Flags().SortFlags = false
 	return c

@@ -25,6 +25,8 @@ type Factory struct {
 	HTTPClient *http.Client
 	// Sleep replaces the wait between retries (tests run them instantly).
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Secrets replaces the OS keyring (tests); nil is the OS keyring.
+	Secrets config.SecretStore
 
 	// Global flags, bound by the root command.
 	Global GlobalOptions
@@ -126,8 +128,11 @@ func (f *Factory) APIClient() (*api.Client, error) {
 // apiClientWith builds the transport from the settings with the given
 // governor.
 func (f *Factory) apiClientWith(limiter *api.Governor) (*api.Client, error) {
-	s, err := f.Settings()
+	s, err := f.SettingsWithTokens()
 	if err != nil {
+		return nil, err
+	}
+	if err := keyringTokenError(s); err != nil {
 		return nil, err
 	}
 	cfg := api.Config{
@@ -183,6 +188,9 @@ func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 
 // Version is woot's version from the build info ("dev" in a plain build).
 func Version() string {
+	if stampedVersion != "" {
+		return stampedVersion
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
 		return "dev"
@@ -192,6 +200,9 @@ func Version() string {
 
 // commit is the VCS revision the binary was built from, if recorded.
 func commit() string {
+	if stampedCommit != "" {
+		return stampedCommit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return ""

@@ -23,7 +23,13 @@ type Profile struct {
 	AccountID     int64  `json:"account_id,omitempty"`
 	UserToken     string `json:"user_token,omitempty"`
 	PlatformToken string `json:"platform_token,omitempty"`
-	TokenStyle    string `json:"token_style,omitempty"`
+	// Where each token lives: "keyring" (the OS keyring holds it and the
+	// token field above stays empty) or "" (the token field holds it).
+	UserTokenStore     string `json:"user_token_store,omitempty"`
+	PlatformTokenStore string `json:"platform_token_store,omitempty"`
+	TokenStyle         string `json:"token_style,omitempty"`
+	// User is the email the user token belonged to at login, for `auth list`.
+	User string `json:"user,omitempty"`
 	// Insecure skips TLS verification; only ever set by an explicit opt-out.
 	Insecure bool `json:"insecure,omitempty"`
 	// The Client API session saved by `woot client contacts create --save`.

@@ -16,6 +16,7 @@ const (
 	FromFile    Source = "config"
 	FromDefault Source = "default"
 	FromSandbox Source = "sandbox"
+	FromKeyring Source = "keyring"
 )
 
 // Value is one resolved setting.
@@ -23,6 +24,11 @@ type Value struct {
 	Value  string
 	Source Source
 	Origin string // the flag, variable or file it came from
+	// Key is the keyring entry of a token that lives in the keyring; its
+	// Value stays empty until Settings.FetchSecrets reads it.
+	Key string
+	// Err says why a keyring token could not be read.
+	Err error
 }
 
 // Settings are the effective values after flags > environment > file > defaults.
@@ -57,22 +63,32 @@ func Resolve(f *File, flags Flags, getenv func(string) string) Settings {
 	pick := func(flagVal, flagName, env, fileVal string) Value {
 		switch {
 		case flagVal != "":
-			return Value{flagVal, FromFlag, "--" + flagName}
+			return Value{Value: flagVal, Source: FromFlag, Origin: "--" + flagName}
 		case env != "" && getenv(env) != "":
-			return Value{getenv(env), FromEnv, env}
+			return Value{Value: getenv(env), Source: FromEnv, Origin: env}
 		case fileVal != "":
-			return Value{fileVal, FromFile, path + " (profile " + name + ")"}
+			return Value{Value: fileVal, Source: FromFile, Origin: path + " (profile " + name + ")"}
 		}
 		return Value{}
 	}
 	s := Settings{Profile: name, Insecure: p.Insecure}
 	s.URL = pick(flags.URL, "url", "CHATWOOT_URL", p.URL)
 	s.AccountID = pick(flags.Account, "account", "CHATWOOT_ACCOUNT_ID", idString(p.AccountID))
-	s.UserToken = pick("", "", "CHATWOOT_API_TOKEN", p.UserToken)
-	s.PlatformToken = pick("", "", "CHATWOOT_PLATFORM_TOKEN", p.PlatformToken)
+	token := func(env, kind string) Value {
+		if v := pick("", "", env, ""); v.Value != "" {
+			return v
+		}
+		if p.TokenStorage(kind) == StoreKeyring {
+			key := KeyringKey(name, kind)
+			return Value{Source: FromKeyring, Origin: "service " + KeyringService + ", entry " + key, Key: key}
+		}
+		return pick("", "", "", p.tokenValue(kind))
+	}
+	s.UserToken = token("CHATWOOT_API_TOKEN", UserTokenKind)
+	s.PlatformToken = token("CHATWOOT_PLATFORM_TOKEN", PlatformTokenKind)
 	s.TokenStyle = pick("", "", "", p.TokenStyle)
 	if s.TokenStyle.Value == "" {
-		s.TokenStyle = Value{"api_access_token", FromDefault, ""}
+		s.TokenStyle = Value{Value: "api_access_token", Source: FromDefault}
 	}
 	s.InboxIdentifier = pick(flags.InboxIdentifier, "inbox-identifier", "CHATWOOT_INBOX_IDENTIFIER", p.InboxIdentifier)
 	s.ContactIdentifier = pick(flags.ContactIdentifier, "contact-identifier", "CHATWOOT_CONTACT_IDENTIFIER", p.ContactIdentifier)

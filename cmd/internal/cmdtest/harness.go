@@ -9,6 +9,7 @@ import (
 
 	"github.com/wootcli/woot/cmd"
 	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/config"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/spectest"
 )
@@ -30,6 +31,9 @@ type Harness struct {
 	Out    *bytes.Buffer
 	ErrOut *bytes.Buffer
 	TTY    bool
+	// Secrets stands in for the OS keyring; nil is a keyring that is never
+	// available, so no test reaches the keyring of the machine it runs on.
+	Secrets config.SecretStore
 }
 
 func NewHarness(t *testing.T) *Harness {
@@ -62,6 +66,10 @@ func (h *Harness) Run(args ...string) int {
 		Getenv:    func(k string) string { return h.Env[k] },
 		Now:       func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
 		Sleep:     func(context.Context, time.Duration) error { return nil },
+		Secrets:   h.Secrets,
+	}
+	if f.Secrets == nil {
+		f.Secrets = config.NoKeyring{}
 	}
 	ios.SetNow(f.Now)
 	if len(args) > 0 && args[0] != "__complete" {
