@@ -33,7 +33,7 @@ func customAttributeOperations() []api.Operation {
 		{
 			Command: "custom-attributes get", Method: "GET", Path: acct + "/custom_attribute_definitions/{id}", InSpec: true,
 			Short:    "Show a custom attribute definition",
-			Example:  "  $ woot custom-attributes get 3",
+			Example:  "  $ woot custom-attributes get 1",
 			ArgNames: []string{"ATTRIBUTE_ID"},
 			Columns:  cols,
 		},
@@ -47,7 +47,7 @@ func customAttributeOperations() []api.Operation {
 		{
 			Command: "custom-attributes update", Method: "PATCH", Path: acct + "/custom_attribute_definitions/{id}", InSpec: true,
 			Short:    "Change a custom attribute definition",
-			Example:  "  $ woot custom-attributes update 3 --attribute-values free,pro,business,enterprise",
+			Example:  "  $ woot custom-attributes update 1 --attribute-values free,pro,business,enterprise",
 			ArgNames: []string{"ATTRIBUTE_ID"},
 			Params:   params(),
 			Columns:  cols,
@@ -55,7 +55,7 @@ func customAttributeOperations() []api.Operation {
 		{
 			Command: "custom-attributes delete", Method: "DELETE", Path: acct + "/custom_attribute_definitions/{id}", InSpec: true,
 			Short:    "Delete a custom attribute definition",
-			Example:  "  $ woot custom-attributes delete 3 --yes",
+			Example:  "  $ woot custom-attributes delete 1 --yes",
 			ArgNames: []string{"ATTRIBUTE_ID"},
 			Confirm:  true,
 		},

@@ -34,7 +34,7 @@ func ServerOperations() []api.Operation {
 			Long: "Chatwoot's spec lists this path without /api/v1 and without authentication, but the\n" +
 				"server has no such route and answers 404. It exists so that woot covers every\n" +
 				"operation of the spec; use `woot messages list` for real work.",
-			Example:  "  $ woot messages list-unprefixed 1234",
+			Example:  "  $ woot messages list-unprefixed 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Data:     "payload", List: &api.List{Pager: api.NoPages},
 			Columns: messageColumns(),
