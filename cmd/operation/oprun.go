@@ -153,8 +153,12 @@ func (o *opOptions) request() (*api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	family := o.op.Family
+	if o.op.Credentials != "" {
+		family = o.op.Credentials
+	}
 	req := &api.Request{
-		Family: o.op.Family, Method: o.op.Method, Path: path,
+		Family: family, Method: o.op.Method, Path: path,
 		Query: parts.query, Body: parts.body, ContentType: parts.contentType,
 	}
 	if o.op.Raw {
