@@ -438,4 +438,3 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 	}
 	return stages, nil
 }
-

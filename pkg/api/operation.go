@@ -81,7 +81,10 @@ type Param struct {
 	Type     Type
 	Required bool
 	Enum     []string // allowed values; also offered by shell completion
-	Usage    string
+	// Names are words an Int parameter also takes on the command line, each
+	// sent as its number (attribute_model: "contact_attribute" sends 1).
+	Names map[string]int64
+	Usage string
 }
 
 // Pager names how a list is paged.
