@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
@@ -24,6 +25,7 @@ type opOptions struct {
 	yes    bool
 	dryRun bool
 	hook   opHook
+	flags  *pflag.FlagSet // the command's flags, to tell a value given from a default
 }
 
 // newOperationCmd builds the command for one operation; runF replaces
@@ -46,7 +48,7 @@ func newOperationCmd(f *cmdutil.Factory, op api.Operation, runF func(*opOptions)
 			"method": op.Method, "path": op.Path,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.args = args
+			opts.args, opts.flags = args, c.Flags()
 			if runF != nil {
 				return runF(opts)
 			}

@@ -15,6 +15,9 @@ import (
 
 // runOperation sends one operation's request and prints the result.
 func runOperation(ctx context.Context, o *opOptions) error {
+	if err := o.checkPaging(); err != nil {
+		return err
+	}
 	popts := o.out.Options(o.op.Columns)
 	if !o.op.Raw {
 		if err := popts.Validate(); err != nil {
@@ -227,6 +230,22 @@ func checkParams(params []*paramFlag, input []byte) error {
 		if err := pf.check(); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkPaging refuses paging values that would quietly mean something
+// else: a negative or zero --limit, a page before the first.
+func (o *opOptions) checkPaging() error {
+	fs := o.flags
+	if fs == nil {
+		return nil
+	}
+	if f := fs.Lookup("limit"); f != nil && f.Changed && o.limit < 1 {
+		return cmdutil.FlagErrorf("--limit %d: give a number of items of at least 1 (leave --limit out for no limit)", o.limit)
+	}
+	if f := fs.Lookup("page"); f != nil && f.Changed && o.page < 1 {
+		return cmdutil.FlagErrorf("--page %d: pages are numbered from 1", o.page)
 	}
 	return nil
 }
