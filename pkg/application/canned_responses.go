@@ -22,7 +22,7 @@ func cannedResponseOperations() []api.Operation {
 		{
 			Command: "canned-responses create", Method: "POST", Path: acct + "/canned_responses", InSpec: true,
 			Short:   "Create a canned response",
-			Example: "  $ woot canned-responses create --short-code refund --content 'Your refund is on its way.'",
+			Example: "  $ woot canned-responses create --short-code delay --content 'Your order is delayed by a day.'",
 			Params:  params(true),
 			Columns: cols,
 		},

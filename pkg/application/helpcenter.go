@@ -52,7 +52,7 @@ func portalOperations() []api.Operation {
 		{
 			Command: "portals create", Method: "POST", Path: acct + "/portals", InSpec: true,
 			Short:   "Create a portal",
-			Example: "  $ woot portals create --name 'Acme Help' --slug acme-help --config '{\"default_locale\":\"en\",\"allowed_locales\":[\"en\"]}'",
+			Example: "  $ woot portals create --name 'Acme Docs' --slug docs --config '{\"default_locale\":\"en\",\"allowed_locales\":[\"en\"]}'",
 			Params:  params(),
 			Columns: cols,
 		},
