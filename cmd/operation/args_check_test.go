@@ -56,3 +56,20 @@ func TestPagingValuesOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLPageAnsweringASingleObject: a 200 HTML page (CHATWOOT_URL at a
+// web page) is an error naming the HTML page, not printed as the object.
+func TestHTMLPageAnsweringASingleObject(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	r := h.Stub.On("GET", "/api/v1/accounts/1/contacts/1", 200, "<!DOCTYPE html><html><body>Welcome</body></html>")
+	r.BeyondSpec = true // the answer is deliberately not Chatwoot's
+	if code := h.Run("contacts", "get", "1", "-o", "json"); code == cmdutil.ExitOK {
+		t.Fatalf("exit 0 on an HTML page; stdout: %s", h.Out)
+	}
+	if !strings.Contains(h.ErrOut.String(), "HTML page") {
+		t.Errorf("the error does not say the server sent an HTML page: %s", h.ErrOut)
+	}
+	if strings.Contains(h.Out.String(), "Welcome") {
+		t.Errorf("the HTML page was printed as data: %s", h.Out)
+	}
+}

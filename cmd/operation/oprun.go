@@ -101,6 +101,10 @@ func (o *opOptions) printSingle(ctx context.Context, client *api.Client, ios *ou
 		}
 		return nil
 	}
+	// An HTML page is never data: a wrong URL answers 200 with one.
+	if _, err := api.Extract(body, ""); err != nil {
+		return err
+	}
 	data, err := api.Extract(body, o.op.Data)
 	if err != nil {
 		// The server answered another shape than Chatwoot's usual one:
