@@ -53,6 +53,9 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	for _, top := range tops {
 		root.AddCommand(top.build(f))
 	}
+	for _, top := range root.Commands() {
+		nounsShowHelp(top)
+	}
 	if len(tops) == 1 {
 		// cobra builds its completion command (four shells, their flags)
 		// on every run; a line that names another command never needs it.
@@ -165,5 +168,21 @@ func newVersionCmd(f *cmdutil.Factory) *cobra.Command {
 			_, err := c.OutOrStdout().Write([]byte(cmdutil.VersionLine() + "\n"))
 			return err
 		},
+	}
+}
+
+// nounsShowHelp makes every noun (a command that only holds others) print
+// its help when named alone and reject an unknown verb with suggestions,
+// whichever package built it.
+func nounsShowHelp(c *cobra.Command) {
+	if !c.HasSubCommands() {
+		return
+	}
+	if c.Run == nil && c.RunE == nil {
+		c.Args = operation.UnknownVerb
+		c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
+	for _, sub := range c.Commands() {
+		nounsShowHelp(sub)
 	}
 }

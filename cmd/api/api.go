@@ -56,7 +56,7 @@ as one JSON array (or one per line with -o ndjson).`,
 		Example: `  $ woot api /api/v1/profile
   $ woot api contacts/search -f q=ann --paginate --jq '.[].email'
   $ woot api -X PATCH conversations/42 -F priority=urgent
-  $ woot api /platform/api/v1/users/7
+  $ woot api /platform/api/v1/users/1
   $ woot api operations -o json`,
 		Args:    operation.ExactArgs([]string{"PATH"}),
 		GroupID: cmdutil.GroupTools,

@@ -212,6 +212,30 @@ func appSettingsCases() []appCase {
 			stdout: "plan\nseats\n",
 		},
 		{
+			// Chatwoot documents the numbers; the names people know are sent as them.
+			command: "custom-attributes list",
+			args:    appArgs("custom-attributes list --attribute-model contact_attribute --jq .[].attribute_key"),
+			method:  "GET", path: appV1 + "/custom_attribute_definitions", query: appQuery("attribute_model", "1"),
+			resp:   `[` + customAttributeJSON(3, "plan") + `]`,
+			stdout: "plan\n",
+		},
+		{
+			command: "custom-attributes list",
+			args:    appArgs("custom-attributes list --attribute-model conversation_attribute --jq .[].attribute_key"),
+			method:  "GET", path: appV1 + "/custom_attribute_definitions", query: appQuery("attribute_model", "0"),
+			resp:   `[` + customAttributeJSON(2, "order_id") + `]`,
+			stdout: "order_id\n",
+		},
+		{
+			command: "custom-attributes create",
+			args: appArgs("custom-attributes create --attribute-display-name Tier --attribute-key tier --attribute-display-type 0" +
+				" --attribute-model contact_attribute --jq .id"),
+			method: "POST", path: appV1 + "/custom_attribute_definitions",
+			body:   `{"attribute_display_name":"Tier","attribute_key":"tier","attribute_display_type":0,"attribute_model":1}`,
+			resp:   customAttributeJSON(5, "tier"),
+			stdout: "5\n",
+		},
+		{
 			command: "custom-attributes get",
 			args:    appArgs("custom-attributes get 3 --jq .attribute_values[-1]"),
 			method:  "GET", path: appV1 + "/custom_attribute_definitions/3",

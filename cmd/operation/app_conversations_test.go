@@ -2,6 +2,7 @@ package operation_test
 
 import (
 	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/wootcli/woot/cmd/internal/cmdtest"
@@ -257,8 +258,8 @@ func appMessageCases() []appCase {
 			stderr: "✓ DELETE " + appV1 + "/conversations/1234/messages/98762: 200",
 		},
 		{
-			// The spec's unprefixed, unauthenticated path: the server family,
-			// so no token may travel with it.
+			// The spec's unprefixed path: the spec names no security, but
+			// the route that answers it needs the user's token.
 			command: "messages list-unprefixed",
 			args:    appArgs("messages list-unprefixed 1234 --jq .[].id"),
 			method:  "GET", path: "/accounts/1/conversations/1234/messages",
@@ -271,3 +272,13 @@ func appMessageCases() []appCase {
 func TestAppConversations(t *testing.T) { runAppCases(t, appConversationCases()) }
 
 func TestAppMessages(t *testing.T) { runAppCases(t, appMessageCases()) }
+
+// TestUnprefixedMessagesCarryTheUserToken: the spec's unprefixed messages
+// path is served (by the sandbox, as by the prefixed route) only with the
+// user's token, so woot must send it although the spec lists no security.
+func TestUnprefixedMessagesCarryTheUserToken(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	r := h.Stub.On("GET", "/accounts/1/conversations/2/messages", 200, `{"meta":`+conversationMetaJSON()+`,"payload":[]}`)
+	r.Check = func(req *http.Request, _ []byte) error { return userToken(req) }
+	h.MustRun("messages", "list-unprefixed", "2")
+}

@@ -91,7 +91,7 @@ func runAppCase(t *testing.T, ops map[string]api.Operation, tc appCase) {
 		r.Header = http.Header{"Content-Type": {tc.respType}}
 	}
 	r.Check = func(req *http.Request, body []byte) error {
-		if err := credentialsFor(op.Family)(req); err != nil {
+		if err := credentialsFor(op)(req); err != nil {
 			return err
 		}
 		if err := sameQuery(req.URL.Query(), tc.query); err != nil {
@@ -157,8 +157,8 @@ func withFiles(t *testing.T, args []string, files map[string]string) []string {
 
 // credentialsFor is the token rule of a family: the user's token in
 // Chatwoot's header for the Application API, none for server routes.
-func credentialsFor(f api.Family) func(*http.Request) error {
-	if f == api.FamilyServer {
+func credentialsFor(op api.Operation) func(*http.Request) error {
+	if op.Family == api.FamilyServer && op.Credentials == "" {
 		return noToken
 	}
 	return userToken

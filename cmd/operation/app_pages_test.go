@@ -129,7 +129,7 @@ func runPageCase(t *testing.T, ops map[string]api.Operation, pc pageCase) {
 			want.Set(a.cursor, a.value)
 		}
 		r.Check = func(req *http.Request, body []byte) error {
-			if err := credentialsFor(op.Family)(req); err != nil {
+			if err := credentialsFor(op)(req); err != nil {
 				return err
 			}
 			if err := sameQuery(req.URL.Query(), want); err != nil {

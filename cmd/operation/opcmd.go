@@ -1,9 +1,11 @@
 package operation
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
@@ -23,6 +25,7 @@ type opOptions struct {
 	yes    bool
 	dryRun bool
 	hook   opHook
+	flags  *pflag.FlagSet // the command's flags, to tell a value given from a default
 }
 
 // newOperationCmd builds the command for one operation; runF replaces
@@ -45,7 +48,7 @@ func newOperationCmd(f *cmdutil.Factory, op api.Operation, runF func(*opOptions)
 			"method": op.Method, "path": op.Path,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.args = args
+			opts.args, opts.flags = args, c.Flags()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -110,16 +113,33 @@ func ExactArgs(names []string) cobra.PositionalArgs {
 	}
 }
 
-// groupCmd is a noun that only holds subcommands.
+// groupCmd is a noun that only holds subcommands. Alone it shows its
+// help (as gh does); an unknown verb is a usage error with suggestions.
 func GroupCmd(name, short string) *cobra.Command {
 	return &cobra.Command{
 		Use:   name,
 		Short: short,
-		Args:  cmdutil.NoArgs,
+		Args:  UnknownVerb,
 		RunE: func(c *cobra.Command, args []string) error {
-			return cmdutil.FlagErrorf("%s needs a subcommand; see `%s --help`", c.CommandPath(), c.CommandPath())
+			return c.Help()
 		},
 	}
+}
+
+// UnknownVerb rejects a word that names no subcommand of c, suggesting the
+// near misses cobra finds.
+func UnknownVerb(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if c.SuggestionsMinimumDistance <= 0 {
+		c.SuggestionsMinimumDistance = 2
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+	if near := c.SuggestionsFor(args[0]); len(near) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(near, "\n\t")
+	}
+	return cmdutil.FlagErrorf("%s", msg)
 }
 
 func NounShort(noun string) string {

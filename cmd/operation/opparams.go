@@ -33,6 +33,10 @@ func bindParam(c *cobra.Command, p api.Param) *paramFlag {
 	name, usage := p.FlagName(), paramUsage(p)
 	switch p.Type {
 	case api.Int:
+		if len(p.Names) > 0 {
+			fs.Var(&namedInt{n: &pf.num, names: p.Names}, name, usage)
+			break
+		}
 		fs.Int64Var(&pf.num, name, 0, usage)
 	case api.Float:
 		fs.Float64Var(&pf.float, name, 0, usage)
@@ -51,8 +55,7 @@ func bindParam(c *cobra.Command, p api.Param) *paramFlag {
 	if p.Required {
 		pf.flag.Annotations = map[string][]string{"woot_required": {"true"}}
 	}
-	if len(p.Enum) > 0 {
-		enum := p.Enum
+	if enum := completions(p); len(enum) > 0 {
 		_ = c.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return enum, cobra.ShellCompDirectiveNoFileComp
 		})
@@ -67,6 +70,9 @@ func paramUsage(p api.Param) string {
 	}
 	if len(p.Enum) > 0 {
 		u += " {" + strings.Join(p.Enum, "|") + "}"
+	}
+	if len(p.Names) > 0 {
+		u += " {" + strings.Join(sortedNames(p.Names), "|") + "}"
 	}
 	switch p.Type {
 	case api.Map:

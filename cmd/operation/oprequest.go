@@ -99,6 +99,9 @@ func fillPath(op api.Operation, args []string, vals pathValues) (string, error) 
 		if !configuredParam(op.Family, name) {
 			v := args[argIdx]
 			argIdx++
+			if numericParam(op.Path, name) && !isDigits(v) {
+				err = cmdutil.FlagErrorf("%s %q is not a number: pass the numeric id (the list command shows them)", argDisplayName(op, argIdx-1, name), v)
+			}
 			return url.PathEscape(v)
 		}
 		var v string
@@ -287,4 +290,42 @@ func writeFormFields(w *multipart.Writer, prefix string, v any) error {
 		return w.WriteField(prefix, "")
 	}
 	return w.WriteField(prefix, fmt.Sprint(v))
+}
+
+// wordIDs are the collections whose ids are words: portals go by slug
+// ({portal_id}, {id} after /portals/), CSAT surveys by conversation uuid.
+var wordIDs = []string{"/portals/", "/csat_survey/"}
+
+// numericParam reports whether a path parameter is a record's numeric id:
+// "id" and "*_id", except in wordIDs.
+func numericParam(path, name string) bool {
+	if name == "portal_id" {
+		return false
+	}
+	for _, c := range wordIDs {
+		if strings.Contains(path, c+"{"+name+"}") {
+			return false
+		}
+	}
+	return name == "id" || strings.HasSuffix(name, "_id")
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// argDisplayName is how help names the i-th positional argument.
+func argDisplayName(op api.Operation, i int, name string) string {
+	if i < len(op.ArgNames) {
+		return op.ArgNames[i]
+	}
+	return strings.ToUpper(name)
 }

@@ -15,6 +15,9 @@ import (
 
 // runOperation sends one operation's request and prints the result.
 func runOperation(ctx context.Context, o *opOptions) error {
+	if err := o.checkPaging(); err != nil {
+		return err
+	}
 	popts := o.out.Options(o.op.Columns)
 	if !o.op.Raw {
 		if err := popts.Validate(); err != nil {
@@ -98,6 +101,10 @@ func (o *opOptions) printSingle(ctx context.Context, client *api.Client, ios *ou
 		}
 		return nil
 	}
+	// An HTML page is never data: a wrong URL answers 200 with one.
+	if _, err := api.Extract(body, ""); err != nil {
+		return err
+	}
 	data, err := api.Extract(body, o.op.Data)
 	if err != nil {
 		// The server answered another shape than Chatwoot's usual one:
@@ -153,8 +160,12 @@ func (o *opOptions) request() (*api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	family := o.op.Family
+	if o.op.Credentials != "" {
+		family = o.op.Credentials
+	}
 	req := &api.Request{
-		Family: o.op.Family, Method: o.op.Method, Path: path,
+		Family: family, Method: o.op.Method, Path: path,
 		Query: parts.query, Body: parts.body, ContentType: parts.contentType,
 	}
 	if o.op.Raw {
@@ -223,6 +234,22 @@ func checkParams(params []*paramFlag, input []byte) error {
 		if err := pf.check(); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkPaging refuses paging values that would quietly mean something
+// else: a negative or zero --limit, a page before the first.
+func (o *opOptions) checkPaging() error {
+	fs := o.flags
+	if fs == nil {
+		return nil
+	}
+	if f := fs.Lookup("limit"); f != nil && f.Changed && o.limit < 1 {
+		return cmdutil.FlagErrorf("--limit %d: give a number of items of at least 1 (leave --limit out for no limit)", o.limit)
+	}
+	if f := fs.Lookup("page"); f != nil && f.Changed && o.page < 1 {
+		return cmdutil.FlagErrorf("--page %d: pages are numbered from 1", o.page)
 	}
 	return nil
 }

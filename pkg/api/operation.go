@@ -21,6 +21,11 @@ type Operation struct {
 	Path    string // path template exactly as in Chatwoot's spec, e.g. /api/v1/accounts/{account_id}/contacts/{id}
 	InSpec  bool   // false for routes Chatwoot serves beyond its published spec
 
+	// Credentials, when set, is the family whose token the request carries
+	// instead of Family's (a spec path listed under "other" whose server
+	// route needs a user token).
+	Credentials Family
+
 	Short   string // one line for help listings
 	Long    string // optional extra help text
 	Example string // at least one realistic invocation
@@ -76,7 +81,10 @@ type Param struct {
 	Type     Type
 	Required bool
 	Enum     []string // allowed values; also offered by shell completion
-	Usage    string
+	// Names are words an Int parameter also takes on the command line, each
+	// sent as its number (attribute_model: "contact_attribute" sends 1).
+	Names map[string]int64
+	Usage string
 }
 
 // Pager names how a list is paged.

@@ -41,7 +41,7 @@ func agentBotOperations() []api.Operation {
 		{
 			Command: "agent-bots update", Method: "PATCH", Path: acct + "/agent_bots/{id}", InSpec: true,
 			Short:    "Change an agent bot",
-			Example:  "  $ woot agent-bots update 2 --outgoing-url https://bots.example.com/v2/chatwoot",
+			Example:  "  $ woot agent-bots update 1 --outgoing-url https://bots.example.com/v2/chatwoot",
 			ArgNames: []string{"BOT_ID"},
 			Params:   botParams(),
 			Columns:  botCols,
@@ -49,7 +49,7 @@ func agentBotOperations() []api.Operation {
 		{
 			Command: "agent-bots delete", Method: "DELETE", Path: acct + "/agent_bots/{id}", InSpec: true,
 			Short:    "Delete an agent bot",
-			Example:  "  $ woot agent-bots delete 2 --yes",
+			Example:  "  $ woot agent-bots delete 1 --yes",
 			ArgNames: []string{"BOT_ID"},
 			Confirm:  true,
 		},
@@ -57,7 +57,7 @@ func agentBotOperations() []api.Operation {
 			Command: "agent-bots reset-token", Method: "POST", Path: acct + "/agent_bots/{id}/reset_access_token",
 			Short:    "Issue a new access token for an agent bot",
 			Long:     "The old token stops working at once. The new one is in the JSON answer: -o json --jq .access_token",
-			Example:  "  $ woot agent-bots reset-token 2 --yes -o json --jq .access_token",
+			Example:  "  $ woot agent-bots reset-token 1 --yes -o json --jq .access_token",
 			ArgNames: []string{"BOT_ID"},
 			Columns:  []string{"id", "name"},
 			Confirm:  true,

@@ -39,7 +39,7 @@ func agentOperations() []api.Operation {
 		{
 			Command: "agents update", Method: "PATCH", Path: acct + "/agents/{id}", InSpec: true,
 			Short:    "Change an agent's role or availability",
-			Example:  "  $ woot agents update 7 --role administrator\n  $ woot agents update 7 --availability offline",
+			Example:  "  $ woot agents update 5 --role administrator\n  $ woot agents update 5 --availability offline",
 			ArgNames: []string{"AGENT_ID"},
 			Params: []api.Param{
 				// The spec requires role, but the server updates only the fields
@@ -53,7 +53,7 @@ func agentOperations() []api.Operation {
 		{
 			Command: "agents delete", Method: "DELETE", Path: acct + "/agents/{id}", InSpec: true,
 			Short:    "Remove an agent from the account",
-			Example:  "  $ woot agents delete 7 --yes",
+			Example:  "  $ woot agents delete 5 --yes",
 			ArgNames: []string{"AGENT_ID"},
 			Confirm:  true,
 		},

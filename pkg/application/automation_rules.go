@@ -30,7 +30,7 @@ func automationOperations() []api.Operation {
 		{
 			Command: "automation-rules get", Method: "GET", Path: acct + "/automation_rules/{id}", InSpec: true,
 			Short:    "Show an automation rule",
-			Example:  "  $ woot automation-rules get 6 -o json",
+			Example:  "  $ woot automation-rules get 1 -o json",
 			ArgNames: []string{"RULE_ID"},
 			Data:     "payload", Columns: cols,
 		},
@@ -47,7 +47,7 @@ func automationOperations() []api.Operation {
 		{
 			Command: "automation-rules update", Method: "PATCH", Path: acct + "/automation_rules/{id}", InSpec: true,
 			Short:    "Change an automation rule",
-			Example:  "  $ woot automation-rules update 6 --active=false",
+			Example:  "  $ woot automation-rules update 1 --active=false",
 			ArgNames: []string{"RULE_ID"},
 			Params:   params(),
 			Data:     "payload", Columns: cols,
@@ -55,14 +55,14 @@ func automationOperations() []api.Operation {
 		{
 			Command: "automation-rules delete", Method: "DELETE", Path: acct + "/automation_rules/{id}", InSpec: true,
 			Short:    "Delete an automation rule",
-			Example:  "  $ woot automation-rules delete 6 --yes",
+			Example:  "  $ woot automation-rules delete 1 --yes",
 			ArgNames: []string{"RULE_ID"},
 			Confirm:  true,
 		},
 		{
 			Command: "automation-rules clone", Method: "POST", Path: acct + "/automation_rules/{automation_rule_id}/clone",
 			Short:    "Copy an automation rule",
-			Example:  "  $ woot automation-rules clone 6",
+			Example:  "  $ woot automation-rules clone 1",
 			ArgNames: []string{"RULE_ID"},
 			Data:     "payload", Columns: cols,
 		},

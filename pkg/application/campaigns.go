@@ -31,14 +31,14 @@ func campaignOperations() []api.Operation {
 		{
 			Command: "campaigns get", Method: "GET", Path: acct + "/campaigns/{id}", InSpec: true,
 			Short:    "Show a campaign",
-			Example:  "  $ woot campaigns get 9",
+			Example:  "  $ woot campaigns get 1",
 			ArgNames: []string{"CAMPAIGN_ID"},
 			Columns:  cols,
 		},
 		{
 			Command: "campaigns create", Method: "POST", Path: acct + "/campaigns", InSpec: true,
 			Short: "Create a campaign",
-			Example: "  $ woot campaigns create --title 'Spring sale' --inbox-id 5 --message 'Hi {{contact.name}}, 20% off this week' " +
+			Example: "  $ woot campaigns create --title 'Spring sale' --inbox-id 2 --message 'Hi {{contact.name}}, 20% off this week' " +
 				"--scheduled-at 2027-03-01T09:00:00Z --audience '[{\"type\":\"Label\",\"id\":12}]'",
 			Params:  params(true),
 			Columns: cols,
@@ -46,7 +46,7 @@ func campaignOperations() []api.Operation {
 		{
 			Command: "campaigns update", Method: "PATCH", Path: acct + "/campaigns/{id}", InSpec: true,
 			Short:    "Change a campaign",
-			Example:  "  $ woot campaigns update 9 --enabled=false",
+			Example:  "  $ woot campaigns update 1 --enabled=false",
 			ArgNames: []string{"CAMPAIGN_ID"},
 			Params:   params(false),
 			Columns:  cols,
@@ -54,7 +54,7 @@ func campaignOperations() []api.Operation {
 		{
 			Command: "campaigns delete", Method: "DELETE", Path: acct + "/campaigns/{id}", InSpec: true,
 			Short:    "Delete a campaign",
-			Example:  "  $ woot campaigns delete 9 --yes",
+			Example:  "  $ woot campaigns delete 1 --yes",
 			ArgNames: []string{"CAMPAIGN_ID"},
 			Confirm:  true,
 		},

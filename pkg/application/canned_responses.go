@@ -22,14 +22,14 @@ func cannedResponseOperations() []api.Operation {
 		{
 			Command: "canned-responses create", Method: "POST", Path: acct + "/canned_responses", InSpec: true,
 			Short:   "Create a canned response",
-			Example: "  $ woot canned-responses create --short-code refund --content 'Your refund is on its way.'",
+			Example: "  $ woot canned-responses create --short-code delay --content 'Your order is delayed by a day.'",
 			Params:  params(true),
 			Columns: cols,
 		},
 		{
 			Command: "canned-responses update", Method: "PATCH", Path: acct + "/canned_responses/{id}", InSpec: true,
 			Short:    "Change a canned response",
-			Example:  "  $ woot canned-responses update 4 --content 'Your refund was issued today.'",
+			Example:  "  $ woot canned-responses update 3 --content 'Your refund was issued today.'",
 			ArgNames: []string{"CANNED_RESPONSE_ID"},
 			Params:   params(false),
 			Columns:  cols,
@@ -37,7 +37,7 @@ func cannedResponseOperations() []api.Operation {
 		{
 			Command: "canned-responses delete", Method: "DELETE", Path: acct + "/canned_responses/{id}", InSpec: true,
 			Short:    "Delete a canned response",
-			Example:  "  $ woot canned-responses delete 4 --yes",
+			Example:  "  $ woot canned-responses delete 3 --yes",
 			ArgNames: []string{"CANNED_RESPONSE_ID"},
 			Confirm:  true,
 		},

@@ -60,7 +60,7 @@ func contactOperations() []api.Operation {
 			Short: "Create a contact",
 			Long: "With --inbox-id the contact is also attached to that inbox (a contact inbox whose\n" +
 				"source_id is --source-id, or a generated one).",
-			Example: "  $ woot contacts create --name 'Ann Lee' --email ann@example.com --inbox-id 3\n" +
+			Example: "  $ woot contacts create --name 'Ann Lee' --email ann@example.com --inbox-id 1\n" +
 				"  $ woot contacts create --name Bob --phone-number +4915112345678 --custom-attribute plan=pro",
 			Params: contactWriteParams(true),
 			// The server answers {"payload":{"contact":{…},"contact_inbox":{…}}}; the
@@ -90,7 +90,7 @@ func contactOperations() []api.Operation {
 			Short: "Merge one contact into another",
 			Long: "The mergee's conversations, notes and attributes move to the base contact and the\n" +
 				"mergee is deleted. This cannot be undone.",
-			Example: "  $ woot contacts merge --base-contact-id 42 --mergee-contact-id 57 --yes",
+			Example: "  $ woot contacts merge --base-contact-id 2 --mergee-contact-id 3 --yes",
 			Params: []api.Param{
 				{Name: "base_contact_id", Type: api.Int, Required: true, Usage: "Contact that remains"},
 				{Name: "mergee_contact_id", Type: api.Int, Required: true, Usage: "Contact merged into the base and deleted"},
@@ -101,7 +101,7 @@ func contactOperations() []api.Operation {
 		{
 			Command: "contacts conversations list", Method: "GET", Path: acct + "/contacts/{id}/conversations", InSpec: true,
 			Short:    "List a contact's conversations",
-			Example:  "  $ woot contacts conversations list 42\n  $ woot contacts conversations list 42 --jq '.[] | select(.status==\"open\") | .id'",
+			Example:  "  $ woot contacts conversations list 1\n  $ woot contacts conversations list 1 --jq '.[] | select(.status==\"open\") | .id'",
 			ArgNames: []string{"CONTACT_ID"},
 			Data:     "payload", List: &api.List{Pager: api.NoPages},
 			Columns: conversationColumns(),
@@ -128,7 +128,7 @@ func contactOperations() []api.Operation {
 			Command: "contacts inboxes create", Method: "POST", Path: acct + "/contacts/{id}/contact_inboxes", InSpec: true,
 			Short:    "Attach a contact to an inbox",
 			Long:     "Creates the contact inbox a conversation needs; its source_id identifies the contact in that inbox.",
-			Example:  "  $ woot contacts inboxes create 42 --inbox-id 3\n  $ woot contacts inboxes create 42 --inbox-id 5 --source-id +4915112345678",
+			Example:  "  $ woot contacts inboxes create 1 --inbox-id 1\n  $ woot contacts inboxes create 1 --inbox-id 2 --source-id +4915112345678",
 			ArgNames: []string{"CONTACT_ID"},
 			Params: []api.Param{
 				{Name: "inbox_id", Type: api.Int, Required: true, Usage: "Inbox to attach the contact to"},
@@ -223,7 +223,7 @@ func contactNoteOperations() []api.Operation {
 		{
 			Command: "contacts notes list", Method: "GET", Path: acct + "/contacts/{contact_id}/notes",
 			Short:    "List a contact's notes",
-			Example:  "  $ woot contacts notes list 42",
+			Example:  "  $ woot contacts notes list 1",
 			ArgNames: []string{"CONTACT_ID"},
 			List:     &api.List{Pager: api.NoPages},
 			Columns:  noteCols,
@@ -231,14 +231,14 @@ func contactNoteOperations() []api.Operation {
 		{
 			Command: "contacts notes get", Method: "GET", Path: acct + "/contacts/{contact_id}/notes/{id}",
 			Short:    "Show a contact note",
-			Example:  "  $ woot contacts notes get 42 7",
+			Example:  "  $ woot contacts notes get 1 1",
 			ArgNames: []string{"CONTACT_ID", "NOTE_ID"},
 			Columns:  noteCols,
 		},
 		{
 			Command: "contacts notes create", Method: "POST", Path: acct + "/contacts/{contact_id}/notes",
 			Short:    "Add a note to a contact",
-			Example:  "  $ woot contacts notes create 42 --content 'Prefers e-mail over phone'",
+			Example:  "  $ woot contacts notes create 1 --content 'Prefers e-mail over phone'",
 			ArgNames: []string{"CONTACT_ID"},
 			Params: []api.Param{
 				{Name: "content", Required: true, Usage: "Note text"},
@@ -248,7 +248,7 @@ func contactNoteOperations() []api.Operation {
 		{
 			Command: "contacts notes update", Method: "PATCH", Path: acct + "/contacts/{contact_id}/notes/{id}",
 			Short:    "Change a contact note",
-			Example:  "  $ woot contacts notes update 42 7 --content 'Prefers phone after 5pm'",
+			Example:  "  $ woot contacts notes update 1 1 --content 'Prefers phone after 5pm'",
 			ArgNames: []string{"CONTACT_ID", "NOTE_ID"},
 			Params: []api.Param{
 				{Name: "content", Required: true, Usage: "New note text"},
@@ -258,7 +258,7 @@ func contactNoteOperations() []api.Operation {
 		{
 			Command: "contacts notes delete", Method: "DELETE", Path: acct + "/contacts/{contact_id}/notes/{id}",
 			Short:    "Delete a contact note",
-			Example:  "  $ woot contacts notes delete 42 7 --yes",
+			Example:  "  $ woot contacts notes delete 1 1 --yes",
 			ArgNames: []string{"CONTACT_ID", "NOTE_ID"},
 			Confirm:  true,
 		},

@@ -66,7 +66,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations get", Method: "GET", Path: acct + "/conversations/{conversation_id}", InSpec: true,
 			Short:    "Show a conversation",
-			Example:  "  $ woot conversations get 1234\n  $ woot conversations get 1234 -o json --jq .meta.sender",
+			Example:  "  $ woot conversations get 2\n  $ woot conversations get 2 -o json --jq .meta.sender",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Columns:  conversationColumns(),
 		},
@@ -75,8 +75,8 @@ func conversationOperations() []api.Operation {
 			Short: "Start a conversation",
 			Long: "Give --inbox-id and --contact-id and Chatwoot finds or creates the contact inbox; or give\n" +
 				"--source-id of an existing contact inbox. Works with an agent-bot token too.",
-			Example: "  $ woot conversations create --inbox-id 3 --contact-id 42 --message 'Hi Ann, following up on your order'\n" +
-				"  $ woot conversations create --source-id 2f0c64d1-7e4b-4a34-9d8e-1b2f5c3a9e10 --status pending --assignee-id 7",
+			Example: "  $ woot conversations create --inbox-id 1 --contact-id 2 --message 'Hi Ann, following up on your order'\n" +
+				"  $ woot conversations create --source-id 2f0c64d1-7e4b-4a34-9d8e-1b2f5c3a9e10 --status pending --assignee-id 2",
 			Params: []api.Param{
 				// The spec requires source_id, but the server builds the contact
 				// inbox from inbox_id and contact_id when it is absent.
@@ -97,7 +97,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations update", Method: "PATCH", Path: acct + "/conversations/{conversation_id}", InSpec: true,
 			Short:    "Change a conversation's priority or SLA policy",
-			Example:  "  $ woot conversations update 1234 --priority high\n  $ woot conversations update 1234 --sla-policy-id 2",
+			Example:  "  $ woot conversations update 2 --priority high\n  $ woot conversations update 2 --sla-policy-id 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "priority", Enum: priorities(), Usage: "Priority"},
@@ -109,7 +109,7 @@ func conversationOperations() []api.Operation {
 			Command: "conversations set-status", Method: "POST", Path: acct + "/conversations/{conversation_id}/toggle_status", InSpec: true,
 			Short:    "Open, resolve, snooze or set a conversation pending",
 			Long:     "Chatwoot calls this toggle_status; it sets the status given. Works with an agent-bot token.",
-			Example:  "  $ woot conversations set-status 1234 --status resolved\n  $ woot conversations set-status 1234 --status snoozed --snoozed-until 1767225600",
+			Example:  "  $ woot conversations set-status 2 --status resolved\n  $ woot conversations set-status 2 --status snoozed --snoozed-until 1767225600",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "status", Required: true, Enum: conversationStatuses(), Usage: "New status"},
@@ -122,7 +122,7 @@ func conversationOperations() []api.Operation {
 			Command: "conversations set-priority", Method: "POST", Path: acct + "/conversations/{conversation_id}/toggle_priority", InSpec: true,
 			Short:    "Set a conversation's priority",
 			Long:     "Chatwoot calls this toggle_priority; it sets the priority given. Works with an agent-bot token.",
-			Example:  "  $ woot conversations set-priority 1234 --priority urgent",
+			Example:  "  $ woot conversations set-priority 2 --priority urgent",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "priority", Required: true, Enum: priorities(), Usage: "New priority (none clears it)"},
@@ -131,7 +131,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations set-typing", Method: "POST", Path: acct + "/conversations/{conversation_id}/toggle_typing_status", InSpec: true,
 			Short:    "Show or hide the typing indicator in a conversation",
-			Example:  "  $ woot conversations set-typing 1234 --status on",
+			Example:  "  $ woot conversations set-typing 2 --status on",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "typing_status", Flag: "status", Required: true, Enum: []string{"on", "off"}, Usage: "Typing indicator on or off"},
@@ -142,7 +142,7 @@ func conversationOperations() []api.Operation {
 			Command: "conversations assign", Method: "POST", Path: acct + "/conversations/{conversation_id}/assignments", InSpec: true,
 			Short:    "Assign a conversation to an agent or a team",
 			Long:     "With --assignee-id the team is ignored. Works with an agent-bot token.",
-			Example:  "  $ woot conversations assign 1234 --assignee-id 7\n  $ woot conversations assign 1234 --team-id 2",
+			Example:  "  $ woot conversations assign 2 --assignee-id 2\n  $ woot conversations assign 2 --team-id 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "assignee_id", Type: api.Int, Usage: "Agent to assign"},
@@ -153,7 +153,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations labels list", Method: "GET", Path: acct + "/conversations/{conversation_id}/labels", InSpec: true,
 			Short:    "List a conversation's labels",
-			Example:  "  $ woot conversations labels list 1234",
+			Example:  "  $ woot conversations labels list 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Data:     "payload", List: &api.List{Pager: api.NoPages},
 		},
@@ -161,7 +161,7 @@ func conversationOperations() []api.Operation {
 			Command: "conversations labels set", Method: "POST", Path: acct + "/conversations/{conversation_id}/labels", InSpec: true,
 			Short:    "Replace a conversation's labels",
 			Long:     "The conversation ends up with exactly the labels given; labels not listed are removed.",
-			Example:  "  $ woot conversations labels set 1234 --labels billing,refund",
+			Example:  "  $ woot conversations labels set 2 --labels billing,refund",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "labels", Type: api.Strings, Required: true, Usage: "Label names (repeat or comma-separate)"},
@@ -172,7 +172,7 @@ func conversationOperations() []api.Operation {
 			Command: "conversations custom-attributes set", Method: "POST", Path: acct + "/conversations/{conversation_id}/custom_attributes", InSpec: true,
 			Short:    "Set a conversation's custom attributes",
 			Long:     "Without --merge the given attributes replace all existing ones.",
-			Example:  "  $ woot conversations custom-attributes set 1234 --custom-attribute order_id=A-1001 --merge",
+			Example:  "  $ woot conversations custom-attributes set 2 --custom-attribute order_id=A-1001 --merge",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "custom_attributes", Flag: "custom-attribute", Type: api.Map, Required: true, Usage: "Attribute key=value (repeatable)"},
@@ -183,7 +183,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations custom-attributes delete", Method: "POST", Path: acct + "/conversations/{conversation_id}/destroy_custom_attributes", InSpec: true,
 			Short:    "Remove custom attributes from a conversation",
-			Example:  "  $ woot conversations custom-attributes delete 1234 --keys order_id --yes",
+			Example:  "  $ woot conversations custom-attributes delete 2 --keys order_id --yes",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "custom_attributes", Flag: "keys", Type: api.Strings, Required: true, Usage: "Attribute keys to remove"},
@@ -194,7 +194,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations reporting-events list", Method: "GET", Path: acct + "/conversations/{conversation_id}/reporting_events", InSpec: true,
 			Short:    "List a conversation's reporting events (first response, resolution…)",
-			Example:  "  $ woot conversations reporting-events list 1234",
+			Example:  "  $ woot conversations reporting-events list 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			List:     &api.List{Pager: api.NoPages},
 			Columns:  []string{"id", "name", "value", "value_in_business_hours", "user_id", "created_at"},
@@ -202,7 +202,7 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations attachments list", Method: "GET", Path: acct + "/conversations/{id}/attachments",
 			Short:    "List the files shared in a conversation",
-			Example:  "  $ woot conversations attachments list 1234 --all --jq '.[].data_url'",
+			Example:  "  $ woot conversations attachments list 2 --all --jq '.[].data_url'",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Data:     "payload", List: &api.List{Pager: api.PageNumber, PageSize: 100},
 			Columns: attachmentColumns(),
@@ -210,20 +210,20 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations mute", Method: "POST", Path: acct + "/conversations/{id}/mute",
 			Short:    "Mute a conversation: it is resolved and new messages do not reopen it",
-			Example:  "  $ woot conversations mute 1234",
+			Example:  "  $ woot conversations mute 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 		},
 		{
 			Command: "conversations unmute", Method: "POST", Path: acct + "/conversations/{id}/unmute",
 			Short:    "Unmute a conversation",
-			Example:  "  $ woot conversations unmute 1234",
+			Example:  "  $ woot conversations unmute 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 		},
 		{
 			Command: "conversations send-transcript", Method: "POST", Path: acct + "/conversations/{id}/transcript",
 			Short:    "E-mail a conversation's transcript",
 			Long:     "Chatwoot limits transcripts per account (about 30 an hour) and some plans lack them (402).",
-			Example:  "  $ woot conversations send-transcript 1234 --email ann@example.com",
+			Example:  "  $ woot conversations send-transcript 2 --email ann@example.com",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "email", Required: true, Usage: "Address to send the transcript to"},
@@ -232,14 +232,14 @@ func conversationOperations() []api.Operation {
 		{
 			Command: "conversations mark-unread", Method: "POST", Path: acct + "/conversations/{id}/unread",
 			Short:    "Mark a conversation unread again",
-			Example:  "  $ woot conversations mark-unread 1234",
+			Example:  "  $ woot conversations mark-unread 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 		},
 		{
 			Command: "conversations delete", Method: "DELETE", Path: acct + "/conversations/{id}",
 			Short:    "Delete a conversation and its messages",
 			Long:     "Only administrators may delete conversations. This cannot be undone.",
-			Example:  "  $ woot conversations delete 1234 --yes",
+			Example:  "  $ woot conversations delete 2 --yes",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Confirm:  true,
 		},

@@ -28,7 +28,7 @@ func customFilterOperations() []api.Operation {
 		{
 			Command: "custom-filters get", Method: "GET", Path: acct + "/custom_filters/{custom_filter_id}", InSpec: true,
 			Short:    "Show a saved filter",
-			Example:  "  $ woot custom-filters get 4 -o json",
+			Example:  "  $ woot custom-filters get 1 -o json",
 			ArgNames: []string{"FILTER_ID"},
 			Columns:  cols,
 		},
@@ -42,7 +42,7 @@ func customFilterOperations() []api.Operation {
 		{
 			Command: "custom-filters update", Method: "PATCH", Path: acct + "/custom_filters/{custom_filter_id}", InSpec: true,
 			Short:    "Change a saved filter",
-			Example:  "  $ woot custom-filters update 4 --name 'Open billing (EU)'",
+			Example:  "  $ woot custom-filters update 1 --name 'Open billing (EU)'",
 			ArgNames: []string{"FILTER_ID"},
 			Params:   params(),
 			Columns:  cols,
@@ -50,7 +50,7 @@ func customFilterOperations() []api.Operation {
 		{
 			Command: "custom-filters delete", Method: "DELETE", Path: acct + "/custom_filters/{custom_filter_id}", InSpec: true,
 			Short:    "Delete a saved filter",
-			Example:  "  $ woot custom-filters delete 4 --yes",
+			Example:  "  $ woot custom-filters delete 1 --yes",
 			ArgNames: []string{"FILTER_ID"},
 			Confirm:  true,
 		},

@@ -42,7 +42,7 @@ func portalOperations() []api.Operation {
 		{
 			Command: "portals get", Method: "GET", Path: acct + "/portals/{id}",
 			Short:    "Show a portal with its article counts",
-			Example:  "  $ woot portals get help\n  $ woot portals get help -o json --jq .meta",
+			Example:  "  $ woot portals get acme-help\n  $ woot portals get acme-help -o json --jq .meta",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "locale", In: api.InQuery, Usage: "Count articles of this locale only"},
@@ -52,14 +52,14 @@ func portalOperations() []api.Operation {
 		{
 			Command: "portals create", Method: "POST", Path: acct + "/portals", InSpec: true,
 			Short:   "Create a portal",
-			Example: "  $ woot portals create --name 'Acme Help' --slug help --config '{\"default_locale\":\"en\",\"allowed_locales\":[\"en\"]}'",
+			Example: "  $ woot portals create --name 'Acme Docs' --slug docs --config '{\"default_locale\":\"en\",\"allowed_locales\":[\"en\"]}'",
 			Params:  params(),
 			Columns: cols,
 		},
 		{
 			Command: "portals update", Method: "PATCH", Path: acct + "/portals/{id}", InSpec: true,
 			Short:    "Change a portal",
-			Example:  "  $ woot portals update help --custom-domain help.example.com",
+			Example:  "  $ woot portals update acme-help --custom-domain acme-help.example.com",
 			ArgNames: []string{"PORTAL"},
 			Params:   params(),
 			Columns:  cols,
@@ -67,13 +67,13 @@ func portalOperations() []api.Operation {
 		{
 			Command: "portals archive", Method: "PATCH", Path: acct + "/portals/{id}/archive",
 			Short:    "Archive a portal",
-			Example:  "  $ woot portals archive old-help",
+			Example:  "  $ woot portals archive acme-help",
 			ArgNames: []string{"PORTAL"},
 		},
 		{
 			Command: "portals delete", Method: "DELETE", Path: acct + "/portals/{id}",
 			Short:    "Delete a portal with its categories and articles",
-			Example:  "  $ woot portals delete old-help --yes",
+			Example:  "  $ woot portals delete acme-help --yes",
 			ArgNames: []string{"PORTAL"},
 			Confirm:  true,
 		},
@@ -99,7 +99,7 @@ func categoryOperations() []api.Operation {
 		{
 			Command: "portals categories list", Method: "GET", Path: acct + "/portals/{portal_id}/categories",
 			Short:    "List a portal's categories",
-			Example:  "  $ woot portals categories list help --locale en",
+			Example:  "  $ woot portals categories list acme-help --locale en",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "locale", In: api.InQuery, Usage: "Only this locale"},
@@ -110,14 +110,14 @@ func categoryOperations() []api.Operation {
 		{
 			Command: "portals categories get", Method: "GET", Path: acct + "/portals/{portal_id}/categories/{id}",
 			Short:    "Show a category",
-			Example:  "  $ woot portals categories get help 4",
+			Example:  "  $ woot portals categories get acme-help 1",
 			ArgNames: []string{"PORTAL", "CATEGORY_ID"},
 			Data:     "payload", Columns: cols,
 		},
 		{
 			Command: "portals categories create", Method: "POST", Path: acct + "/portals/{id}/categories", InSpec: true,
 			Short:    "Create a category",
-			Example:  "  $ woot portals categories create help --name Billing --slug billing --locale en",
+			Example:  "  $ woot portals categories create acme-help --name Billing --slug billing --locale en",
 			ArgNames: []string{"PORTAL"},
 			Params:   params(),
 			// The spec shows the bare category; the server wraps it in payload
@@ -127,7 +127,7 @@ func categoryOperations() []api.Operation {
 		{
 			Command: "portals categories update", Method: "PATCH", Path: acct + "/portals/{portal_id}/categories/{id}",
 			Short:    "Change a category",
-			Example:  "  $ woot portals categories update help 4 --position 1",
+			Example:  "  $ woot portals categories update acme-help 1 --position 1",
 			ArgNames: []string{"PORTAL", "CATEGORY_ID"},
 			Params:   params(),
 			Data:     "payload", Columns: cols,
@@ -135,7 +135,7 @@ func categoryOperations() []api.Operation {
 		{
 			Command: "portals categories delete", Method: "DELETE", Path: acct + "/portals/{portal_id}/categories/{id}",
 			Short:    "Delete a category",
-			Example:  "  $ woot portals categories delete help 4 --yes",
+			Example:  "  $ woot portals categories delete acme-help 1 --yes",
 			ArgNames: []string{"PORTAL", "CATEGORY_ID"},
 			Confirm:  true,
 		},
@@ -165,7 +165,7 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles list", Method: "GET", Path: acct + "/portals/{portal_id}/articles",
 			Short:    "List a portal's articles",
-			Example:  "  $ woot portals articles list help --status published --all\n  $ woot portals articles list help --category-slug billing --locale en",
+			Example:  "  $ woot portals articles list acme-help --status published --all\n  $ woot portals articles list acme-help --category-slug getting-started --locale en",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "locale", In: api.InQuery, Usage: "Only this locale"},
@@ -181,7 +181,7 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles get", Method: "GET", Path: acct + "/portals/{portal_id}/articles/{id}",
 			Short:    "Show an article",
-			Example:  "  $ woot portals articles get help 31 -o json --jq .content",
+			Example:  "  $ woot portals articles get acme-help 1 -o json --jq .content",
 			ArgNames: []string{"PORTAL", "ARTICLE_ID"},
 			Data:     "payload", Columns: cols,
 		},
@@ -189,7 +189,7 @@ func articleOperations() []api.Operation {
 			Command: "portals articles create", Method: "POST", Path: acct + "/portals/{id}/articles", InSpec: true,
 			Short:    "Write an article",
 			Long:     "New articles start as drafts; publish with --status published on update or `set-status`.",
-			Example:  "  $ woot portals articles create help --title 'Getting a refund' --content \"$(cat refund.md)\" --category-id 4 --author-id 7",
+			Example:  "  $ woot portals articles create acme-help --title 'Getting a refund' --content \"$(cat refund.md)\" --category-id 4 --author-id 7",
 			ArgNames: []string{"PORTAL"},
 			Params:   params(true),
 			Data:     "payload", Columns: cols,
@@ -197,7 +197,7 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles update", Method: "PATCH", Path: acct + "/portals/{portal_id}/articles/{id}",
 			Short:    "Change an article",
-			Example:  "  $ woot portals articles update help 31 --status published",
+			Example:  "  $ woot portals articles update acme-help 1 --status published",
 			ArgNames: []string{"PORTAL", "ARTICLE_ID"},
 			Params:   params(false),
 			Data:     "payload", Columns: cols,
@@ -205,14 +205,14 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles delete", Method: "DELETE", Path: acct + "/portals/{portal_id}/articles/{id}",
 			Short:    "Delete an article",
-			Example:  "  $ woot portals articles delete help 31 --yes",
+			Example:  "  $ woot portals articles delete acme-help 1 --yes",
 			ArgNames: []string{"PORTAL", "ARTICLE_ID"},
 			Confirm:  true,
 		},
 		{
 			Command: "portals articles set-status", Method: "PATCH", Path: acct + "/portals/{portal_id}/articles/bulk_actions/update_status",
 			Short:    "Publish, archive or unpublish several articles",
-			Example:  "  $ woot portals articles set-status help --ids 31,32,40 --status published",
+			Example:  "  $ woot portals articles set-status acme-help --ids 1,2 --status published",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "ids", Type: api.Ints, Required: true, Usage: "Article ids (repeat or comma-separate)"},
@@ -222,7 +222,7 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles set-category", Method: "PATCH", Path: acct + "/portals/{portal_id}/articles/bulk_actions/update_category",
 			Short:    "Move several articles to a category",
-			Example:  "  $ woot portals articles set-category help --ids 31,32 --category-id 4",
+			Example:  "  $ woot portals articles set-category acme-help --ids 1,2 --category-id 1",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "ids", Type: api.Ints, Required: true, Usage: "Article ids (repeat or comma-separate)"},
@@ -232,7 +232,7 @@ func articleOperations() []api.Operation {
 		{
 			Command: "portals articles delete-many", Method: "DELETE", Path: acct + "/portals/{portal_id}/articles/bulk_actions/delete_articles",
 			Short:    "Delete several articles",
-			Example:  "  $ woot portals articles delete-many help --ids 31,32 --yes",
+			Example:  "  $ woot portals articles delete-many acme-help --ids 1,2 --yes",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "ids", Type: api.Ints, Required: true, Usage: "Article ids (repeat or comma-separate)"},
@@ -244,7 +244,7 @@ func articleOperations() []api.Operation {
 			Short: "Translate articles into another locale with Captain",
 			Long: "Enterprise (Captain). Chatwoot translates in the background into drafts in the given\n" +
 				"category. Existing translations are reported (409) unless --force is given.",
-			Example:  "  $ woot portals articles translate help --ids 31,32 --locale de --category-id 9",
+			Example:  "  $ woot portals articles translate acme-help --ids 1,2 --locale de --category-id 9",
 			ArgNames: []string{"PORTAL"},
 			Params: []api.Param{
 				{Name: "ids", Type: api.Ints, Required: true, Usage: "Article ids (repeat or comma-separate)"},

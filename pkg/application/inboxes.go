@@ -17,7 +17,7 @@ func inboxOperations() []api.Operation {
 		{
 			Command: "inboxes get", Method: "GET", Path: acct + "/inboxes/{id}", InSpec: true,
 			Short:    "Show an inbox",
-			Example:  "  $ woot inboxes get 3\n  $ woot inboxes get 3 -o json --jq .inbox_identifier",
+			Example:  "  $ woot inboxes get 1\n  $ woot inboxes get 1 -o json --jq .inbox_identifier",
 			ArgNames: []string{"INBOX_ID"},
 			Columns:  inboxCols,
 		},
@@ -37,7 +37,7 @@ func inboxOperations() []api.Operation {
 		{
 			Command: "inboxes update", Method: "PATCH", Path: acct + "/inboxes/{id}", InSpec: true,
 			Short:    "Change an inbox's settings",
-			Example:  "  $ woot inboxes update 3 --enable-auto-assignment=false\n  $ woot inboxes update 3 --working-hours-enabled --out-of-office-message 'We are back at 9am'",
+			Example:  "  $ woot inboxes update 1 --enable-auto-assignment=false\n  $ woot inboxes update 1 --working-hours-enabled --out-of-office-message 'We are back at 9am'",
 			ArgNames: []string{"INBOX_ID"},
 			Params: append([]api.Param{
 				{Name: "name", Usage: "Inbox name"},
@@ -50,14 +50,14 @@ func inboxOperations() []api.Operation {
 			Command: "inboxes delete", Method: "DELETE", Path: acct + "/inboxes/{id}",
 			Short:    "Delete an inbox with its conversations",
 			Long:     "Chatwoot deletes the inbox in the background. This cannot be undone.",
-			Example:  "  $ woot inboxes delete 3 --yes",
+			Example:  "  $ woot inboxes delete 1 --yes",
 			ArgNames: []string{"INBOX_ID"},
 			Confirm:  true,
 		},
 		{
 			Command: "inboxes templates list", Method: "GET", Path: acct + "/inboxes/{id}/message_templates", InSpec: true,
 			Short:    "List a WhatsApp inbox's message templates",
-			Example:  "  $ woot inboxes templates list 5\n  $ woot inboxes templates list 5 --name order_update -o json",
+			Example:  "  $ woot inboxes templates list 2\n  $ woot inboxes templates list 2 --name order_update -o json",
 			ArgNames: []string{"INBOX_ID"},
 			Params: []api.Param{
 				{Name: "name", In: api.InQuery, Usage: "Only templates with this name"},
@@ -68,7 +68,7 @@ func inboxOperations() []api.Operation {
 		{
 			Command: "inboxes agent-bot get", Method: "GET", Path: acct + "/inboxes/{id}/agent_bot", InSpec: true,
 			Short:    "Show the agent bot connected to an inbox",
-			Example:  "  $ woot inboxes agent-bot get 3",
+			Example:  "  $ woot inboxes agent-bot get 1",
 			ArgNames: []string{"INBOX_ID"},
 			Data:     "agent_bot",
 			Columns:  []string{"id", "name", "outgoing_url"},
@@ -76,7 +76,7 @@ func inboxOperations() []api.Operation {
 		{
 			Command: "inboxes agent-bot set", Method: "POST", Path: acct + "/inboxes/{id}/set_agent_bot", InSpec: true,
 			Short:    "Connect an agent bot to an inbox, or disconnect it",
-			Example:  "  $ woot inboxes agent-bot set 3 --agent-bot 2\n  $ woot inboxes agent-bot set 3 --agent-bot null",
+			Example:  "  $ woot inboxes agent-bot set 1 --agent-bot 1\n  $ woot inboxes agent-bot set 1 --agent-bot null",
 			ArgNames: []string{"INBOX_ID"},
 			Params: []api.Param{
 				// A JSON value so that null (disconnect) can be sent as well as an id.
@@ -119,7 +119,7 @@ func inboxMemberOperations() []api.Operation {
 		{
 			Command: "inboxes members list", Method: "GET", Path: acct + "/inbox_members/{inbox_id}", InSpec: true,
 			Short:    "List the agents of an inbox",
-			Example:  "  $ woot inboxes members list 3",
+			Example:  "  $ woot inboxes members list 1",
 			ArgNames: []string{"INBOX_ID"},
 			Data:     "payload", List: &api.List{Pager: api.NoPages},
 			Columns: agentColumns(),
@@ -127,7 +127,7 @@ func inboxMemberOperations() []api.Operation {
 		{
 			Command: "inboxes members add", Method: "POST", Path: acct + "/inbox_members", InSpec: true,
 			Short:   "Add agents to an inbox",
-			Example: "  $ woot inboxes members add --inbox-id 3 --user-ids 7,9",
+			Example: "  $ woot inboxes members add --inbox-id 1 --user-ids 2,3",
 			Params:  memberParams("Agents to add (repeat or comma-separate)"),
 			Data:    "payload", List: &api.List{Pager: api.NoPages},
 			Columns: agentColumns(),
@@ -136,7 +136,7 @@ func inboxMemberOperations() []api.Operation {
 			Command: "inboxes members set", Method: "PATCH", Path: acct + "/inbox_members", InSpec: true,
 			Short:   "Replace the agents of an inbox",
 			Long:    "The inbox ends up with exactly the agents given.",
-			Example: "  $ woot inboxes members set --inbox-id 3 --user-ids 7,9,12",
+			Example: "  $ woot inboxes members set --inbox-id 1 --user-ids 2,3,4",
 			Params:  memberParams("The inbox's agents (repeat or comma-separate)"),
 			Data:    "payload", List: &api.List{Pager: api.NoPages},
 			Columns: agentColumns(),
@@ -144,7 +144,7 @@ func inboxMemberOperations() []api.Operation {
 		{
 			Command: "inboxes members remove", Method: "DELETE", Path: acct + "/inbox_members", InSpec: true,
 			Short:   "Remove agents from an inbox",
-			Example: "  $ woot inboxes members remove --inbox-id 3 --user-ids 9 --yes",
+			Example: "  $ woot inboxes members remove --inbox-id 1 --user-ids 3 --yes",
 			Params:  memberParams("Agents to remove (repeat or comma-separate)"),
 			Confirm: true,
 		},

@@ -16,7 +16,7 @@ func integrationOperations() []api.Operation {
 		{
 			Command: "integrations hooks create", Method: "POST", Path: acct + "/integrations/hooks", InSpec: true,
 			Short:   "Connect an integration",
-			Example: "  $ woot integrations hooks create --app-id dialogflow --inbox-id 3 --settings project_id=my-agent",
+			Example: "  $ woot integrations hooks create --app-id dialogflow --inbox-id 1 --settings project_id=my-agent",
 			Params: []api.Param{
 				// The spec types app_id as an integer; app ids are names such as
 				// "dialogflow" or "dyte".
@@ -30,7 +30,7 @@ func integrationOperations() []api.Operation {
 		{
 			Command: "integrations hooks update", Method: "PATCH", Path: acct + "/integrations/hooks/{hook_id}", InSpec: true,
 			Short:    "Change an integration hook",
-			Example:  "  $ woot integrations hooks update 8 --status 0",
+			Example:  "  $ woot integrations hooks update 1 --status 0",
 			ArgNames: []string{"HOOK_ID"},
 			Params: []api.Param{
 				{Name: "status", Type: api.Int, Usage: "1 active, 0 inactive"},
@@ -41,7 +41,7 @@ func integrationOperations() []api.Operation {
 		{
 			Command: "integrations hooks delete", Method: "DELETE", Path: acct + "/integrations/hooks/{hook_id}", InSpec: true,
 			Short:    "Disconnect an integration",
-			Example:  "  $ woot integrations hooks delete 8 --yes",
+			Example:  "  $ woot integrations hooks delete 1 --yes",
 			ArgNames: []string{"HOOK_ID"},
 			Confirm:  true,
 		},

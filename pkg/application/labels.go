@@ -31,7 +31,7 @@ func labelOperations() []api.Operation {
 		{
 			Command: "labels create", Method: "POST", Path: acct + "/labels", InSpec: true,
 			Short:   "Create a label",
-			Example: "  $ woot labels create --title billing --color '#ff6f00' --show-on-sidebar",
+			Example: "  $ woot labels create --title shipping --color '#ff6f00' --show-on-sidebar",
 			Params:  params(true),
 			Columns: cols,
 		},

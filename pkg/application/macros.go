@@ -24,7 +24,7 @@ func macroOperations() []api.Operation {
 		{
 			Command: "macros get", Method: "GET", Path: acct + "/macros/{id}",
 			Short:    "Show a macro",
-			Example:  "  $ woot macros get 3 -o json",
+			Example:  "  $ woot macros get 1 -o json",
 			ArgNames: []string{"MACRO_ID"},
 			Data:     "payload", Columns: cols,
 		},
@@ -39,7 +39,7 @@ func macroOperations() []api.Operation {
 		{
 			Command: "macros update", Method: "PATCH", Path: acct + "/macros/{id}",
 			Short:    "Change a macro",
-			Example:  "  $ woot macros update 3 --visibility personal",
+			Example:  "  $ woot macros update 1 --visibility personal",
 			ArgNames: []string{"MACRO_ID"},
 			Params:   params(),
 			Data:     "payload", Columns: cols,
@@ -47,7 +47,7 @@ func macroOperations() []api.Operation {
 		{
 			Command: "macros delete", Method: "DELETE", Path: acct + "/macros/{id}",
 			Short:    "Delete a macro",
-			Example:  "  $ woot macros delete 3 --yes",
+			Example:  "  $ woot macros delete 1 --yes",
 			ArgNames: []string{"MACRO_ID"},
 			Confirm:  true,
 		},
@@ -55,7 +55,7 @@ func macroOperations() []api.Operation {
 			Command: "macros execute", Method: "POST", Path: acct + "/macros/{id}/execute",
 			Short:    "Run a macro on conversations",
 			Long:     "Chatwoot runs the macro in the background and answers at once.",
-			Example:  "  $ woot macros execute 3 --conversation-ids 1234,1235",
+			Example:  "  $ woot macros execute 1 --conversation-ids 2,6",
 			ArgNames: []string{"MACRO_ID"},
 			Params: []api.Param{
 				{Name: "conversation_ids", Type: api.Ints, Required: true, Usage: "Conversations to run it on (repeat or comma-separate)"},

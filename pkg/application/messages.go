@@ -10,7 +10,7 @@ func messageOperations() []api.Operation {
 			Short: "List a conversation's messages",
 			Long: "Without flags the latest 20 messages are shown; --all walks back to the first message\n" +
 				"and prints the conversation oldest first. --after ID returns up to 100 newer messages.",
-			Example:  "  $ woot messages list 1234\n  $ woot messages list 1234 --all -o ndjson\n  $ woot messages list 1234 --after 98765",
+			Example:  "  $ woot messages list 2\n  $ woot messages list 2 --all -o ndjson\n  $ woot messages list 2 --after 5",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "after", In: api.InQuery, Type: api.Int, Usage: "Only messages newer than this message id"},
@@ -25,9 +25,9 @@ func messageOperations() []api.Operation {
 			Long: "Sends a reply to the contact (outgoing), records an incoming message (API inboxes), or\n" +
 				"with --private adds a note only agents see. --attach uploads a file with the message.\n" +
 				"Works with an agent-bot token.",
-			Example: "  $ woot messages create 1234 --content 'Your refund was issued today.'\n" +
-				"  $ woot messages create 1234 --content 'Customer called, see ticket #88' --private\n" +
-				"  $ woot messages create 1234 --content 'Invoice attached' --attach invoice.pdf",
+			Example: "  $ woot messages create 2 --content 'Your refund was issued today.'\n" +
+				"  $ woot messages create 2 --content 'Customer called, see ticket #88' --private\n" +
+				"  $ woot messages create 2 --content 'Invoice attached' --attach invoice.pdf",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				// The JSON schema requires content; the multipart variant does not,
@@ -47,7 +47,7 @@ func messageOperations() []api.Operation {
 			Command: "messages update", Method: "PATCH", Path: acct + "/conversations/{conversation_id}/messages/{message_id}", InSpec: true,
 			Short:    "Set a message's delivery status",
 			Long:     "For API-channel integrations reporting delivery back to Chatwoot.",
-			Example:  "  $ woot messages update 1234 98765 --status read\n  $ woot messages update 1234 98765 --status failed --external-error 'Number unreachable'",
+			Example:  "  $ woot messages update 2 5 --status read\n  $ woot messages update 2 5 --status failed --external-error 'Number unreachable'",
 			ArgNames: []string{"CONVERSATION_ID", "MESSAGE_ID"},
 			Params: []api.Param{
 				{Name: "status", Required: true, Enum: []string{"sent", "delivered", "read", "failed"}, Usage: "Delivery status"},
@@ -58,7 +58,7 @@ func messageOperations() []api.Operation {
 		{
 			Command: "messages delete", Method: "DELETE", Path: acct + "/conversations/{conversation_id}/messages/{message_id}", InSpec: true,
 			Short:    "Delete a message",
-			Example:  "  $ woot messages delete 1234 98765 --yes",
+			Example:  "  $ woot messages delete 2 5 --yes",
 			ArgNames: []string{"CONVERSATION_ID", "MESSAGE_ID"},
 			Confirm:  true,
 		},

@@ -30,11 +30,14 @@ func ServerOperations() []api.Operation {
 		},
 		{
 			Family: api.FamilyServer, Command: "messages list-unprefixed", Method: "GET", Path: "/accounts/{account_id}/conversations/{conversation_id}/messages", InSpec: true,
-			Short: "List messages through the spec's unprefixed messages path",
+			// The spec gives this path no security; the sandbox serves it
+			// as the prefixed route, which needs the user's token.
+			Credentials: api.FamilyApplication,
+			Short:       "List messages through the spec's unprefixed messages path",
 			Long: "Chatwoot's spec lists this path without /api/v1 and without authentication, but the\n" +
 				"server has no such route and answers 404. It exists so that woot covers every\n" +
 				"operation of the spec; use `woot messages list` for real work.",
-			Example:  "  $ woot messages list-unprefixed 1234",
+			Example:  "  $ woot messages list-unprefixed 2",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Data:     "payload", List: &api.List{Pager: api.NoPages},
 			Columns: messageColumns(),

@@ -64,7 +64,7 @@ func slaPolicyOperations() []api.Operation {
 		{
 			Command: "sla-policies get", Method: "GET", Path: acct + "/sla_policies/{id}",
 			Short:    "Show an SLA policy",
-			Example:  "  $ woot sla-policies get 2",
+			Example:  "  $ woot sla-policies get 1",
 			ArgNames: []string{"POLICY_ID"},
 			Data:     "payload", Columns: cols,
 		},
@@ -78,7 +78,7 @@ func slaPolicyOperations() []api.Operation {
 		{
 			Command: "sla-policies update", Method: "PATCH", Path: acct + "/sla_policies/{id}",
 			Short:    "Change an SLA policy",
-			Example:  "  $ woot sla-policies update 2 --first-response-time-threshold 600",
+			Example:  "  $ woot sla-policies update 1 --first-response-time-threshold 600",
 			ArgNames: []string{"POLICY_ID"},
 			Params:   params(false),
 			Data:     "payload", Columns: cols,
@@ -87,7 +87,7 @@ func slaPolicyOperations() []api.Operation {
 			Command: "sla-policies delete", Method: "DELETE", Path: acct + "/sla_policies/{id}",
 			Short:    "Delete an SLA policy",
 			Long:     "Chatwoot deletes the policy in the background.",
-			Example:  "  $ woot sla-policies delete 2 --yes",
+			Example:  "  $ woot sla-policies delete 1 --yes",
 			ArgNames: []string{"POLICY_ID"},
 			Confirm:  true,
 		},

@@ -63,7 +63,7 @@ func teamOperations() []api.Operation {
 		{
 			Command: "teams members add", Method: "POST", Path: acct + "/teams/{team_id}/team_members", InSpec: true,
 			Short:    "Add agents to a team",
-			Example:  "  $ woot teams members add 2 --user-ids 7,9",
+			Example:  "  $ woot teams members add 2 --user-ids 2,3",
 			ArgNames: []string{"TEAM_ID"},
 			Params:   usersParam("Agents to add (repeat or comma-separate)"),
 			List:     &api.List{Pager: api.NoPages},
@@ -73,7 +73,7 @@ func teamOperations() []api.Operation {
 			Command: "teams members set", Method: "PATCH", Path: acct + "/teams/{team_id}/team_members", InSpec: true,
 			Short:    "Replace the agents of a team",
 			Long:     "The team ends up with exactly the agents given.",
-			Example:  "  $ woot teams members set 2 --user-ids 7,9,12",
+			Example:  "  $ woot teams members set 2 --user-ids 2,3,4",
 			ArgNames: []string{"TEAM_ID"},
 			Params:   usersParam("The team's agents (repeat or comma-separate)"),
 			List:     &api.List{Pager: api.NoPages},
@@ -82,7 +82,7 @@ func teamOperations() []api.Operation {
 		{
 			Command: "teams members remove", Method: "DELETE", Path: acct + "/teams/{team_id}/team_members", InSpec: true,
 			Short:    "Remove agents from a team",
-			Example:  "  $ woot teams members remove 2 --user-ids 9 --yes",
+			Example:  "  $ woot teams members remove 2 --user-ids 3 --yes",
 			ArgNames: []string{"TEAM_ID"},
 			Params:   usersParam("Agents to remove (repeat or comma-separate)"),
 			Confirm:  true,

@@ -37,7 +37,7 @@ func webhookOperations() []api.Operation {
 		{
 			Command: "webhooks update", Method: "PATCH", Path: acct + "/webhooks/{webhook_id}", InSpec: true,
 			Short:    "Change a webhook",
-			Example:  "  $ woot webhooks update 3 --subscriptions message_created,message_updated",
+			Example:  "  $ woot webhooks update 1 --subscriptions message_created,message_updated",
 			ArgNames: []string{"WEBHOOK_ID"},
 			Params:   params(false),
 			Data:     "payload.webhook",
@@ -46,7 +46,7 @@ func webhookOperations() []api.Operation {
 		{
 			Command: "webhooks delete", Method: "DELETE", Path: acct + "/webhooks/{webhook_id}", InSpec: true,
 			Short:    "Delete a webhook",
-			Example:  "  $ woot webhooks delete 3 --yes",
+			Example:  "  $ woot webhooks delete 1 --yes",
 			ArgNames: []string{"WEBHOOK_ID"},
 			Confirm:  true,
 		},

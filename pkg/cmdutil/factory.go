@@ -23,6 +23,9 @@ type Factory struct {
 
 	// HTTPClient replaces the network (tests, the embedded sandbox).
 	HTTPClient *http.Client
+	// WrapSandbox, when set, wraps the embedded sandbox's in-process
+	// transport: tests see (and check) every request a command sends it.
+	WrapSandbox func(http.RoundTripper) http.RoundTripper
 	// Sleep replaces the wait between retries (tests run them instantly).
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Secrets replaces the OS keyring (tests); nil is the OS keyring.
@@ -172,7 +175,11 @@ func (f *Factory) HTTPClientFor(insecure bool) *http.Client {
 		return f.HTTPClient
 	}
 	if sb, _ := f.sandboxMode(); sb != nil {
-		return sb.httpClient()
+		c := sb.httpClient()
+		if f.WrapSandbox != nil {
+			c.Transport = f.WrapSandbox(c.Transport)
+		}
+		return c
 	}
 	if !insecure {
 		return &http.Client{Transport: api.NewTransport()}

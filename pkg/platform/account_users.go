@@ -15,7 +15,7 @@ func accountUserOperations() []api.Operation {
 			Path:     accountUsersPath,
 			InSpec:   true,
 			Short:    "List the users of an account and their roles",
-			Example:  "  $ woot platform account-users list 7",
+			Example:  "  $ woot platform account-users list 1",
 			ArgNames: []string{"ACCOUNT_ID"},
 			List:     &api.List{Pager: api.NoPages},
 			Columns:  accountUserColumns(),
@@ -28,8 +28,8 @@ func accountUserOperations() []api.Operation {
 			InSpec:  true,
 			Short:   "Add a user to an account, or change their role",
 			Long:    "A user who is already a member keeps the membership and gets the role given.",
-			Example: "  $ woot platform account-users create 7 --user-id 42 --role administrator\n" +
-				"  $ woot platform account-users create 7 --user-id 43 --role agent",
+			Example: "  $ woot platform account-users create 1 --user-id 2 --role administrator\n" +
+				"  $ woot platform account-users create 1 --user-id 3 --role agent",
 			ArgNames: []string{"ACCOUNT_ID"},
 			Params: []api.Param{
 				{Name: "user_id", Type: api.Int, Required: true, Usage: "id of the user (from `woot platform users create`)"},
@@ -45,7 +45,7 @@ func accountUserOperations() []api.Operation {
 			InSpec:   true,
 			Short:    "Remove a user from an account",
 			Long:     "The user itself is kept; only the membership goes. Removing a non-member succeeds and changes nothing.",
-			Example:  "  $ woot platform account-users delete 7 --user-id 43 --yes",
+			Example:  "  $ woot platform account-users delete 1 --user-id 3 --yes",
 			ArgNames: []string{"ACCOUNT_ID"},
 			Params: []api.Param{
 				// The spec gives this call no parameters at all; the server

@@ -16,7 +16,7 @@ func emailChannelMigrationOperations() []api.Operation {
 				"(google or microsoft) and provider_config (the mailbox's OAuth tokens), and optionally inbox_name "+
 				"and imap_enabled, imap_address, imap_port, imap_login, imap_enable_ssl. Prints one result per "+
 				"entry: status success with the new inbox_id, or error with a message."),
-		Example:  "  $ woot platform email-channel-migrations create 7 --migrations @mailboxes.json",
+		Example:  "  $ woot platform email-channel-migrations create 1 --migrations @mailboxes.json",
 		ArgNames: []string{"ACCOUNT_ID"},
 		Params: []api.Param{
 			{Name: "migrations", Type: api.JSON, Required: true, Usage: "JSON array of mailboxes to migrate, or @file"},
