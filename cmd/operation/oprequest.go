@@ -293,8 +293,9 @@ func writeFormFields(w *multipart.Writer, prefix string, v any) error {
 }
 
 // wordIDs are the collections whose ids are words: portals go by slug
-// ({portal_id}, {id} after /portals/), CSAT surveys by conversation uuid.
-var wordIDs = []string{"/portals/", "/csat_survey/"}
+// ({portal_id}, {id} after /portals/), CSAT surveys by conversation uuid,
+// integration apps by name (slack, openai).
+var wordIDs = []string{"/portals/", "/csat_survey/", "/integrations/apps/"}
 
 // numericParam reports whether a path parameter is a record's numeric id:
 // "id" and "*_id", except in wordIDs.
