@@ -44,3 +44,22 @@ func TestHelpExamplesRunOnTheSandbox(t *testing.T) {
 		}
 	}
 }
+
+// TestExportLeavesOutInboxesTheAPICannotCreate: the demo seed has a
+// WhatsApp inbox; an export that held it could never be applied (the
+// channel needs the provider's sign-up), so it is left out.
+func TestExportLeavesOutInboxesTheAPICannotCreate(t *testing.T) {
+	h := cmdtest.NewHarness(t)
+	h.Env = map[string]string{"WOOT_CONFIG_DIR": t.TempDir(), "CHATWOOT_URL": "sandbox"}
+	all := h.MustRun("inboxes", "list", "-o", "json", "--jq", ".[].channel_type")
+	if !strings.Contains(all, "Channel::Whatsapp") || !strings.Contains(all, "Channel::Api") {
+		t.Fatalf("the seed's inboxes are %q; the test needs an API and a WhatsApp one", all)
+	}
+	out := h.MustRun("config", "export", "--only", "inboxes")
+	if strings.Contains(strings.ToLower(out), "whatsapp") {
+		t.Errorf("the export holds the WhatsApp inbox:\n%s", out)
+	}
+	if !strings.Contains(out, "channel_type: api") {
+		t.Errorf("the export lost the API inbox:\n%s", out)
+	}
+}

@@ -32,7 +32,10 @@ everything as one YAML stream on stdout (-o yaml, the default without --dir).
 Kinds, objects (by natural key) and fields are always in the same order, so
 two exports of the same account are byte-identical and a change reads well in
 review. Kinds: ` + strings.Join(accountconf.KindNames(), ", ") + `. Enterprise kinds the
-server does not have are skipped with a notice. No secret is ever written.`,
+server does not have are skipped with a notice. Inboxes are those the API can
+create (API channel, website widget, email); WhatsApp, Facebook and other
+channels need their provider's sign-up and are left out. No secret is ever
+written.`,
 		Example: `  $ woot config export --dir acme
   $ woot config export --only labels,teams
   $ woot config export --dir acme --only articles`,

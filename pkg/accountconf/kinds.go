@@ -91,7 +91,7 @@ var Kinds = []*Kind{
 		{Name: "members", Ref: "agents"},
 	}, members: &members{list: "inbox_members/%d", set: func(id int64, ids []int64) (string, string, map[string]any) {
 		return "PATCH", "inbox_members", map[string]any{"inbox_id": id, "user_ids": ids}
-	}}},
+	}}, skip: notCreatableInbox},
 	{Name: "canned_responses", Path: "canned_responses", Key: []string{"short_code"}, Fields: []Field{
 		{Name: "short_code"}, {Name: "content"},
 	}},
@@ -190,4 +190,12 @@ func (k *Kind) isKey(name string) bool {
 		}
 	}
 	return false
+}
+
+// notCreatableInbox leaves out inboxes of channels the API cannot create
+// from settings alone (WhatsApp, Facebook, Telegram, SMS …: they need the
+// provider's own sign-up), so an export holds only inboxes apply can make.
+func notCreatableInbox(raw map[string]any) bool {
+	_, ok := channelNames[scalarString(raw["channel_type"])]
+	return !ok
 }
