@@ -65,7 +65,10 @@ generated and printed once (--forward-secret works too, but its value is
 visible to every user of this machine in ps).
 
 --count N exits after N events; --timeout D stops after D (exit 1 if --count
-was not reached). Ctrl-C stops cleanly with exit 0.`,
+was not reached). Ctrl-C stops cleanly with exit 0. A listen that never got
+its subscription confirmed fails with exit 8: at once when the URL answers
+with a page instead of a websocket (three times in a row, or any 4xx), or
+when --timeout passes while the server keeps failing.`,
 		Example: `  $ woot listen
   $ woot listen --events message.created,conversation.status_changed --jq '.data.content'
   $ woot listen --count 1 --timeout 2m --jq '.data.id'
@@ -173,7 +176,7 @@ func listenRun(ctx context.Context, o *listenOptions) error {
 
 	err = dialer.Listen(lctx, who.id, sink.handle)
 	finishForwarding(ctx, sink, errors.Is(err, errCountReached) || sink.done)
-	return o.outcome(ctx, lctx, sink, err, stderr)
+	return o.outcome(ctx, lctx, sink, st, err, stderr)
 }
 
 func (o *listenOptions) validate() error {
@@ -200,12 +203,20 @@ func (o *listenOptions) validate() error {
 }
 
 // outcome turns how Listen ended into the command's result.
-func (o *listenOptions) outcome(ctx, lctx context.Context, sink *eventSink, err error, stderr io.Writer) error {
+func (o *listenOptions) outcome(ctx, lctx context.Context, sink *eventSink, st *stateReporter, err error, stderr io.Writer) error {
 	switch {
 	case errors.Is(err, errCountReached), err == nil && sink.done:
 		return nil
 	case err != nil:
 		return fmt.Errorf("listen: %w", err)
+	case ctx.Err() == nil && !st.connected:
+		// --timeout ended a listen that never got a subscription confirmed:
+		// nothing was listened to, so it did not succeed.
+		why := ""
+		if st.lastErr != nil {
+			why = fmt.Sprintf(" (last failure: %v)", st.lastErr)
+		}
+		return &cmdutil.ExitError{Code: cmdutil.ExitNetwork, Err: fmt.Errorf("listen: --timeout %s passed without a subscription to %s%s", o.timeout, st.url, why)}
 	case ctx.Err() != nil:
 		fmt.Fprintf(stderr, "stopped after %d event(s)\n", sink.printed)
 		return nil

@@ -138,9 +138,13 @@ type stateReporter struct {
 	url       string
 	connected bool
 	lastDrop  time.Time
+	lastErr   error // the latest connection failure, for a listen that never subscribed
 }
 
 func (r *stateReporter) report(st cable.State) {
+	if st.Err != nil {
+		r.lastErr = st.Err
+	}
 	switch st.Phase {
 	case cable.Connecting:
 		if st.Attempt == 0 { // reconnection attempts were announced with their delay

@@ -76,6 +76,7 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 		subscribedOnce bool
 		attempt        int // reconnection attempts since the last confirmation
 		silent         int // consecutive unconfirmed resubscriptions
+		refused        int // consecutive upgrades answered with a page, before any subscription
 	)
 	d.logf("cable: connecting to %s", d.URL)
 	d.state(State{Phase: Connecting})
@@ -87,7 +88,7 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 		if confirmed {
 			subscribedOnce, attempt, silent = true, 0, 0
 		}
-		if fatal := d.fatal(err, subscribedOnce, &silent); fatal != nil {
+		if fatal := d.fatal(err, subscribedOnce, &silent, &refused); fatal != nil {
 			return fatal
 		}
 		attempt++
@@ -102,7 +103,7 @@ func (d *Dialer) Listen(ctx context.Context, id Identifier, handle func(Event) e
 }
 
 // fatal decides whether err ends Listen, returning the error to return.
-func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
+func (d *Dialer) fatal(err error, subscribedOnce bool, silent, refused *int) error {
 	var (
 		he  *handlerError
 		ae  *AuthError
@@ -130,6 +131,14 @@ func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
 		return nil // after one success, every other failure is worth retrying
 	case errors.As(err, &hs) && hs.Status >= 400 && hs.Status < 500 && hs.Status != http.StatusTooManyRequests:
 		return hs // a wrong URL or origin does not heal by retrying; a 5xx may
+	case errors.As(err, &hs) && hs.Status < 400:
+		// A page where the websocket should be (a web app or proxy answering
+		// 200): a wrong URL, not a server on its way up. A few in a row are
+		// enough to say so rather than retry until --timeout.
+		if *refused++; *refused >= maxPageAnswers {
+			return hs
+		}
+		return nil
 	case errors.As(err, &dns) && dns.IsNotFound:
 		return fmt.Errorf("listen: %w; check the Chatwoot URL", err)
 	case errors.Is(err, errNoWelcome):
@@ -137,6 +146,10 @@ func (d *Dialer) fatal(err error, subscribedOnce bool, silent *int) error {
 	}
 	return nil
 }
+
+// maxPageAnswers is how many upgrades answered with a plain HTTP page in a
+// row end Listen before it ever subscribed.
+const maxPageAnswers = 3
 
 func checkCableURL(raw string) error {
 	u, err := url.Parse(raw)

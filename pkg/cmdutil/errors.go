@@ -91,6 +91,7 @@ func ExitCode(err error) int {
 		sigErr   *webhook.SignatureError
 		subErr   *cable.AuthError
 		wsRedir  *cable.RedirectError
+		wsRefuse *cable.HandshakeError
 		inErr    *bulk.InputError
 		jrnErr   *bulk.JournalError
 	)
@@ -105,8 +106,8 @@ func ExitCode(err error) int {
 		return ExitSignature
 	case errors.As(err, &subErr):
 		return ExitAuth
-	case errors.As(err, &wsRedir):
-		return ExitNetwork
+	case errors.As(err, &wsRedir), errors.As(err, &wsRefuse):
+		return ExitNetwork // the websocket endpoint is not where the URL says
 	case errors.As(err, &flagErr), errors.As(err, &usageErr):
 		return ExitUsage
 	case errors.As(err, &inErr), errors.As(err, &jrnErr):
