@@ -114,6 +114,7 @@ func mergeTops(tops []topCommand) []topCommand {
 		out[i].build = func(f *cmdutil.Factory) *cobra.Command {
 			c := prev(f)
 			mergeInto(c, next(f))
+			operation.RefreshNounShorts(c)
 			return c
 		}
 	}
@@ -127,9 +128,26 @@ func mergeInto(dst, src *cobra.Command) {
 		src.RemoveCommand(sub)
 		if existing := cmdutil.FindSub(dst, sub.Name()); existing != nil && sub.HasSubCommands() {
 			mergeInto(existing, sub)
+			adoptGroupText(existing, sub)
 			continue
 		}
 		dst.AddCommand(sub)
+	}
+}
+
+// adoptGroupText gives a hand-written group (a bare `labels` holding
+// add/remove) the summary and marks of the generated noun merged into it.
+func adoptGroupText(dst, src *cobra.Command) {
+	if dst.Short == "" {
+		dst.Short = src.Short
+	}
+	for k, v := range src.Annotations {
+		if dst.Annotations == nil {
+			dst.Annotations = map[string]string{}
+		}
+		if _, ok := dst.Annotations[k]; !ok {
+			dst.Annotations[k] = v
+		}
 	}
 }
 

@@ -78,7 +78,7 @@ the oldest. --plan FILE writes that proposal as an editable JSON merge plan
 	}
 	cmdutil.StringListVar(c.Flags(), &o.by, "by", "Fields to compare: "+strings.Join(dedupe.Fields, ",")+" (default "+strings.Join(dedupe.DefaultFields, ",")+")")
 	c.Flags().StringVar(&o.countryCode, "country-code", "", "Calling code for phone numbers written without one (digits: 1, 44, 351)")
-	c.Flags().StringVar(&o.plan, "plan", "", "Write the proposed merges to this JSON file, to edit and apply with `contacts merge-plan apply`")
+	c.Flags().StringVar(&o.plan, "plan", "", "Write the proposed merges to this JSON `FILE`, to edit and then apply with woot contacts merge-plan apply")
 	cmdutil.AddOutputFlags(c, &o.out)
 	return c
 }

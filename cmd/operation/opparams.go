@@ -76,7 +76,9 @@ func paramUsage(p api.Param) string {
 	}
 	switch p.Type {
 	case api.Map:
-		u += " (key=value, repeatable)"
+		if !strings.Contains(u, "repeatable") { // the table's own words may say so already
+			u += " (key=value, repeatable)"
+		}
 	case api.JSON:
 		u += " (JSON, or @file)"
 	case api.File:

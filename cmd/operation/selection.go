@@ -2,6 +2,7 @@ package operation
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -84,6 +85,7 @@ func addOperations(f *cmdutil.Factory, parent *cobra.Command, ops []api.Operatio
 		}
 		addUnder(parent, words[depth:len(words)-1], leaf)
 	}
+	RefreshNounShorts(parent)
 }
 
 // addUnder adds leaf below parent, creating the intermediate nouns.
@@ -91,7 +93,8 @@ func addUnder(parent *cobra.Command, nouns []string, leaf *cobra.Command) {
 	for _, w := range nouns {
 		sub := cmdutil.FindSub(parent, w)
 		if sub == nil {
-			sub = GroupCmd(w, NounShort(w))
+			sub = GroupCmd(w, "")
+			sub.Annotations = map[string]string{subNounAnnotation: "true"}
 			parent.AddCommand(sub)
 		}
 		parent = sub
@@ -109,5 +112,30 @@ func stubOperationCmd(op api.Operation) *cobra.Command {
 		RunE: func(c *cobra.Command, _ []string) error {
 			return fmt.Errorf("internal error: %s was not built for this command line; please report it", c.CommandPath())
 		},
+	}
+}
+
+// subNounAnnotation marks a noun below another noun (`conversations
+// labels`, `client contacts`): its summary names the verbs it has, never
+// the top-level noun's, which promises verbs it may not have.
+const subNounAnnotation = "woot-subnoun"
+
+// RefreshNounShorts sets the summary of every sub-noun below c from the
+// commands it holds; call it again after commands are merged in.
+func RefreshNounShorts(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		RefreshNounShorts(sub)
+		if sub.Annotations[subNounAnnotation] == "" {
+			continue
+		}
+		var verbs []string
+		for _, v := range sub.Commands() {
+			if v.IsAvailableCommand() || v.Annotations[subNounAnnotation] != "" {
+				verbs = append(verbs, v.Name())
+			}
+		}
+		sort.Strings(verbs)
+		name := strings.ReplaceAll(sub.Name(), "-", " ")
+		sub.Short = strings.ToUpper(name[:1]) + name[1:] + ": " + strings.Join(verbs, ", ")
 	}
 }

@@ -186,7 +186,7 @@ func contactOperations() []api.Operation {
 			Params: []api.Param{
 				{Name: "column_names", Type: api.Strings, Usage: "Contact columns to export (default id,name,email,phone_number)"},
 				{Name: "label", Usage: "Only contacts with this label"},
-				{Name: "payload", Type: api.JSON, Usage: "Filter conditions as in `woot contacts filter`"},
+				{Name: "payload", Type: api.JSON, Usage: "Filter conditions, as woot contacts filter takes them"},
 			},
 		},
 	}

@@ -32,7 +32,7 @@ func accountUserOperations() []api.Operation {
 				"  $ woot platform account-users create 1 --user-id 3 --role agent",
 			ArgNames: []string{"ACCOUNT_ID"},
 			Params: []api.Param{
-				{Name: "user_id", Type: api.Int, Required: true, Usage: "id of the user (from `woot platform users create`)"},
+				{Name: "user_id", Type: api.Int, Required: true, Usage: "id of the user (woot platform users create prints it)"},
 				{Name: "role", Required: true, Enum: []string{"administrator", "agent"}, Usage: "role in the account"},
 			},
 			Columns: accountUserColumns(),
