@@ -172,7 +172,11 @@ type exampleRunner struct {
 }
 
 func newExampleRunner(t *testing.T, spec *spectest.Spec, fixtures string) *exampleRunner {
-	return &exampleRunner{t: t, spec: spec, dir: t.TempDir(), fixtures: fixtures, config: t.TempDir()}
+	dir := t.TempDir()
+	// Examples write files where they run (--dir acme, --plan merges.json,
+	// transcripts/): there, not in the package's source directory.
+	t.Chdir(dir)
+	return &exampleRunner{t: t, spec: spec, dir: dir, fixtures: fixtures, config: t.TempDir()}
 }
 
 // run executes one example line and fails the test unless every woot in
