@@ -141,10 +141,11 @@ func listenRun(ctx context.Context, o *listenOptions) error {
 		}
 		return err
 	}
-	dialer, err := o.dialer(who)
+	dialer, stopDialer, err := o.dialer(who)
 	if err != nil {
 		return err
 	}
+	defer stopDialer()
 
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel()
