@@ -265,7 +265,7 @@ func (e *exampleRunner) woot(line string, args []string, stdin []byte) ([]byte, 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	args = e.inDir(args)
-	code := Run(ctx, f, args)
+	code := e.runWoot(ctx, f, args)
 	if code != 0 {
 		e.t.Errorf("%s: exit %d\nstderr: %s", line, code, errOut)
 		return nil, false
