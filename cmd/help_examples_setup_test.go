@@ -284,3 +284,56 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestExampleReceiverChecksWhatArrives: the receiver behind a loopback
+// --to fails a line that delivered nothing, or delivered a body not
+// signed with the command's secret, and passes a correct delivery.
+func TestExampleReceiverChecksWhatArrives(t *testing.T) {
+	fixtures, err := filepath.Abs(filepath.Join("testdata", "help_examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newExampleRunner(t, nil, fixtures)
+	send := func(secret string) []string {
+		args := []string{"webhooks", "trigger", "message_created", "--to", "http://127.0.0.1:8787/hooks", "--secret", "right"}
+		rs := e.receivers(args, e.env)
+		if len(rs) != 1 || !strings.HasPrefix(args[4], rs[0].srv.URL+"/hooks") {
+			t.Fatalf("--to was not pointed at the receiver: %v", args)
+		}
+		if secret != "" {
+			body := []byte(`{"event":"message_created"}`)
+			req, _ := http.NewRequest(http.MethodPost, args[4], bytes.NewReader(body))
+			req.Header.Set("X-Chatwoot-Timestamp", "1767225600")
+			req.Header.Set("X-Chatwoot-Signature", hookSignature(secret, "1767225600", body))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+		}
+		return rs[0].problems()
+	}
+	if p := send("right"); len(p) != 0 {
+		t.Errorf("a delivery signed with the secret: %v", p)
+	}
+	if p := send("wrong"); len(p) != 1 || !strings.Contains(p[0], "not signed with the command's secret") {
+		t.Errorf("a delivery signed with another secret: %v", p)
+	}
+	if p := send(""); len(p) != 1 || !strings.Contains(p[0], "nothing was delivered") {
+		t.Errorf("no delivery: %v", p)
+	}
+}
+
+// TestParsePipelineEnvPrefixAndHome: VAR=value before a command is its
+// environment, not an argument, and ~/ is the runner's temporary HOME.
+func TestParsePipelineEnvPrefixAndHome(t *testing.T) {
+	e := &exampleRunner{home: "/tmp/example-home", vars: map[string]string{"SECRET": "s3cret"}}
+	st, err := parsePipeline(`CHATWOOT_WEBHOOK_SECRET="$SECRET" woot verify --secret-file ~/.config/s --set a=b x~/y`, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"woot", "verify", "--secret-file", "/tmp/example-home/.config/s", "--set", "a=b", "x~/y"}
+	if len(st) != 1 || st[0].env["CHATWOOT_WEBHOOK_SECRET"] != "s3cret" || strings.Join(st[0].args, " ") != strings.Join(want, " ") {
+		t.Fatalf("parsed %+v", st)
+	}
+}
