@@ -139,6 +139,7 @@ var exampleEnv = map[string]string{
 	"SECRET":         "s3cret",
 	"TS":             "1700000000",
 	"SIG":            "sha256=00",
+	"HASH":           seededIdentifierHash("user-42"),
 }
 
 // exampleLines returns the `$ ` lines of an Example, continuation lines

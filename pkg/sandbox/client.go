@@ -258,6 +258,18 @@ func (c *ctx) updatePublicMessage() {
 	if m == nil {
 		return
 	}
+	if m.ContentType == "input_csat" {
+		// CsatSurveyListener#message_updated: answering the survey message
+		// records the conversation's CSAT response (CsatSurveys::
+		// ResponseBuilder, after the update: a bad rating fails there, not
+		// in this request).
+		values, _ := getObj(c.params, "submitted_values")
+		if answer, ok := getObj(values, "csat_survey_response"); ok {
+			if rating, ok := getInt(answer, "rating"); ok && rating >= 1 && rating <= 5 {
+				c.recordSurveyAnswer(cv, m.ID, answer)
+			}
+		}
+	}
 	if sv, ok := c.params["submitted_values"]; ok {
 		m.ContentAttributes = mergeObj(m.ContentAttributes, obj{"submitted_values": sv})
 	}
