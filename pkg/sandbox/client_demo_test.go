@@ -73,3 +73,36 @@ func TestClientAPIDemoContact(t *testing.T) {
 		t.Errorf("input_select answer kept as %v", got)
 	}
 }
+
+// TestClientConversationScope follows Chatwoot's public controllers: the
+// conversation routes reach the conversations the contact inbox started,
+// all of the contact's once its identity is verified; the message routes
+// reach any conversation of the contact.
+func TestClientConversationScope(t *testing.T) {
+	s, srv := newTestSandbox(t, Options{})
+	creds := s.Credentials()
+	// Mia Okafor writes in on the website too (an agent opens it).
+	web := call(t, srv, "POST", "/api/v1/accounts/1/conversations", creds.UserToken, obj{"contact_id": 3, "inbox_id": 2})
+	mustStatus(t, web, 200, "conversation in the website inbox")
+	other := fmt.Sprint(web.json(t)["id"])
+	contact := "/public/api/v1/inboxes/" + creds.InboxIdentifier + "/contacts/" + creds.ContactIdentifier
+	listed := func() map[string]bool {
+		out := map[string]bool{}
+		for _, cv := range call(t, srv, "GET", contact+"/conversations", "", nil).list(t) {
+			out[fmt.Sprint(dig(cv, "id"))] = true
+		}
+		return out
+	}
+	if l := listed(); l[other] || !l[fmt.Sprint(store.SeedClientConversation)] {
+		t.Errorf("unverified contact inbox lists %v: want %d and not the website's %s", l, store.SeedClientConversation, other)
+	}
+	mustStatus(t, call(t, srv, "GET", contact+"/conversations/"+other, "", nil), 404, "another inbox's conversation, unverified")
+	mustStatus(t, call(t, srv, "GET", contact+"/conversations/"+other+"/messages", "", nil), 200, "its messages")
+
+	verify := contact + "?identifier=mia-okafor&identifier_hash=" + identifierHash(creds.HMACToken, "mia-okafor")
+	mustStatus(t, call(t, srv, "GET", verify, "", nil), 200, "verify the contact")
+	if l := listed(); !l[other] || !l[fmt.Sprint(store.SeedClientConversation)] {
+		t.Errorf("verified contact inbox lists %v: want %d and the website's %s", l, store.SeedClientConversation, other)
+	}
+	mustStatus(t, call(t, srv, "GET", contact+"/conversations/"+other, "", nil), 200, "another inbox's conversation, verified")
+}
