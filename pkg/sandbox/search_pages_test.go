@@ -59,6 +59,36 @@ func TestSearchPages(t *testing.T) {
 		t.Errorf("messages search for refund: %d rows over pages %v, want %d, %d a page", len(msgs), sizes, want, searchLimit)
 	}
 
+	// The contacts controller's own search pages the same way and says
+	// whether another page follows (a look-ahead, FACTS §5).
+	got := map[float64]bool{}
+	for page := 1; ; page++ {
+		r := call(t, srv, "GET", "/api/v1/accounts/1/contacts/search?q=example.com&page="+strconv.Itoa(page), tok, nil).json(t)
+		rows, _ := r["payload"].([]any)
+		for _, row := range rows {
+			id := dig(row, "id").(float64)
+			if got[id] {
+				t.Fatalf("contacts/search: contact %v again on page %d", id, page)
+			}
+			got[id] = true
+		}
+		if dig(r, "meta.has_more") != true {
+			break
+		}
+		if page > 10 {
+			t.Fatal("contacts/search: has_more never ends")
+		}
+	}
+	matching := 0
+	for _, ct := range s.st.Contacts {
+		if strings.Contains(ct.Email, "example.com") {
+			matching++
+		}
+	}
+	if len(got) != matching || matching <= contactsPerPage {
+		t.Errorf("contacts/search for example.com reached %d contacts, want all %d (over more than one page)", len(got), matching)
+	}
+
 	contacts, sizes := pages("contacts", "example.com")
 	ids := map[float64]bool{}
 	for _, c := range contacts {
