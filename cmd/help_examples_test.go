@@ -180,7 +180,8 @@ var exampleEnv = map[string]string{
 	"SECRET":         "s3cret",
 	// TS is when Chatwoot signed the captured delivery of the fixtures;
 	// $SIG, its signature, is computed from them (exampleSignature).
-	"TS": "1767225600",
+	"TS":   "1767225600",
+	"HASH": seededIdentifierHash("user-42"),
 }
 
 // exampleLines returns the `$ ` lines of an Example, continuation lines
