@@ -21,15 +21,15 @@ import (
 func extraTopCommands() []topCommand {
 	var tops []topCommand
 	tops = append(tops, helpTopics()...)
-	tops = append(tops, topCommand{"sandbox", sandboxcmd.NewCmd})
-	tops = append(tops, topCommand{"contacts", bulkcmd.NewCmdContacts}, topCommand{"conversations", bulkcmd.NewCmdConversations})
-	tops = append(tops, topCommand{"listen", listen.NewCmd}, topCommand{"verify", webhooks.NewCmdVerify}, topCommand{"webhooks", webhooks.NewCmd})
-	tops = append(tops, topCommand{"conversations", labeledit.NewCmdConversations}, topCommand{"contacts", labeledit.NewCmdContacts})
-	tops = append(tops, topCommand{"conversations", handoff.NewCmdConversations}, topCommand{"conversations", triage.NewCmdConversations})
-	tops = append(tops, topCommand{"open", ref.NewCmdOpen}, topCommand{"ref", ref.NewCmdRef})
-	tops = append(tops, topCommand{"config", accountconfcmd.NewCmd}, topCommand{"portals", accountconfcmd.NewCmdPortals})
-	tops = append(tops, topCommand{"conversations", transcriptcmd.NewCmdConversations}, topCommand{"contacts", duplicatescmd.NewCmdContacts})
+	tops = append(tops, topCommand{name: "sandbox", build: sandboxcmd.NewCmd})
+	tops = append(tops, topCommand{name: "contacts", build: bulkcmd.NewCmdContacts}, topCommand{name: "conversations", build: bulkcmd.NewCmdConversations})
+	tops = append(tops, topCommand{name: "listen", build: listen.NewCmd}, topCommand{name: "verify", build: webhooks.NewCmdVerify}, topCommand{name: "webhooks", build: webhooks.NewCmd})
+	tops = append(tops, topCommand{name: "conversations", build: labeledit.NewCmdConversations}, topCommand{name: "contacts", build: labeledit.NewCmdContacts})
+	tops = append(tops, topCommand{name: "conversations", build: handoff.NewCmdConversations}, topCommand{name: "conversations", build: triage.NewCmdConversations})
+	tops = append(tops, topCommand{name: "open", build: ref.NewCmdOpen}, topCommand{name: "ref", build: ref.NewCmdRef})
+	tops = append(tops, topCommand{name: "config", build: accountconfcmd.NewCmd}, topCommand{name: "portals", build: accountconfcmd.NewCmdPortals})
+	tops = append(tops, topCommand{name: "conversations", build: transcriptcmd.NewCmdConversations}, topCommand{name: "contacts", build: duplicatescmd.NewCmdContacts})
 	// before the generated "reports": its `conversations get` merges under this `reports conversations`
-	tops = append(tops, topCommand{"reports", reportscmd.NewCmd})
+	tops = append(tops, topCommand{name: "reports", build: reportscmd.NewCmd})
 	return tops
 }

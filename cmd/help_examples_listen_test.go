@@ -23,10 +23,11 @@ import (
 // else stopped like Ctrl-C once the event is out (and, with --forward-to,
 // delivered: Ctrl-C drops deliveries in flight).
 
-func init() {
-	// The contact of conversation 1 in the demo seed, which the runner's
-	// message reaches as it reaches the agents.
-	exampleEnv["CONTACT_PUBSUB_TOKEN"] = demoContactPubsubToken()
+// listenSetup gives $CONTACT_PUBSUB_TOKEN: the contact of conversation 1
+// in the demo seed, whom the runner's message reaches as it reaches the
+// agents.
+func (e *exampleRunner) listenSetup() {
+	e.vars["CONTACT_PUBSUB_TOKEN"] = demoContactPubsubToken()
 }
 
 func demoContactPubsubToken() string {

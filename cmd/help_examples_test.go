@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wootcli/woot/pkg/cmdutil"
+	"github.com/wootcli/woot/pkg/config"
 	"github.com/wootcli/woot/pkg/output"
 	"github.com/wootcli/woot/pkg/spectest"
 )
@@ -23,9 +25,14 @@ import (
 // every request against Chatwoot's spec where the route is in it. New
 // commands are picked up from the live tree.
 //
-// A line is a small pipeline: `echo`, `cat FILE`, `< FILE`, `> FILE` and
-// `$(cat FILE)` are understood; the files examples read come from
-// testdata/help_examples; $VARS come from exampleEnv.
+// A line is a small pipeline: `echo`, `cat FILE`, `< FILE`, `> FILE`,
+// `$(cat FILE)`, `VAR=value woot …` and `~/` are understood; the files
+// examples read come from testdata/help_examples (~ is its home/); $VARS
+// come from exampleEnv. A loopback --to or --forward-to gets a receiver
+// that checks what arrives (help_examples_setup_test.go).
+//
+// Pending lines run too and must still fail, and every pending or exempt
+// line must still be in some help: the lists cannot go stale.
 func TestHelpExamplesRunOnTheSandbox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every help example (-short skips it)")
@@ -36,27 +43,42 @@ func TestHelpExamplesRunOnTheSandbox(t *testing.T) {
 		t.Fatal(err)
 	}
 	pending := pendingExamples(t)
+	inHelp := map[string]bool{}
 	ran := 0
 	for _, c := range allCommands(CommandTree()) {
 		lines := exampleLines(c.Example)
 		if len(lines) == 0 {
 			continue
 		}
+		for _, line := range lines {
+			inHelp[line] = true
+		}
 		t.Run(strings.ReplaceAll(c.CommandPath(), " ", "_"), func(t *testing.T) {
 			if reason, ok := exemptCommands[c.CommandPath()]; ok {
 				t.Skipf("exempt: %s", reason)
 			}
 			ex := newExampleRunner(t, spec, fixtures)
+			if setup, ok := exampleSetups[c.CommandPath()]; ok {
+				setup(ex)
+			}
 			for _, line := range lines {
 				if reason, ok := exemptExamples[line]; ok {
 					t.Logf("exempt: %s (%s)", line, reason)
 					continue
 				}
 				if reason, ok := pending[line]; ok {
-					t.Logf("pending: %s (%s)", line, reason)
+					// Run it all the same, so the list cannot go stale;
+					// bounded, so one that hangs cannot hang the test.
+					if err := ex.run(line, pendingBound); err == nil {
+						t.Errorf("%s: now runs: delete it from help_examples_pending.tsv", line)
+					} else {
+						t.Logf("pending: %s (%s): %v", line, reason, err)
+					}
 					continue
 				}
-				ex.run(line)
+				if err := ex.run(line, time.Minute); err != nil {
+					t.Error(err)
+				}
 				ran++
 			}
 		})
@@ -64,10 +86,25 @@ func TestHelpExamplesRunOnTheSandbox(t *testing.T) {
 	if ran == 0 {
 		t.Fatal("found no help examples to run")
 	}
+	for line := range pending {
+		if !inHelp[line] {
+			t.Errorf("help_examples_pending.tsv: %s is in no command's help: delete it", line)
+		}
+	}
+	for line := range exemptExamples {
+		if !inHelp[line] {
+			t.Errorf("exemptExamples: %s is in no command's help: delete it", line)
+		}
+	}
 	if spec == nil {
 		t.Log("requests were not checked against the spec: ../shared/chatwoot-api is absent (set CHATWOOT_SPEC)")
 	}
 }
+
+// pendingBound is how long a pending example may run: it is expected to
+// fail, and one that waits for something that never comes must not hold
+// up the test. A pending line cut short only stays pending.
+const pendingBound = 15 * time.Second
 
 // pendingExamples are examples that do not run yet, each with the reason
 // (testdata/help_examples_pending.tsv: reason, a tab, the line). Each is
@@ -79,6 +116,9 @@ func pendingExamples(t *testing.T) map[string]string {
 	}
 	out := map[string]string{}
 	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if l == "" {
+			continue // none pending
+		}
 		reason, line, ok := strings.Cut(l, "\t")
 		if !ok {
 			t.Fatalf("help_examples_pending.tsv: %q has no tab between reason and line", l)
@@ -101,6 +141,10 @@ var exemptExamples = map[string]string{
 	`$ ./convert-helpscout.py | woot conversations import - --journal helpscout.journal`:               "reads the output of the user's own converter script",
 	`$ pbpaste | CHATWOOT_WEBHOOK_SECRET="$SECRET" woot verify --timestamp "$TS" --signature "$SIG" -`: "reads the clipboard",
 	`$ woot listen --backfill --cable-url wss://chat.example.com/cable`:                                "connects to a real server's websocket",
+	// Prompts need a terminal; the tests named run these on one.
+	`$ woot auth login`: "asks for the URL and the token on a terminal (cmd/auth TestLoginInteractivePicksAccount; cmd TestCtrlCAtEachLoginPromptSavesNothing on a pty)",
+	`$ woot auth login --profile staging --url https://staging.example.com`: "asks for the token on a terminal and checks it with the server at --url (cmd/auth TestLoginOnTerminalWithURLAsksOnlyForTheToken)",
+	`$ woot auth switch`: "picks the profile from a menu on a terminal (cmd/auth TestAuthSwitchPicksOnTerminal)",
 }
 
 // specErrata are the places where Chatwoot's published spec disagrees with
@@ -137,8 +181,10 @@ var exampleEnv = map[string]string{
 	"TOKEN":          "tok-example",
 	"PLATFORM_TOKEN": "tok-platform-example",
 	"SECRET":         "s3cret",
-	"TS":             "1700000000",
-	"SIG":            "sha256=00",
+	// TS is when Chatwoot signed the captured delivery of the fixtures;
+	// $SIG, its signature, is computed from them (exampleSignature).
+	"TS":   "1767225600",
+	"HASH": seededIdentifierHash("user-42"),
 }
 
 // exampleLines returns the `$ ` lines of an Example, continuation lines
@@ -169,6 +215,16 @@ type exampleRunner struct {
 	dir      string
 	fixtures string
 	config   string
+	// home is what ~ stands for: a temporary HOME holding the files of
+	// testdata/help_examples/home, never the user's own.
+	home string
+	// env is the environment of every woot run; a line's VAR=value
+	// prefix adds to it for that command.
+	env map[string]string
+	// vars are the shell variables examples mention (exampleEnv and the
+	// values computed from the fixtures).
+	vars map[string]string
+	now  func() time.Time
 }
 
 func newExampleRunner(t *testing.T, spec *spectest.Spec, fixtures string) *exampleRunner {
@@ -176,34 +232,43 @@ func newExampleRunner(t *testing.T, spec *spectest.Spec, fixtures string) *examp
 	// Examples write files where they run (--dir acme, --plan merges.json,
 	// transcripts/): there, not in the package's source directory.
 	t.Chdir(dir)
-	return &exampleRunner{t: t, spec: spec, dir: dir, fixtures: fixtures, config: t.TempDir()}
+	e := &exampleRunner{t: t, spec: spec, dir: dir, fixtures: fixtures, config: t.TempDir(), home: t.TempDir(), now: time.Now}
+	e.env = map[string]string{"CHATWOOT_URL": "sandbox", "WOOT_CONFIG_DIR": e.config}
+	e.vars = map[string]string{}
+	for k, v := range exampleEnv {
+		e.vars[k] = v
+	}
+	e.vars["SIG"] = exampleSignature(t, fixtures, e.vars["TS"])
+	copyTree(t, filepath.Join(fixtures, "home"), e.home)
+	return e
 }
 
-// run executes one example line and fails the test unless every woot in
-// it exits 0 and sends only requests that conform to the spec.
-func (e *exampleRunner) run(line string) {
+// run executes one example line within limit; the error says which woot
+// exited non-zero or sent a request that breaks the spec.
+func (e *exampleRunner) run(line string, limit time.Duration) error {
 	e.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
 	for _, part := range strings.Split(strings.TrimPrefix(line, "$ "), " && ") {
-		if !e.runPipeline(line, part) {
-			return
+		if err := e.runPipeline(ctx, part); err != nil {
+			return fmt.Errorf("%s: %w", line, err)
 		}
 	}
+	return nil
 }
 
-// runPipeline runs one pipeline of a line; false when it failed.
-func (e *exampleRunner) runPipeline(line, part string) bool {
+// runPipeline runs one pipeline of a line.
+func (e *exampleRunner) runPipeline(ctx context.Context, part string) error {
 	e.t.Helper()
-	stages, err := parsePipeline(part, e.file)
+	stages, err := parsePipeline(part, e)
 	if err != nil {
-		e.t.Errorf("%s: %v", line, err)
-		return false
+		return err
 	}
 	var stdin []byte
 	for _, st := range stages {
 		if st.stdinFile != "" {
 			if stdin, err = e.file(st.stdinFile); err != nil {
-				e.t.Errorf("%s: %v", line, err)
-				return false
+				return err
 			}
 		}
 		var out []byte
@@ -212,17 +277,14 @@ func (e *exampleRunner) runPipeline(line, part string) bool {
 			out = []byte(strings.Join(st.args[1:], " ") + "\n")
 		case "cat":
 			if out, err = e.file(st.args[1]); err != nil {
-				e.t.Errorf("%s: %v", line, err)
-				return false
+				return err
 			}
 		case "woot":
-			var ok bool
-			if out, ok = e.woot(line, st.args[1:], stdin); !ok {
-				return false
+			if out, err = e.woot(ctx, st, stdin); err != nil {
+				return err
 			}
 		default:
-			e.t.Errorf("%s: %q is not something this test can run; fix the example or exempt it with a reason", line, st.args[0])
-			return false
+			return fmt.Errorf("%q is not something this test can run; fix the example or exempt it with a reason", st.args[0])
 		}
 		if st.stdoutFile != "" {
 			if err := os.WriteFile(filepath.Join(e.dir, st.stdoutFile), out, 0o644); err != nil {
@@ -232,7 +294,7 @@ func (e *exampleRunner) runPipeline(line, part string) bool {
 		}
 		stdin = out
 	}
-	return true
+	return nil
 }
 
 // file reads a file an example names: one an earlier example wrote, else
@@ -249,31 +311,42 @@ func (e *exampleRunner) file(name string) ([]byte, error) {
 }
 
 // woot runs one woot invocation in-process on the embedded sandbox.
-func (e *exampleRunner) woot(line string, args []string, stdin []byte) ([]byte, bool) {
+func (e *exampleRunner) woot(ctx context.Context, st stage, stdin []byte) ([]byte, error) {
 	e.t.Helper()
 	ios, in, out, errOut := output.Test()
 	in.Write(stdin)
-	env := map[string]string{"CHATWOOT_URL": "sandbox", "WOOT_CONFIG_DIR": e.config}
+	env := map[string]string{}
+	for k, v := range e.env {
+		env[k] = v
+	}
+	for k, v := range st.env {
+		env[k] = v
+	}
 	check := &specCheck{spec: e.spec}
 	f := &cmdutil.Factory{
 		IOStreams:   ios,
 		Getenv:      func(k string) string { return env[k] },
-		Now:         time.Now,
+		Now:         e.now,
 		Sleep:       func(context.Context, time.Duration) error { return nil },
 		WrapSandbox: check.wrap,
+		// Never the keyring of the machine the test runs on.
+		Secrets: config.NoKeyring{},
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	args = e.inDir(args)
+	args := e.inDir(st.args[1:])
+	receivers := e.receivers(args, env)
 	code := e.runWoot(ctx, f, args)
 	if code != 0 {
-		e.t.Errorf("%s: exit %d\nstderr: %s", line, code, errOut)
-		return nil, false
+		return nil, fmt.Errorf("exit %d\nstderr: %s", code, errOut)
 	}
-	for _, problem := range check.problems() {
-		e.t.Errorf("%s: %s", line, problem)
+	var problems []string
+	for _, r := range receivers {
+		problems = append(problems, r.problems()...)
 	}
-	return out.Bytes(), true
+	problems = append(problems, check.problems()...)
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	return out.Bytes(), nil
 }
 
 // inDir makes the relative file names of args point into the example's
@@ -295,7 +368,8 @@ func (e *exampleRunner) inDir(args []string) []string {
 		}
 		if _, err := e.file(a); err == nil || fileFlag(args, i) {
 			if data, err := e.file(a); err == nil {
-				_ = os.WriteFile(filepath.Join(e.dir, a), data, 0o644)
+				// 0600: a secret file others can read draws a warning.
+				_ = os.WriteFile(filepath.Join(e.dir, a), data, 0o600)
 			}
 			out[i] = at + filepath.Join(e.dir, a)
 		}
@@ -364,12 +438,14 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 // stage is one command of an example's pipeline.
 type stage struct {
 	args                  []string
+	env                   map[string]string // VAR=value words before the command
 	stdinFile, stdoutFile string
 }
 
 // parsePipeline splits a shell line into stages, honouring single and
-// double quotes, $VAR and $(cat FILE) inside double quotes or bare words.
-func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage, error) {
+// double quotes, $VAR and $(cat FILE) inside double quotes or bare words,
+// ~/ at the start of a word, and VAR=value before a command.
+func parsePipeline(line string, e *exampleRunner) ([]stage, error) {
 	var stages []stage
 	cur := stage{}
 	var word bytes.Buffer
@@ -386,6 +462,13 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 		case ">":
 			cur.stdoutFile = w
 		default:
+			if k, v, ok := strings.Cut(w, "="); ok && len(cur.args) == 0 && isVarName(k) {
+				if cur.env == nil {
+					cur.env = map[string]string{}
+				}
+				cur.env[k] = v
+				break
+			}
 			cur.args = append(cur.args, w)
 		}
 		word.Reset()
@@ -402,7 +485,7 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 			if len(sub) != 2 || sub[0] != "cat" {
 				return 0, fmt.Errorf("$(%s) is not understood (only $(cat FILE))", s[i+2:i+end])
 			}
-			data, err := readFile(sub[1])
+			data, err := e.file(sub[1])
 			if err != nil {
 				return 0, err
 			}
@@ -413,7 +496,7 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 		for j < len(s) && (s[j] == '_' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9') {
 			j++
 		}
-		v, ok := exampleEnv[s[i+1:j]]
+		v, ok := e.vars[s[i+1:j]]
 		if !ok {
 			return 0, fmt.Errorf("$%s is not in exampleEnv", s[i+1:j])
 		}
@@ -470,6 +553,10 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 			if i, err = expand(line, i); err != nil {
 				return nil, err
 			}
+		case ch == '~' && !inWord && strings.HasPrefix(line[i:], "~/"):
+			word.WriteString(e.home)
+			inWord = true
+			i++
 		case ch == '\\' && i+1 < len(line):
 			word.WriteByte(line[i+1])
 			inWord = true
@@ -488,4 +575,14 @@ func parsePipeline(line string, readFile func(string) ([]byte, error)) ([]stage,
 		}
 	}
 	return stages, nil
+}
+
+// isVarName reports whether s can be the name of a shell variable.
+func isVarName(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

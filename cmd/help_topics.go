@@ -11,16 +11,16 @@ import (
 // helpTopics are `woot help <topic>` pages: commands with no run function.
 func helpTopics() []topCommand {
 	return []topCommand{
-		{"exit-codes", func(*cmdutil.Factory) *cobra.Command {
+		{name: "exit-codes", build: func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("exit-codes", "Exit codes and what they mean", exitCodesHelp())
 		}},
-		{"environment", func(*cmdutil.Factory) *cobra.Command {
+		{name: "environment", build: func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("environment", "Environment variables woot reads", environmentHelp)
 		}},
-		{"formatting", func(*cmdutil.Factory) *cobra.Command {
+		{name: "formatting", build: func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("formatting", "Output formats, --jq, --template and --fields", formattingHelp)
 		}},
-		{"security", func(*cmdutil.Factory) *cobra.Command {
+		{name: "security", build: func(*cmdutil.Factory) *cobra.Command {
 			return helpTopic("security", "Where secrets go, what is redacted, redirects and TLS", securityHelp)
 		}},
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"slices"
 	"strings"
 
 	apicmd "github.com/wootcli/woot/cmd/api"
@@ -15,8 +16,9 @@ import (
 // topCommand is one top-level command and how to build it. Building is
 // deferred so that `woot contacts list --help` constructs only "contacts".
 type topCommand struct {
-	name  string
-	build func(f *cmdutil.Factory) *cobra.Command
+	name      string
+	build     func(f *cmdutil.Factory) *cobra.Command
+	generated bool // built from the operation tables
 }
 
 func newRootCmd(f *cmdutil.Factory, args []string) *cobra.Command {
@@ -32,11 +34,16 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
   $ woot conversations list --status open
   $ woot contacts search --q ann --all -o csv
   $ woot --sandbox conversations list --all --jq '.[].id'`,
-		Version:       cmdutil.Version(),
+		// Any version gives the root its --version flag; the real one is
+		// read from the build info only on a line that asks for it.
+		Version:       "dev",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.SetVersionTemplate(cmdutil.VersionLine() + "\n")
+	if asksVersion(args) {
+		root.Version = cmdutil.Version()
+		root.SetVersionTemplate(cmdutil.VersionLine() + "\n")
+	}
 	root.AddGroup(
 		&cobra.Group{ID: cmdutil.GroupApplication, Title: "Application API (agents and admins):"},
 		&cobra.Group{ID: cmdutil.GroupFamilies, Title: "Client and Platform APIs:"},
@@ -67,16 +74,18 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 // topCommands lists every top-level command builder.
 func topCommands() []topCommand {
 	tops := []topCommand{
-		{"api", apicmd.NewCmd},
-		{"auth", auth.NewCmd},
-		{"version", newVersionCmd},
-		{"client", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
-		{"platform", func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
+		{name: "api", build: apicmd.NewCmd},
+		{name: "auth", build: auth.NewCmd},
+		{name: "version", build: newVersionCmd},
+		{name: "client", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
+		{name: "platform", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
 	}
 	tops = append(tops, extraTopCommands()...)
-	for _, noun := range operation.OperationNouns() {
+	nouns := operation.OperationNouns()
+	tops = slices.Grow(tops, len(nouns))
+	for _, noun := range nouns {
 		noun := noun
-		tops = append(tops, topCommand{noun, func(f *cmdutil.Factory) *cobra.Command { return operation.NewNounCmd(f, noun) }})
+		tops = append(tops, topCommand{name: noun, build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewNounCmd(f, noun) }, generated: true})
 	}
 	return tops
 }
@@ -84,41 +93,95 @@ func topCommands() []topCommand {
 // selectTopCommands returns only the top-level command args name, when it
 // names one; root help, completion and unknown words get every command.
 func selectTopCommands(f *cmdutil.Factory, args []string) []topCommand {
-	all := mergeTops(topCommands())
+	tops := topCommands()
 	word := firstWord(args)
 	if word == "help" {
 		word = firstWord(args[indexOf(args, "help")+1:])
 	}
-	for _, t := range all {
+	var named []topCommand
+	for _, t := range tops {
 		if t.name == word {
-			f.CommandWords = operation.CommandWords(args)
-			return []topCommand{t}
+			named = append(named, t)
 		}
 	}
-	return all
+	if len(named) > 0 {
+		f.CommandWords = operation.CommandWords(args)
+		return mergeTops(named)
+	}
+	return mergeTops(tops)
 }
 
 // mergeTops joins builders of the same name (a noun with generated and
-// hand-written subcommands).
+// hand-written subcommands) into one, in the order of first appearance.
 func mergeTops(tops []topCommand) []topCommand {
-	var out []topCommand
-	index := map[string]int{}
+	var names []string
+	var parts [][]topCommand
 	for _, t := range tops {
-		i, ok := index[t.name]
-		if !ok {
-			index[t.name] = len(out)
-			out = append(out, t)
-			continue
+		i := slices.Index(names, t.name)
+		if i < 0 {
+			i = len(names)
+			names = append(names, t.name)
+			parts = append(parts, nil)
 		}
-		prev, next := out[i].build, t.build
-		out[i].build = func(f *cmdutil.Factory) *cobra.Command {
-			c := prev(f)
-			mergeInto(c, next(f))
-			operation.RefreshNounShorts(c)
-			return c
-		}
+		parts[i] = append(parts[i], t)
+	}
+	out := make([]topCommand, len(names))
+	for i, name := range names {
+		out[i] = topCommand{name: name, build: mergedBuild(parts[i])}
 	}
 	return out
+}
+
+// mergedBuild builds parts in order, each merged into the first. A line
+// that names a generated operation (`contacts list`) gets the generated
+// noun alone: the hand-written siblings it would never run are not built,
+// which is most of the start-up of such a line.
+func mergedBuild(parts []topCommand) func(f *cmdutil.Factory) *cobra.Command {
+	if len(parts) == 1 {
+		return parts[0].build
+	}
+	return func(f *cmdutil.Factory) *cobra.Command {
+		built := make([]*cobra.Command, len(parts))
+		for i, p := range parts {
+			if !p.generated {
+				continue
+			}
+			built[i] = p.build(f)
+			if namesOperation(built[i], f.CommandWords) {
+				return built[i]
+			}
+		}
+		var c *cobra.Command
+		for i, p := range parts {
+			if built[i] == nil {
+				built[i] = p.build(f)
+			}
+			if c == nil {
+				c = built[i]
+				continue
+			}
+			mergeInto(c, built[i])
+			operation.RefreshNounShorts(c)
+		}
+		return c
+	}
+}
+
+// namesOperation reports whether words (the command line's, noun first)
+// lead through noun to a runnable command that has no subcommands.
+func namesOperation(noun *cobra.Command, words []string) bool {
+	if len(words) < 2 || words[0] != noun.Name() {
+		return false
+	}
+	cur := noun
+	for _, w := range words[1:] {
+		sub := cmdutil.FindSub(cur, w)
+		if sub == nil {
+			break
+		}
+		cur = sub
+	}
+	return cur != noun && cur.Runnable() && !cur.HasSubCommands()
 }
 
 // mergeInto moves src's subcommands under dst, recursing where both have
@@ -149,6 +212,20 @@ func adoptGroupText(dst, src *cobra.Command) {
 			dst.Annotations[k] = v
 		}
 	}
+}
+
+// asksVersion reports whether args hold the root's --version flag (or
+// its -v shorthand).
+func asksVersion(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--version" || a == "-v" {
+			return true
+		}
+	}
+	return false
 }
 
 func firstWord(args []string) string {

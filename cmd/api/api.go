@@ -54,7 +54,7 @@ when fields or --input are given.
 data.payload or audit_logs; before=<id> for messages) and streams every item
 as one JSON array (or one per line with -o ndjson).`,
 		Example: `  $ woot api /api/v1/profile
-  $ woot api contacts/search -f q=ann --paginate --jq '.[].email'
+  $ woot api -X GET contacts/search -f q=kim --paginate --jq '.[].email'
   $ woot api -X PATCH conversations/42 -F priority=urgent
   $ woot api /platform/api/v1/users/1
   $ woot api operations -o json`,

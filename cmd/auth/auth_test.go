@@ -77,6 +77,28 @@ func TestLoginInteractivePicksAccount(t *testing.T) {
 	}
 }
 
+// TestLoginOnTerminalWithURLAsksOnlyForTheToken is the help's
+// `woot auth login --profile staging --url https://staging.example.com`:
+// the URL is not asked again, the token is asked hidden, and the profile
+// named is the one saved.
+func TestLoginOnTerminalWithURLAsksOnlyForTheToken(t *testing.T) {
+	h := loggedOutHarness(t)
+	h.TTY = true
+	h.Stub.On("GET", "/api/v1/profile", 200, cmdtest.ProfileBody)
+	h.In = bytes.NewBufferString(cmdtest.TestToken + "\n1\n")
+	h.MustRun("auth", "login", "--profile", "staging", "--url", h.Stub.URL)
+	if strings.Contains(h.ErrOut.String(), "Chatwoot URL") || !strings.Contains(h.ErrOut.String(), "Access token (input hidden)") {
+		t.Errorf("prompts with --url given:\n%s", h.ErrOut)
+	}
+	cfg, _ := readConfigFile(t, h)
+	if p := cfg.Profile("staging"); p == nil || p.URL != h.Stub.URL || p.UserToken != cmdtest.TestToken || p.AccountID != 1 {
+		t.Fatalf("profile staging = %+v", p)
+	}
+	if p := cfg.Profile(config.DefaultProfile); p != nil {
+		t.Fatalf("login --profile staging also wrote the default profile: %+v", p)
+	}
+}
+
 func TestLoginWithoutTerminalOrTokenIsUsageError(t *testing.T) {
 	h := loggedOutHarness(t)
 	if code := h.Run("auth", "login", "--url", "https://chat.example.com"); code != cmdutil.ExitUsage || !strings.Contains(h.ErrOut.String(), "--with-token") {

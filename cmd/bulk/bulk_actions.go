@@ -126,7 +126,7 @@ func conversationBulkSpecs() []bulkActionSpec {
 func contactBulkSpecs() []bulkActionSpec {
 	return []bulkActionSpec{
 		{name: "label", short: "Add labels to many contacts", flags: labelFlags,
-			example: "  $ woot contacts bulk label 4 5 6 --labels vip\n  $ woot contacts search --q acme.com --all --jq '.[].id' | woot contacts bulk label --labels vip"},
+			example: "  $ woot contacts bulk label 4 5 6 --labels vip\n  $ woot contacts search --q globex.example --all --jq '.[].id' | woot contacts bulk label --labels vip"},
 		{name: "unlabel", short: "Remove labels from many contacts", flags: labelFlags,
 			example: "  $ woot contacts bulk unlabel 40 41 --labels churn-risk"},
 		{name: "delete", short: "Delete many contacts",

@@ -32,10 +32,12 @@ type attributeOptions struct {
 	keys []string
 }
 
-// filterKeys are the list route's query parameters --filter accepts.
-var filterKeys = map[string][]string{
-	bulk.KindConversations: {"status", "inbox_id", "team_id", "labels", "assignee_type"},
-	bulk.KindContacts:      {"q", "labels"},
+// filterKeys() are the list route's query parameters --filter accepts.
+func filterKeys() map[string][]string {
+	return map[string][]string{
+		bulk.KindConversations: {"status", "inbox_id", "team_id", "labels", "assignee_type"},
+		bulk.KindContacts:      {"q", "labels"},
+	}
 }
 
 func newAttributeCmds(f *cmdutil.Factory, kind string) []*cobra.Command {
@@ -77,13 +79,13 @@ typed value (seats:=5, vip:=true). ` + strings.ToUpper(how[:1]) + how[1:] + `.`
 	}
 	c.Long += `
 
-The ` + kind + ` come from --ids, from --filter (the list route's parameters: ` + strings.Join(filterKeys[kind], ", ") + `),
+The ` + kind + ` come from --ids, from --filter (the list route's parameters: ` + strings.Join(filterKeys()[kind], ", ") + `),
 or, without either, one id per line on stdin. A journal records each ` + one + ` done, so
 the same command run again after an interruption does only the rest; one it
 was working on when interrupted is read and left alone if the change is
 already there. Exit 5 when Chatwoot refused some (see the rejects file).`
 	cmdutil.StringListVar(c.Flags(), &o.ids, "ids", "Ids of the "+kind+" (repeat or comma-separate)")
-	c.Flags().StringArrayVar(&o.filters, "filter", nil, "KEY=VALUE of the list route selecting the "+kind+" (repeat): "+strings.Join(filterKeys[kind], ", "))
+	c.Flags().StringArrayVar(&o.filters, "filter", nil, "KEY=VALUE of the list route selecting the "+kind+" (repeat): "+strings.Join(filterKeys()[kind], ", "))
 	addJobFlags(c, &o.job, "in the config directory's jobs/")
 	c.Flags().SortFlags = false
 	return c
@@ -136,8 +138,8 @@ func (o *attributeOptions) prepare() error {
 	}
 	for _, fl := range o.filters {
 		k, _, ok := strings.Cut(fl, "=")
-		if !ok || !contains(filterKeys[o.kind], k) {
-			return cmdutil.FlagErrorf("--filter %q: use KEY=VALUE with KEY one of %s", fl, strings.Join(filterKeys[o.kind], ", "))
+		if !ok || !contains(filterKeys()[o.kind], k) {
+			return cmdutil.FlagErrorf("--filter %q: use KEY=VALUE with KEY one of %s", fl, strings.Join(filterKeys()[o.kind], ", "))
 		}
 	}
 	return nil

@@ -47,50 +47,60 @@ type completionItem struct {
 func itemID(it completionItem) string   { return it.ID.String() }
 func itemName(it completionItem) string { return it.Name }
 
-// idSources are the lists completions read, by what they complete.
-var idSources = map[string]idSource{
-	"conversations": {path: "conversations", query: "status=all", data: "data.payload", value: itemID,
-		describe: func(it completionItem) string { return joinNonEmpty(" · ", it.Meta.Sender.Name, it.Status) }},
-	"contacts": {path: "contacts", data: "payload", value: itemID,
-		describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
-	"inboxes": {path: "inboxes", data: "payload", value: itemID, describe: itemName},
-	"teams":   {path: "teams", value: itemID, describe: itemName},
-	"agents": {path: "agents", value: itemID,
-		describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
-	"labels": {path: "labels", data: "payload", value: func(it completionItem) string { return it.Title },
-		describe: func(it completionItem) string { return it.Description }},
-	"label-ids": {path: "labels", data: "payload", value: itemID, describe: func(it completionItem) string { return it.Title }},
-	"portals":   {path: "portals", data: "payload", value: func(it completionItem) string { return it.Slug }, describe: itemName},
+// idSources are the lists completions read, by what they complete. The
+// tables below are functions, not package variables: a map variable is
+// built by package init on every start-up, completion or not.
+func idSources() map[string]idSource {
+	return map[string]idSource{
+		"conversations": {path: "conversations", query: "status=all", data: "data.payload", value: itemID,
+			describe: func(it completionItem) string { return joinNonEmpty(" · ", it.Meta.Sender.Name, it.Status) }},
+		"contacts": {path: "contacts", data: "payload", value: itemID,
+			describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
+		"inboxes": {path: "inboxes", data: "payload", value: itemID, describe: itemName},
+		"teams":   {path: "teams", value: itemID, describe: itemName},
+		"agents": {path: "agents", value: itemID,
+			describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
+		"labels": {path: "labels", data: "payload", value: func(it completionItem) string { return it.Title },
+			describe: func(it completionItem) string { return it.Description }},
+		"label-ids": {path: "labels", data: "payload", value: itemID, describe: func(it completionItem) string { return it.Title }},
+		"portals":   {path: "portals", data: "payload", value: func(it completionItem) string { return it.Slug }, describe: itemName},
+	}
 }
 
 // argCompletions maps an operation's positional argument names to the
 // list that completes them; "ID" goes by the command's noun instead.
-var argCompletions = map[string]string{
-	"CONVERSATION_ID": "conversations",
-	"CONTACT_ID":      "contacts",
-	"INBOX_ID":        "inboxes",
-	"TEAM_ID":         "teams",
-	"AGENT_ID":        "agents",
-	"LABEL_ID":        "label-ids",
-	"PORTAL":          "portals",
-	"PORTAL_SLUG":     "portals",
+func argCompletions() map[string]string {
+	return map[string]string{
+		"CONVERSATION_ID": "conversations",
+		"CONTACT_ID":      "contacts",
+		"INBOX_ID":        "inboxes",
+		"TEAM_ID":         "teams",
+		"AGENT_ID":        "agents",
+		"LABEL_ID":        "label-ids",
+		"PORTAL":          "portals",
+		"PORTAL_SLUG":     "portals",
+	}
 }
 
 // nounCompletions completes a bare ID argument by the command's noun.
-var nounCompletions = map[string]string{
-	"conversations": "conversations", "contacts": "contacts", "inboxes": "inboxes",
-	"teams": "teams", "agents": "agents", "labels": "label-ids", "portals": "portals",
+func nounCompletions() map[string]string {
+	return map[string]string{
+		"conversations": "conversations", "contacts": "contacts", "inboxes": "inboxes",
+		"teams": "teams", "agents": "agents", "labels": "label-ids", "portals": "portals",
+	}
 }
 
 // paramCompletions maps request parameters (wire names) to their list.
-var paramCompletions = map[string]string{
-	"conversation_id": "conversations", "conversation_ids": "conversations",
-	"contact_id": "contacts", "base_contact_id": "contacts", "mergee_contact_id": "contacts",
-	"inbox_id": "inboxes", "inbox_ids": "inboxes", "campaign.inbox_id": "inboxes",
-	"team_id": "teams", "fields.team_id": "teams",
-	"assignee_id": "agents", "fields.assignee_id": "agents", "assigned_agent_id": "agents",
-	"user_id": "agents", "user_ids": "agents",
-	"labels": "labels", "label_ids": "label-ids",
+func paramCompletions() map[string]string {
+	return map[string]string{
+		"conversation_id": "conversations", "conversation_ids": "conversations",
+		"contact_id": "contacts", "base_contact_id": "contacts", "mergee_contact_id": "contacts",
+		"inbox_id": "inboxes", "inbox_ids": "inboxes", "campaign.inbox_id": "inboxes",
+		"team_id": "teams", "fields.team_id": "teams",
+		"assignee_id": "agents", "fields.assignee_id": "agents", "assigned_agent_id": "agents",
+		"user_id": "agents", "user_ids": "agents",
+		"labels": "labels", "label_ids": "label-ids",
+	}
 }
 
 // wireIDCompletion makes an Application API command complete its ID
@@ -103,9 +113,9 @@ func wireIDCompletion(f *cmdutil.Factory, op api.Operation, c *cobra.Command) {
 	sources := make([]string, len(names))
 	wired := false
 	for i, n := range names {
-		sources[i] = argCompletions[n]
+		sources[i] = argCompletions()[n]
 		if n == "ID" {
-			sources[i] = nounCompletions[strings.Fields(op.Command)[0]]
+			sources[i] = nounCompletions()[strings.Fields(op.Command)[0]]
 		}
 		wired = wired || sources[i] != ""
 	}
@@ -118,7 +128,7 @@ func wireIDCompletion(f *cmdutil.Factory, op api.Operation, c *cobra.Command) {
 		}
 	}
 	for _, p := range op.Params {
-		src, ok := paramCompletions[p.Name]
+		src, ok := paramCompletions()[p.Name]
 		if !ok || len(p.Enum) > 0 {
 			continue
 		}
@@ -140,17 +150,18 @@ func completeFrom(ctx context.Context, f *cmdutil.Factory, source string) ([]str
 	f.Global.Retries = 0
 	ctx, cancel := context.WithTimeout(ctx, completionTimeout)
 	defer cancel()
-	items, err := fetchCompletionItems(ctx, f, idSources[source])
+	src := idSources()[source]
+	items, err := fetchCompletionItems(ctx, f, src)
 	if err != nil {
 		return nil, fail
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		v := idSources[source].value(it)
+		v := src.value(it)
 		if v == "" {
 			continue
 		}
-		if d := describeItem(idSources[source], it); d != "" {
+		if d := describeItem(src, it); d != "" {
 			v += "\t" + d
 		}
 		out = append(out, v)

@@ -2,6 +2,7 @@ package operation
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,15 +78,39 @@ func operationPaths(ops []api.Operation) map[string]bool {
 // the first depth words of their paths.
 func addOperations(f *cmdutil.Factory, parent *cobra.Command, ops []api.Operation, depth int) {
 	known := operationPaths(ops)
+	named := deepestKnown(f.CommandWords, known)
 	for _, op := range ops {
 		words := strings.Fields(op.Command)
-		leaf := stubOperationCmd(op)
-		if WantsInFull(words, f.CommandWords, known) {
+		var leaf *cobra.Command
+		switch {
+		case WantsInFull(words, f.CommandWords, known):
 			leaf = newOperationCmd(f, op, nil)
+		case below(words, named):
+			leaf = stubOperationCmd(op)
+		default:
+			continue // neither run nor listed in the help of this line
 		}
 		addUnder(parent, words[depth:len(words)-1], leaf)
 	}
 	RefreshNounShorts(parent)
+}
+
+// deepestKnown is the longest start of words that is a known command path:
+// the command this line runs or whose help it prints.
+func deepestKnown(words []string, known map[string]bool) []string {
+	for n := len(words); n > 0; n-- {
+		if known[strings.Join(words[:n], " ")] {
+			return words[:n]
+		}
+	}
+	return nil
+}
+
+// below reports whether path lies under the command named: a stub is
+// needed only where the help of that command lists it (its children, and
+// the children of its sub-nouns, which name their verbs).
+func below(path, named []string) bool {
+	return len(named) > 0 && len(path) > len(named) && slices.Equal(path[:len(named)], named)
 }
 
 // addUnder adds leaf below parent, creating the intermediate nouns.

@@ -163,6 +163,9 @@ func printServeBanner(f *cmdutil.Factory, url string, c sandbox.Credentials) {
 	fmt.Fprintf(out, "CHATWOOT_PLATFORM_TOKEN=%s\n", c.PlatformToken)
 	fmt.Fprintf(out, "CHATWOOT_ACCOUNT_ID=%d\n", c.AccountID)
 	fmt.Fprintf(out, "CHATWOOT_INBOX_IDENTIFIER=%s\n", c.InboxIdentifier)
+	if c.ContactIdentifier != "" {
+		fmt.Fprintf(out, "CHATWOOT_CONTACT_IDENTIFIER=%s\n", c.ContactIdentifier)
+	}
 	fmt.Fprintf(out, "CHATWOOT_HMAC_TOKEN=%s\n", c.HMACToken)
 	if c.WebhookSecret != "" {
 		fmt.Fprintf(out, "CHATWOOT_WEBHOOK_SECRET=%s\n", c.WebhookSecret)

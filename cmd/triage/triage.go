@@ -164,17 +164,19 @@ type conversation struct {
 // agent or bot), 2 activity, 3 template.
 const incoming = 0
 
-var priorityRank = map[string]int{"urgent": 0, "high": 1, "medium": 2, "low": 3}
+func priorityRank() map[string]int {
+	return map[string]int{"urgent": 0, "high": 1, "medium": 2, "low": 3}
+}
 
 func rowOf(raw json.RawMessage, now time.Time) (row, error) {
 	var c conversation
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return row{}, &api.ShapeError{What: "a conversation is not an object: " + err.Error()}
 	}
-	r := row{ID: c.ID, Status: c.Status, InboxID: c.InboxID, rank: len(priorityRank)}
+	r := row{ID: c.ID, Status: c.Status, InboxID: c.InboxID, rank: len(priorityRank())}
 	if c.Priority != nil {
 		r.Priority = c.Priority
-		if n, ok := priorityRank[*c.Priority]; ok {
+		if n, ok := priorityRank()[*c.Priority]; ok {
 			r.rank = n
 		}
 	}

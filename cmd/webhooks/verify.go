@@ -58,7 +58,7 @@ machine's clock by at most --tolerance either way (0 disables the check).
 Exit status 0 means valid, 9 invalid (the reason and what to do on stderr),
 2 a usage problem such as a missing secret. -o json prints
 {"valid","reason","age_seconds"} on stdout.`,
-		Example: `  $ woot verify --timestamp 1767225600 --signature "sha256=5f0c…" body.json
+		Example: `  $ woot verify --timestamp 1767225600 --signature "$SIG" body.json
   $ pbpaste | CHATWOOT_WEBHOOK_SECRET="$SECRET" woot verify --timestamp "$TS" --signature "$SIG" -
   $ woot verify --secret-file ~/.config/chatwoot-webhook-secret --request captured.http
   $ woot verify --request captured.http --tolerance 0 -o json`,

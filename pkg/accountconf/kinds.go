@@ -196,6 +196,6 @@ func (k *Kind) isKey(name string) bool {
 // from settings alone (WhatsApp, Facebook, Telegram, SMS …: they need the
 // provider's own sign-up), so an export holds only inboxes apply can make.
 func notCreatableInbox(raw map[string]any) bool {
-	_, ok := channelNames[scalarString(raw["channel_type"])]
+	_, ok := channelNames()[scalarString(raw["channel_type"])]
 	return !ok
 }

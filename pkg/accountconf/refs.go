@@ -26,14 +26,18 @@ func (ix *index) add(kind string, id int64, key string) {
 
 // refKinds are the kinds the value of a rule condition refers to, by its
 // attribute_key. Labels are referred to by title already.
-var conditionRefs = map[string]string{
-	"inbox_id": "inboxes", "team_id": "teams", "assignee_id": "agents", "labels": "labels",
+func conditionRefs() map[string]string {
+	return map[string]string{
+		"inbox_id": "inboxes", "team_id": "teams", "assignee_id": "agents", "labels": "labels",
+	}
 }
 
-// actionRefs are the kinds an action's parameters refer to, by action.
-var actionRefs = map[string]string{
-	"assign_team": "teams", "assign_agent": "agents", "add_sla": "sla_policies",
-	"add_label": "labels", "remove_label": "labels", "send_email_to_team": "teams",
+// actionRefs() are the kinds an action's parameters refer to, by action.
+func actionRefs() map[string]string {
+	return map[string]string{
+		"assign_team": "teams", "assign_agent": "agents", "add_sla": "sla_policies",
+		"add_label": "labels", "remove_label": "labels", "send_email_to_team": "teams",
+	}
 }
 
 // refTargets lists every kind a kind's objects may refer to.
@@ -153,7 +157,7 @@ func convertRules(conv string, v any, fn func(kind string, v any) (any, error)) 
 		var err error
 		switch conv {
 		case "conditions":
-			if kind, ok := conditionRefs[scalarString(m["attribute_key"])]; ok {
+			if kind, ok := conditionRefs()[scalarString(m["attribute_key"])]; ok {
 				c["values"], err = mapList(m["values"], func(x any) (any, error) { return fn(kind, x) })
 			}
 		case "actions":
@@ -168,7 +172,7 @@ func convertRules(conv string, v any, fn func(kind string, v any) (any, error)) 
 }
 
 func convertActionParams(action string, params any, fn func(kind string, v any) (any, error)) (any, error) {
-	kind, ok := actionRefs[action]
+	kind, ok := actionRefs()[action]
 	if !ok || params == nil {
 		return params, nil
 	}

@@ -339,12 +339,14 @@ func (r *Remote) members(ctx context.Context, k *Kind, id int64) ([]any, error) 
 	return sortedStrings(out).([]any), nil
 }
 
-var channelNames = map[string]string{
-	"Channel::Api": "api", "Channel::WebWidget": "web_widget", "Channel::Email": "email",
+func channelNames() map[string]string {
+	return map[string]string{
+		"Channel::Api": "api", "Channel::WebWidget": "web_widget", "Channel::Email": "email",
+	}
 }
 
 func channelName(class string) string {
-	if n, ok := channelNames[class]; ok {
+	if n, ok := channelNames()[class]; ok {
 		return n
 	}
 	return strings.ToLower(strings.TrimPrefix(class, "Channel::"))

@@ -2,9 +2,11 @@ package application
 
 import "github.com/wootcli/woot/pkg/api"
 
-// attributeModels are the names of Chatwoot's attribute_model enum
+// attributeModels() are the names of Chatwoot's attribute_model enum
 // (CustomAttributeDefinition: conversation_attribute 0, contact_attribute 1).
-var attributeModels = map[string]int64{"conversation_attribute": 0, "contact_attribute": 1}
+func attributeModels() map[string]int64 {
+	return map[string]int64{"conversation_attribute": 0, "contact_attribute": 1}
+}
 
 // customAttributeOperations covers the definitions of custom attributes
 // (the attributes themselves are set on contacts and conversations).
@@ -15,7 +17,7 @@ func customAttributeOperations() []api.Operation {
 			{Name: "attribute_display_name", Usage: "Name shown to agents"},
 			{Name: "attribute_key", Usage: "Key used in custom_attributes, e.g. plan"},
 			{Name: "attribute_display_type", Type: api.Int, Usage: "0 text, 1 number, 2 currency, 3 percent, 4 link, 5 date, 6 list, 7 checkbox"},
-			{Name: "attribute_model", Type: api.Int, Names: attributeModels, Usage: "What the attribute describes"},
+			{Name: "attribute_model", Type: api.Int, Names: attributeModels(), Usage: "What the attribute describes"},
 			{Name: "attribute_description", Usage: "Description"},
 			{Name: "attribute_values", Type: api.Strings, Usage: "Allowed values of a list attribute"},
 			{Name: "regex_pattern", Usage: "Text attributes: pattern values must match"},
@@ -29,7 +31,7 @@ func customAttributeOperations() []api.Operation {
 			Example: "  $ woot custom-attributes list --attribute-model contact_attribute",
 			Params: []api.Param{
 				// The spec enumerates the numeric codes, so the names are sent as numbers.
-				{Name: "attribute_model", In: api.InQuery, Type: api.Int, Required: true, Names: attributeModels, Usage: "Which attributes"},
+				{Name: "attribute_model", In: api.InQuery, Type: api.Int, Required: true, Names: attributeModels(), Usage: "Which attributes"},
 			},
 			List:    &api.List{Pager: api.NoPages},
 			Columns: cols,

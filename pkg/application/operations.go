@@ -117,15 +117,32 @@ func Nouns() []string {
 // whose command starts with noun, in the same order, building only the
 // tables that can hold it.
 func OperationsOf(noun string) []api.Operation {
+	ofNoun := func(op api.Operation) bool {
+		first, _, _ := strings.Cut(op.Command, " ")
+		return first == noun
+	}
 	var ops []api.Operation
 	for _, t := range tables() {
-		if slices.Contains(t.nouns, noun) {
-			ops = appendApplication(ops, t.ops())
+		if !slices.Contains(t.nouns, noun) {
+			continue
+		}
+		// Each call builds a fresh table: it is ours to change and keep,
+		// which spares copying every operation once more at start-up.
+		group := t.ops()
+		for i := range group {
+			group[i].Family = api.FamilyApplication
+		}
+		if ops == nil {
+			ops = group
+		} else {
+			ops = append(ops, group...)
 		}
 	}
-	ops = append(ops, ServerOperations()...)
-	return slices.DeleteFunc(ops, func(op api.Operation) bool {
-		first, _, _ := strings.Cut(op.Command, " ")
-		return first != noun
-	})
+	ops = slices.DeleteFunc(ops, func(op api.Operation) bool { return !ofNoun(op) })
+	for _, op := range ServerOperations() {
+		if ofNoun(op) {
+			ops = append(ops, op)
+		}
+	}
+	return ops
 }

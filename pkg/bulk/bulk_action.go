@@ -36,9 +36,13 @@ const (
 	KindContacts      = "contacts"
 )
 
-var bulkActions = map[string][]string{
-	KindConversations: {"resolve", "open", "pending", "snooze", "assign", "unassign", "label", "unlabel"},
-	KindContacts:      {"label", "unlabel", "delete"},
+// bulkActions are the actions each kind takes (a function: a map variable
+// would be built at every start-up).
+func bulkActions() map[string][]string {
+	return map[string][]string{
+		KindConversations: {"resolve", "open", "pending", "snooze", "assign", "unassign", "label", "unlabel"},
+		KindContacts:      {"label", "unlabel", "delete"},
+	}
 }
 
 // DefaultBatchSize is how many ids one bulk_actions request carries.
@@ -46,7 +50,7 @@ const DefaultBatchSize = 100
 
 // Validate checks that the action exists for kind and has what it needs.
 func (a Action) Validate(kind string) error {
-	names, ok := bulkActions[kind]
+	names, ok := bulkActions()[kind]
 	if !ok {
 		return fmt.Errorf("bulk actions apply to conversations or contacts, not %q", kind)
 	}

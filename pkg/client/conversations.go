@@ -46,8 +46,8 @@ func conversationOperations() []api.Operation {
 			InSpec:  true,
 			Short:   "Show one of the current contact's conversations",
 			Long:    contactNote,
-			Example: "  $ woot client conversations get 12\n" +
-				"  $ woot client conversations get 12 -o json --jq '.messages[].content'",
+			Example: "  $ woot client conversations get 55\n" +
+				"  $ woot client conversations get 55 -o json --jq '.messages[].content'",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Columns:  conversationColumns(),
 		},
@@ -61,7 +61,7 @@ func conversationOperations() []api.Operation {
 			Long: long(contactNote,
 				"A conversation that is already resolved is left as it is; the Client API cannot reopen one "+
 					"(a new message from the contact does)."),
-			Example:  "  $ woot client conversations resolve 12",
+			Example:  "  $ woot client conversations resolve 55",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Columns:  conversationColumns(),
 		},
@@ -75,8 +75,8 @@ func conversationOperations() []api.Operation {
 			Long: long(contactNote,
 				"Agents watching the conversation get conversation.typing_on or conversation.typing_off "+
 					"over the websocket. Nothing is printed on success."),
-			Example: "  $ woot client conversations toggle-typing 12 --typing-status on\n" +
-				"  $ woot client conversations toggle-typing 12 --typing-status off",
+			Example: "  $ woot client conversations toggle-typing 55 --typing-status on\n" +
+				"  $ woot client conversations toggle-typing 55 --typing-status off",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				// Chatwoot wants it in the query string and in the body alike.
@@ -93,7 +93,7 @@ func conversationOperations() []api.Operation {
 			Long: long(contactNote,
 				"Sets contact_last_seen_at to now; the server then marks the agents' messages read in the "+
 					"background. Nothing is printed on success."),
-			Example:  "  $ woot client conversations update-last-seen 12",
+			Example:  "  $ woot client conversations update-last-seen 55",
 			ArgNames: []string{"CONVERSATION_ID"},
 		},
 	}

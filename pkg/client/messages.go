@@ -33,8 +33,8 @@ func messageOperations() []api.Operation {
 			InSpec:  true,
 			Short:   "Send a message as the contact",
 			Long:    long(contactNote, "The message arrives in Chatwoot as an incoming message from the contact."),
-			Example: "  $ woot client messages create 12 --content 'Where is my order?'\n" +
-				"  $ woot client messages create 12 --content hi --echo-id tmp-1",
+			Example: "  $ woot client messages create 55 --content 'Where is my order?'\n" +
+				"  $ woot client messages create 55 --content hi --echo-id tmp-1",
 			ArgNames: []string{"CONVERSATION_ID"},
 			Params: []api.Param{
 				{Name: "content", Required: true, Usage: "message text"},
@@ -52,8 +52,8 @@ func messageOperations() []api.Operation {
 			Long: long(contactNote,
 				"Private notes are never shown to the contact. The server returns the latest 20 messages; "+
 					"--all walks back through older ones (before=<oldest id>) and prints them oldest first."),
-			Example: "  $ woot client messages list 12\n" +
-				"  $ woot client messages list 12 --all -o json --jq '.[].content'",
+			Example: "  $ woot client messages list 55\n" +
+				"  $ woot client messages list 55 --all -o json --jq '.[].content'",
 			ArgNames: []string{"CONVERSATION_ID"},
 			List:     &api.List{Pager: api.BeforeID, PageSize: 20},
 			Columns:  messageColumns(),
@@ -68,8 +68,8 @@ func messageOperations() []api.Operation {
 			Long: long(contactNote,
 				"Submits the contact's reply to an interactive message: the chosen option of an input_select, "+
 					"a form field, or a CSAT rating. Richer replies (a list of form fields) go in --input."),
-			Example: "  $ woot client messages update 12 340 --title Yes --value yes\n" +
-				"  $ woot client messages update 12 341 --rating 5 --feedback 'Quick and friendly'",
+			Example: "  $ woot client messages update 55 334 --title Yes --value yes\n" +
+				"  $ woot client messages update 55 336 --rating 5 --feedback 'Quick and friendly'",
 			ArgNames: []string{"CONVERSATION_ID", "MESSAGE_ID"},
 			Params:   update,
 			Columns:  messageColumns(),

@@ -69,6 +69,11 @@ func (s *embeddedSandbox) settings(base config.Settings) config.Settings {
 	if base.AccountID.Source != config.FromFlag {
 		base.AccountID = v(strconv.FormatInt(c.AccountID, 10))
 	}
+	// The Client API acts as the demo seed's contact unless the user named
+	// another contact, or another inbox (the seeded contact is not in it).
+	if c.ContactIdentifier != "" && base.ContactIdentifier.Value == "" && (base.InboxIdentifier.Value == "" || base.InboxIdentifier.Value == c.InboxIdentifier) {
+		base.ContactIdentifier = v(c.ContactIdentifier)
+	}
 	if base.InboxIdentifier.Value == "" {
 		base.InboxIdentifier = v(c.InboxIdentifier)
 	}

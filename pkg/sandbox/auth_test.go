@@ -138,11 +138,23 @@ func TestClientIdentityValidation(t *testing.T) {
 	if errorOf(t, bad) != errHMACFailed {
 		t.Errorf("wrong hash: %s", bad.body)
 	}
-	good := call(t, srv, "POST", base, "", obj{"identifier": "user-77", "identifier_hash": identifierHash(creds.HMACToken, "user-77"), "name": "Valid"})
+	hash := identifierHash(creds.HMACToken, "user-77")
+	good := call(t, srv, "POST", base, "", obj{"identifier": "user-77", "identifier_hash": hash, "name": "Valid"})
 	mustStatus(t, good, 200, "right identifier_hash")
-	ci := s.st.ContactInboxBySource(1, good.json(t)["source_id"].(string))
-	if ci == nil || !ci.HMACVerified {
-		t.Error("a verified contact's contact inbox is not marked hmac_verified")
+	// Chatwoot checks the hash before the contact inbox exists, so create
+	// verifies nothing, and it keeps the identifier out of the contact.
+	source := good.json(t)["source_id"].(string)
+	ci := s.st.ContactInboxBySource(1, source)
+	if ci == nil || ci.HMACVerified {
+		t.Fatalf("contact inbox after create: %+v, want one, not yet verified", ci)
+	}
+	if ct := s.st.ContactOf(ci.ContactID); ct.Identifier != "" {
+		t.Errorf("the Client API stored identifier %q on the contact", ct.Identifier)
+	}
+	mustStatus(t, call(t, srv, "GET", base+"/"+source+"?identifier=user-77&identifier_hash="+strings.Repeat("0", 64), "", nil), 401, "show with a wrong hash")
+	mustStatus(t, call(t, srv, "GET", base+"/"+source+"?identifier=user-77&identifier_hash="+hash, "", nil), 200, "show with the hash")
+	if !ci.HMACVerified {
+		t.Error("a show with a valid identifier_hash did not mark the contact inbox hmac_verified")
 	}
 
 	mustStatus(t, call(t, srv, "PATCH", "/api/v1/accounts/1/inboxes/1", store.SeedUserToken, obj{"channel": obj{"hmac_mandatory": true}}), 200, "make hmac mandatory")

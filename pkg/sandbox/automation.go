@@ -109,8 +109,10 @@ func (c *ctx) resetBotToken() {
 
 // Automation rules: {"payload": …} for lists and single rules.
 
-var automationEvents = map[string]bool{"conversation_created": true, "conversation_updated": true,
-	"conversation_resolved": true, "message_created": true, "conversation_opened": true}
+func automationEvents() map[string]bool {
+	return map[string]bool{"conversation_created": true, "conversation_updated": true,
+		"conversation_resolved": true, "message_created": true, "conversation_opened": true}
+}
 
 func (c *ctx) listAutomationRules() {
 	rows := store.OfAccount(c.st.AutomationRules, c.acct.ID)
@@ -163,7 +165,7 @@ func (c *ctx) applyAutomationRule(r *store.AutomationRule) bool {
 	case r.Name == "":
 		c.invalid("Name can't be blank", "name")
 		return false
-	case !automationEvents[r.EventName]:
+	case !automationEvents()[r.EventName]:
 		c.invalid("Event name is not included in the list", "event_name")
 		return false
 	}

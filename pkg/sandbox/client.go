@@ -71,22 +71,46 @@ func (c *ctx) showPublicInbox() {
 	}
 }
 
-// createPublicContact creates the contact (or finds one by identifier,
-// then email, then phone number) with a new contact inbox.
+// clientContactFields are the contact fields the Client API stores
+// (Public::Api::V1::Inboxes::ContactsController#permitted_params without
+// identifier and identifier_hash, which only serve the HMAC check: the
+// server neither stores the identifier nor finds a contact by it).
+func clientContactFields(p obj) obj {
+	out := obj{}
+	for _, k := range []string{"name", "email", "phone_number", "avatar_url", "custom_attributes"} {
+		if v, ok := p[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// createPublicContact creates the contact (or finds one by email, then
+// phone number) with a new contact inbox, as ContactInboxWithContactBuilder
+// does; a source_id of an existing contact inbox of the inbox answers that
+// one. The identity check runs first, but marks nothing verified: the
+// contact inbox does not exist yet when the server runs it.
 func (c *ctx) createPublicContact() {
 	in := c.publicInbox()
 	if in == nil {
 		return
 	}
-	ok, verified := c.checkHMAC(in)
-	if !ok {
+	if ok, _ := c.checkHMAC(in); !ok {
 		return
 	}
-	ct := c.st.ExistingContact(in.AccountID, str(c.params, "identifier"), str(c.params, "email"), str(c.params, "phone_number"))
+	sourceID := str(c.params, "source_id")
+	if ci := c.st.ContactInboxBySource(in.ID, sourceID); sourceID != "" && ci != nil {
+		if ct := c.st.ContactOf(ci.ContactID); ct != nil {
+			c.ok(publicContact(ct, ci))
+			return
+		}
+	}
+	fields := clientContactFields(c.params)
+	ct := c.st.ExistingContact(in.AccountID, "", str(fields, "email"), str(fields, "phone_number"))
 	created := ct == nil
 	if created {
 		ct = &store.Contact{AccountID: in.AccountID, CustomAttributes: obj{}, AdditionalAttributes: obj{}}
-		applyContactFields(ct, c.params)
+		applyContactFields(ct, fields)
 		if ct.Name == "" {
 			ct.Name = defaultVisitorName(c.st)
 		}
@@ -95,8 +119,7 @@ func (c *ctx) createPublicContact() {
 		}
 		c.st.AddContact(ct, c.now())
 	}
-	ci := c.st.NewContactInbox(ct, in, "", c.now())
-	ci.HMACVerified = verified
+	ci := c.st.NewContactInbox(ct, in, sourceID, c.now())
 	if created {
 		c.contactEvent("contact.created", ct, nil)
 	}
@@ -106,10 +129,22 @@ func (c *ctx) createPublicContact() {
 // defaultVisitorName stands in for Chatwoot's generated visitor names.
 func defaultVisitorName(st *store.State) string { return "visitor-" + st.NewToken(6) }
 
+// showPublicContact runs the identity check too (process_hmac is a
+// before_action of every contact route): a valid hash marks the contact
+// inbox verified.
 func (c *ctx) showPublicContact() {
-	if _, ci, ct := c.publicContact(); ct != nil {
-		c.ok(publicContact(ct, ci))
+	in, ci, ct := c.publicContact()
+	if ct == nil {
+		return
 	}
+	ok, verified := c.checkHMAC(in)
+	if !ok {
+		return
+	}
+	if verified {
+		ci.HMACVerified = true
+	}
+	c.ok(publicContact(ct, ci))
 }
 
 func (c *ctx) updatePublicContact() {
@@ -124,6 +159,7 @@ func (c *ctx) updatePublicContact() {
 	if verified {
 		ci.HMACVerified = true
 	}
+	c.params = clientContactFields(c.params)
 	if c.applyContactUpdate(ct) {
 		c.ok(contactRecord(ct))
 	}
@@ -145,6 +181,17 @@ func (c *ctx) createPublicConversation() {
 	c.ok(publicConversation(c.st, cv))
 }
 
+// clientSees reports whether a contact inbox reaches a conversation on the
+// conversation routes (Public::Api::V1::Inboxes::ConversationsController):
+// a verified contact inbox reaches all of its contact's conversations, in
+// any inbox; an unverified one those it started itself.
+func clientSees(ci *store.ContactInbox, cv *store.Conversation) bool {
+	if ci.HMACVerified {
+		return cv.ContactID == ci.ContactID
+	}
+	return cv.ContactInboxID == ci.ID
+}
+
 func (c *ctx) listPublicConversations() {
 	_, ci, ct := c.publicContact()
 	if ct == nil {
@@ -152,14 +199,19 @@ func (c *ctx) listPublicConversations() {
 	}
 	out := []obj{}
 	for _, cv := range c.st.Conversations {
-		if cv.ContactInboxID == ci.ID {
+		if cv.AccountID == c.acct.ID && clientSees(ci, cv) {
 			out = append(out, publicConversation(c.st, cv))
 		}
 	}
 	c.ok(out)
 }
 
-func (c *ctx) publicConversation() *store.Conversation {
+// publicConversation finds the {conversation_id} conversation of the
+// contact: on the conversation routes as clientSees says; on the message
+// routes among all of the contact's conversations, verified or not
+// (Public::Api::V1::InboxesController#set_conversation looks it up as
+// @contact_inbox.contact.conversations).
+func (c *ctx) publicConversation(onMessages bool) *store.Conversation {
 	_, ci, ct := c.publicContact()
 	if ct == nil {
 		return nil
@@ -169,7 +221,7 @@ func (c *ctx) publicConversation() *store.Conversation {
 		return nil
 	}
 	cv := c.st.Conversation(c.acct.ID, id)
-	if cv == nil || cv.ContactInboxID != ci.ID {
+	if cv == nil || (onMessages && cv.ContactID != ct.ID) || (!onMessages && !clientSees(ci, cv)) {
 		c.notFound()
 		return nil
 	}
@@ -177,14 +229,14 @@ func (c *ctx) publicConversation() *store.Conversation {
 }
 
 func (c *ctx) showPublicConversation() {
-	if cv := c.publicConversation(); cv != nil {
+	if cv := c.publicConversation(false); cv != nil {
 		c.ok(publicConversation(c.st, cv))
 	}
 }
 
 // resolvePublicConversation is the contact ending the chat.
 func (c *ctx) resolvePublicConversation() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(false)
 	if cv == nil {
 		return
 	}
@@ -193,7 +245,7 @@ func (c *ctx) resolvePublicConversation() {
 }
 
 func (c *ctx) publicTyping() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(false)
 	if cv == nil {
 		return
 	}
@@ -207,7 +259,7 @@ func (c *ctx) publicTyping() {
 }
 
 func (c *ctx) publicLastSeen() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(false)
 	if cv == nil {
 		return
 	}
@@ -217,7 +269,7 @@ func (c *ctx) publicLastSeen() {
 }
 
 func (c *ctx) listPublicMessages() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(true)
 	if cv == nil {
 		return
 	}
@@ -232,7 +284,7 @@ func (c *ctx) listPublicMessages() {
 
 // createPublicMessage posts an incoming message from the contact.
 func (c *ctx) createPublicMessage() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(true)
 	if cv == nil {
 		return
 	}
@@ -250,13 +302,25 @@ func (c *ctx) createPublicMessage() {
 // updatePublicMessage records a contact's answer to an interactive
 // message (form, options, CSAT).
 func (c *ctx) updatePublicMessage() {
-	cv := c.publicConversation()
+	cv := c.publicConversation(true)
 	if cv == nil {
 		return
 	}
 	m := c.findMessage(cv)
 	if m == nil {
 		return
+	}
+	if m.ContentType == "input_csat" {
+		// CsatSurveyListener#message_updated: answering the survey message
+		// records the conversation's CSAT response (CsatSurveys::
+		// ResponseBuilder, after the update: a bad rating fails there, not
+		// in this request).
+		values, _ := getObj(c.params, "submitted_values")
+		if answer, ok := getObj(values, "csat_survey_response"); ok {
+			if rating, ok := getInt(answer, "rating"); ok && rating >= 1 && rating <= 5 {
+				c.recordSurveyAnswer(cv, m.ID, answer)
+			}
+		}
 	}
 	if sv, ok := c.params["submitted_values"]; ok {
 		m.ContentAttributes = mergeObj(m.ContentAttributes, obj{"submitted_values": sv})

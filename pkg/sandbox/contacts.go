@@ -3,11 +3,9 @@ package sandbox
 import (
 	"cmp"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
@@ -277,7 +275,7 @@ func mergeObj(dst, src obj) obj {
 	return out
 }
 
-var e164 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+[1-9]\d{1,14}$`) })
+var e164 = lazyRegexp(`^\+[1-9]\d{1,14}$`)
 
 // validContact runs the model validations Chatwoot has on contacts and
 // answers 422 {"message","attributes"} when one fails.

@@ -34,7 +34,7 @@ func (c *ctx) updateConversation() {
 func (c *ctx) setPriority(cv *store.Conversation, p string, ch *changes) bool {
 	if p == "none" || p == "" {
 		p = ""
-	} else if !priorities[p] {
+	} else if !priorities()[p] {
 		c.invalid("Priority is not included in the list", "priority")
 		return false
 	}

@@ -13,7 +13,9 @@ import (
 // conversationsPerPage is CONVERSATION_RESULTS_PER_PAGE's default (FACTS §5).
 const conversationsPerPage = 25
 
-var priorities = map[string]bool{"urgent": true, "high": true, "medium": true, "low": true}
+func priorities() map[string]bool {
+	return map[string]bool{"urgent": true, "high": true, "medium": true, "low": true}
+}
 
 // conversationRows applies the list filters Chatwoot's ConversationFinder
 // applies before the assignee filter: visibility, status (open unless

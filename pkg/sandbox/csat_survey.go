@@ -12,16 +12,29 @@ import (
 const csatLockAfter = 14 * 24 * 3600
 
 // surveyConversation finds the {id} conversation by its uuid, the key of
-// the survey link a customer gets. A survey exists once the conversation
-// was resolved, as Chatwoot sends it then.
+// the survey link a customer gets, as Public::Api::V1::CsatSurveyController
+// does; the survey is its input_csat message. Seeded conversations that
+// were resolved without one stand in with their resolution line (Chatwoot
+// sends the survey as it resolves).
 func (c *ctx) surveyConversation() *store.Conversation {
 	uuid := c.r.PathValue("id")
 	for _, cv := range c.st.Conversations {
-		if cv.UUID == uuid && uuid != "" && cv.Status == store.StatusResolved {
+		if cv.UUID == uuid && uuid != "" && (surveyMessage(cv) != nil || cv.Status == store.StatusResolved) {
 			return cv
 		}
 	}
 	c.notFound()
+	return nil
+}
+
+// surveyMessage is the conversation's CSAT survey message (content type
+// input_csat), nil when it has none.
+func surveyMessage(cv *store.Conversation) *store.Message {
+	for _, m := range cv.Messages {
+		if m.ContentType == "input_csat" {
+			return m
+		}
+	}
 	return nil
 }
 
@@ -39,6 +52,9 @@ func surveyAnswer(st *store.State, cv *store.Conversation) *store.Record {
 // Chatwoot sends it as the conversation is resolved, so the sandbox takes
 // the latest resolution line.
 func surveySent(cv *store.Conversation) (at, messageID int64) {
+	if m := surveyMessage(cv); m != nil {
+		return m.CreatedAt, m.ID
+	}
 	for i := len(cv.Messages) - 1; i >= 0; i-- {
 		if m := cv.Messages[i]; m.MessageType == store.MsgActivity && strings.Contains(m.Content, "marked resolved") {
 			return m.CreatedAt, m.ID
@@ -83,10 +99,25 @@ func (c *ctx) answerCSATSurvey() {
 	msg, _ := getObj(c.params, "message")
 	values, _ := getObj(msg, "submitted_values")
 	answer, _ := getObj(values, "csat_survey_response")
+	if !c.recordSurveyAnswer(cv, messageID, answer) {
+		return
+	}
+	if m := surveyMessage(cv); m != nil {
+		m.ContentAttributes = mergeObj(m.ContentAttributes, obj{"submitted_values": obj{"csat_survey_response": answer}})
+		m.UpdatedAt = c.now()
+	}
+	c.ok(surveyView(c.st, cv))
+}
+
+// recordSurveyAnswer keeps a CSAT answer (rating 1-5, optional feedback)
+// as the conversation's survey response, one per conversation, as
+// CsatSurveys::ResponseBuilder does; false (answered 422) for a rating
+// out of range.
+func (c *ctx) recordSurveyAnswer(cv *store.Conversation, messageID int64, answer obj) bool {
 	rating, hasRating := getInt(answer, "rating")
 	if !hasRating || rating < 1 || rating > 5 {
 		c.invalid("Rating is not included in the list", "rating")
-		return
+		return false
 	}
 	r := surveyAnswer(c.st, cv)
 	if r == nil {
@@ -98,5 +129,5 @@ func (c *ctx) answerCSATSurvey() {
 		r.Attrs["feedback_message"] = fb
 	}
 	r.UpdatedAt = c.now()
-	c.ok(surveyView(c.st, cv))
+	return true
 }

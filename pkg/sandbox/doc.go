@@ -33,6 +33,27 @@
 // by index or by name, an integer app_id for integration hooks (the
 // catalogue position), and any conversation_uuid on the survey page.
 //
+// Client API, CSAT and search follow these files of Chatwoot's source:
+//   - contacts: app/controllers/public/api/v1/inboxes/contacts_controller.rb.
+//     The identity check (identifier_hash) runs on create, show and update;
+//     only show and update mark the contact inbox hmac_verified (on create
+//     it does not exist yet), and the identifier is never stored: it only
+//     feeds the check. Create finds a contact by email, then phone number,
+//     and a known source_id answers its contact inbox
+//     (app/builders/contact_inbox_with_contact_builder.rb).
+//   - conversations: app/controllers/public/api/v1/inboxes/conversations_controller.rb.
+//     A verified contact inbox reaches all of its contact's conversations,
+//     an unverified one those it started; resolving a resolved one changes
+//     nothing. The message routes find the conversation among all of the
+//     contact's (app/controllers/public/api/v1/inboxes_controller.rb).
+//   - CSAT: the survey page is the conversation's input_csat message
+//     (app/controllers/public/api/v1/csat_survey_controller.rb, 14 days to
+//     answer); answering that message through the Client API records the
+//     response too (app/listeners/csat_survey_listener.rb,
+//     app/builders/csat_surveys/response_builder.rb). Seeded conversations
+//     resolved without such a message stand in with their resolution line.
+//   - account search: app/services/search_service.rb (15 a page per kind).
+//
 // Fault injection (Options.Latency, FailRate, ResetRate, RateLimit) never
 // applies to GET /health, GET /api or /cable, so readiness checks and
 // listeners keep working while the API misbehaves.

@@ -106,16 +106,17 @@ type throttleKey struct {
 }
 
 var (
-	transcriptPath = regexp.MustCompile(`/api/v1/accounts/(\d+)/conversations/(\d+)/transcript`)
-	uploadPath     = regexp.MustCompile(`/api/v1/accounts/(\d+)/upload`)
-	searchPath     = regexp.MustCompile(`/api/v1/accounts/(\d+)/contacts/search`)
-	reportsPath    = regexp.MustCompile(`/api/v2/accounts/(\d+)/reports`)
+	// Compiled on first use, so that start-up compiles no pattern.
+	transcriptPath = lazyRegexp(`/api/v1/accounts/(\d+)/conversations/(\d+)/transcript`)
+	uploadPath     = lazyRegexp(`/api/v1/accounts/(\d+)/upload`)
+	searchPath     = lazyRegexp(`/api/v1/accounts/(\d+)/contacts/search`)
+	reportsPath    = lazyRegexp(`/api/v2/accounts/(\d+)/reports`)
 )
 
 // accountOf is a throttle discriminator: the account id in a path.
-func accountOf(re *regexp.Regexp) func(*http.Request) string {
+func accountOf(re func() *regexp.Regexp) func(*http.Request) string {
 	return func(r *http.Request) string {
-		if m := re.FindStringSubmatch(r.URL.Path); m != nil {
+		if m := re().FindStringSubmatch(r.URL.Path); m != nil {
 			return m[1]
 		}
 		return ""
@@ -218,4 +219,10 @@ func dropConnection(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
+}
+
+// lazyRegexp compiles expr the first time it is needed: a pattern compiled
+// in a package-level var would cost every woot command its start-up.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

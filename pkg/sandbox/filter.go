@@ -20,10 +20,12 @@ type condition struct {
 	now      int64  // the request's time, for days_before
 }
 
-var filterOperators = map[string]bool{
-	"equal_to": true, "not_equal_to": true, "contains": true, "does_not_contain": true,
-	"is_present": true, "is_not_present": true, "is_greater_than": true, "is_less_than": true,
-	"days_before": true, "starts_with": true,
+func filterOperators() map[string]bool {
+	return map[string]bool{
+		"equal_to": true, "not_equal_to": true, "contains": true, "does_not_contain": true,
+		"is_present": true, "is_not_present": true, "is_greater_than": true, "is_less_than": true,
+		"days_before": true, "starts_with": true,
+	}
 }
 
 // parseConditions reads params["payload"]; an unknown operator is the
@@ -37,7 +39,7 @@ func parseConditions(p obj, now int64) ([]condition, error) {
 			return nil, errors.New("Invalid filter payload")
 		}
 		cd := condition{key: str(m, "attribute_key"), operator: str(m, "filter_operator"), join: strings.ToUpper(str(m, "query_operator")), now: now}
-		if !filterOperators[cd.operator] {
+		if !filterOperators()[cd.operator] {
 			return nil, fmt.Errorf("Invalid operator. The allowed operators for %s are [%s]", cd.key, "equal_to,not_equal_to,contains,does_not_contain")
 		}
 		cd.values, _ = getStrs(m, "values")

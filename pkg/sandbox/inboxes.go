@@ -6,11 +6,13 @@ import (
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
-// channelTypes maps the channel.type a client sends to Chatwoot's class.
-var channelTypes = map[string]string{
-	"api": store.ChannelAPI, "web_widget": store.ChannelWidget, "email": store.ChannelEmail,
-	"line": "Channel::Line", "telegram": "Channel::Telegram", "whatsapp": "Channel::Whatsapp",
-	"sms": "Channel::Sms",
+// channelTypes() maps the channel.type a client sends to Chatwoot's class.
+func channelTypes() map[string]string {
+	return map[string]string{
+		"api": store.ChannelAPI, "web_widget": store.ChannelWidget, "email": store.ChannelEmail,
+		"line": "Channel::Line", "telegram": "Channel::Telegram", "whatsapp": "Channel::Whatsapp",
+		"sms": "Channel::Sms",
+	}
 }
 
 // visibleInboxes: administrators see every inbox, agents their own.
@@ -61,7 +63,7 @@ func (c *ctx) createInbox() {
 		return
 	}
 	ch, _ := getObj(p, "channel")
-	kind, ok := channelTypes[str(ch, "type")]
+	kind, ok := channelTypes()[str(ch, "type")]
 	if !ok {
 		c.fail(http.StatusUnprocessableEntity, "Invalid channel type")
 		return

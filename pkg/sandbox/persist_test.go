@@ -117,9 +117,14 @@ func TestDemoCredentials(t *testing.T) {
 	s, _ := newTestSandbox(t, Options{BaseURL: "http://127.0.0.1:4000"})
 	want := Credentials{URL: "http://127.0.0.1:4000", UserToken: store.SeedUserToken, PlatformToken: store.SeedPlatformToken,
 		AgentBotToken: store.SeedAgentBotToken, AccountID: 1, InboxIdentifier: store.SeedInboxIdentifier, HMACToken: store.SeedHMACToken,
-		WebhookSecret: store.SeedWebhookSecret, UserID: 1, PubsubToken: store.SeedPubsubToken}
+		ContactIdentifier: store.SeedContactIdentifier, WebhookSecret: store.SeedWebhookSecret, UserID: 1, PubsubToken: store.SeedPubsubToken}
 	if got := s.Credentials(); got != want {
 		t.Errorf("credentials %+v, want %+v", got, want)
+	}
+	// The empty seed has no demo contact to act as.
+	e, _ := newTestSandbox(t, Options{Seed: "empty"})
+	if got := e.Credentials().ContactIdentifier; got != "" {
+		t.Errorf("empty seed's contact identifier %q, want none", got)
 	}
 }
 

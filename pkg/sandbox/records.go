@@ -12,8 +12,10 @@ import (
 // integration hooks, audit logs, reporting events. They behave like the
 // server's CRUD without modelling every column.
 
-// reserved are fields a client cannot set on a record.
-var reserved = map[string]bool{"id": true, "account_id": true, "created_at": true, "updated_at": true, "page": true}
+// reserved() are fields a client cannot set on a record.
+func reserved() map[string]bool {
+	return map[string]bool{"id": true, "account_id": true, "created_at": true, "updated_at": true, "page": true}
+}
 
 // attrsFrom copies the permitted fields of the (possibly wrapped) params.
 func attrsFrom(p obj, wrapper string) obj {
@@ -23,7 +25,7 @@ func attrsFrom(p obj, wrapper string) obj {
 	}
 	out := obj{}
 	for k, v := range src {
-		if !reserved[k] && k != wrapper && !strings.HasPrefix(k, "_") {
+		if !reserved()[k] && k != wrapper && !strings.HasPrefix(k, "_") {
 			out[k] = v
 		}
 	}

@@ -19,6 +19,9 @@ const (
 	SeedHMACToken       = store.SeedHMACToken
 	SeedWebhookSecret   = store.SeedWebhookSecret
 	SeedPubsubToken     = store.SeedPubsubToken
+	// SeedContactIdentifier is the demo contact the Client API acts as in
+	// sandbox mode (a source id in the API inbox).
+	SeedContactIdentifier = store.SeedContactIdentifier
 )
 
 // Options configures a Sandbox.
@@ -42,6 +45,7 @@ type Credentials struct {
 	URL, UserToken, PlatformToken, AgentBotToken string
 	AccountID                                    int64
 	InboxIdentifier, HMACToken                   string // the API inbox's identifier and HMAC token
+	ContactIdentifier                            string // source id of the demo contact in that inbox, for the Client API ("" without the demo seed)
 	WebhookSecret                                string // secret of the seeded account webhook, if any
 	UserID                                       int64
 	PubsubToken                                  string // the admin user's, for listen
@@ -184,6 +188,9 @@ func credentialsOf(st *store.State, baseURL string) Credentials {
 	for _, in := range st.Inboxes {
 		if in.AccountID == c.AccountID && in.IsAPI() {
 			c.InboxIdentifier, c.HMACToken = in.Identifier, in.HMACToken
+			if st.ContactInboxBySource(in.ID, store.SeedContactIdentifier) != nil {
+				c.ContactIdentifier = store.SeedContactIdentifier
+			}
 			break
 		}
 	}

@@ -3,16 +3,14 @@ package sandbox
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Labels: {"payload": […]} lists; titles are lower-case and unique.
 
-var labelTitle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{N}_-]+$`) })
+var labelTitle = lazyRegexp(`^[\p{L}\p{N}_-]+$`)
 
 func (c *ctx) listLabels() {
 	out := []obj{}

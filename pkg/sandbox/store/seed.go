@@ -15,10 +15,39 @@ const (
 	SeedUserToken       = "sandbox-user-token"
 	SeedPlatformToken   = "sandbox-platform-token"
 	SeedAgentBotToken   = "sandbox-bot-token"
-	SeedInboxIdentifier = "sandbox-api-inbox"
+	SeedInboxIdentifier = "Jzk3Ym1ZZ2p3V1hZ"
 	SeedHMACToken       = "sandbox-hmac-token"
 	SeedWebhookSecret   = "sandbox-webhook-secret"
 	SeedPubsubToken     = "sandbox-pubsub-admin"
+)
+
+// The demo seed's fixed rows for the Client API and the help examples:
+// drawn like their neighbours (so the rest of the seed stays as it was),
+// then pinned, so `woot --sandbox client …` and the examples find them.
+const (
+	// SeedContactIdentifier is the source id of Mia Okafor's contact
+	// inbox in the API inbox: the contact the Client API acts as in
+	// sandbox mode.
+	SeedContactIdentifier = "5e3f7c1a-8d2b-4c6e-9f0a-1b2c3d4e5f60"
+	// SeedClientConversation is her conversation that was resolved
+	// recently: it holds an unanswered input_select and an unanswered
+	// CSAT survey.
+	SeedClientConversation = 55
+	// SeedClientConversationUUID is its uuid, the key of its survey page.
+	SeedClientConversationUUID = "0f8e2d3c-5b7a-4e61-9c2d-8a1b3c4d5e6f"
+	// SeedSourceID is Ava Smith's contact inbox in the API inbox, for
+	// `conversations create --source-id`.
+	SeedSourceID = "2f0c64d1-7e4b-4a34-9d8e-1b2f5c3a9e10"
+	// SeedCompanyDomain is the e-mail domain of the contacts who work at
+	// Globex (contacts search --q finds them by it).
+	SeedCompanyDomain = "globex.example"
+)
+
+// seedContactIndex and seedSourceIndex are the positions of the pinned
+// contacts in the seed (Mia Okafor, Ava Smith); both are in the API inbox.
+const (
+	seedContactIndex = 2
+	seedSourceIndex  = 0
 )
 
 // Seed builds the initial state. Everything is drawn from a fixed-seed
@@ -105,6 +134,7 @@ func (g *seeder) demo() {
 		g.user(a.name, first+"@acme.test", fmt.Sprintf("sandbox-agent-%d-token", id), fmt.Sprintf("sandbox-pubsub-agent-%d", id), "agent", a.avail, created)
 	}
 	g.inboxes[0].Members = []int64{2, 3, 4}
+	g.inboxes[0].CSATSurveyEnabled = true
 	web := &Inbox{AccountID: g.acct.ID, Name: "Acme Website", ChannelType: ChannelWidget, WebsiteURL: "https://acme.test",
 		WebsiteToken: "sandbox-website-token", HMACToken: "sandbox-website-hmac-token", WidgetColor: "#1f93ff",
 		WelcomeTitle: "Hi there!", WelcomeTagline: "We usually reply in a few minutes.", ReplyTime: "in_a_few_minutes",
@@ -269,6 +299,9 @@ func (g *seeder) contacts() {
 		if i%5 == 0 {
 			ct.Identifier = fmt.Sprintf("user-%04d", i+1)
 		}
+		if ct.AdditionalAttributes["company_name"] == "Globex" {
+			ct.Email = strings.Replace(ct.Email, "@example.com", "@"+SeedCompanyDomain, 1)
+		}
 		if i%9 == 4 {
 			ct.PhoneNumber = ""
 		}
@@ -276,6 +309,12 @@ func (g *seeder) contacts() {
 		g.st.AddContact(ct, created)
 		in := g.inboxes[i%len(g.inboxes)]
 		ci := &ContactInbox{ContactID: ct.ID, InboxID: in.ID, SourceID: uuid(g.rnd), PubsubToken: token(g.rnd, 24)}
+		switch i {
+		case seedContactIndex:
+			ci.SourceID = SeedContactIdentifier
+		case seedSourceIndex:
+			ci.SourceID = SeedSourceID
+		}
 		ci.ID, ci.CreatedAt, ci.UpdatedAt = g.st.Next("contact_inboxes"), created, created
 		g.st.addContactInbox(ci)
 		if i%4 == 0 {
@@ -347,15 +386,26 @@ func (g *seeder) conversations() {
 		if i%7 == 0 {
 			cv.CustomAttributes["order_id"] = fmt.Sprintf("ORD-%05d", 1000+i)
 		}
+		client := cv.DisplayID == SeedClientConversation
+		if client {
+			// Drawn like the others, then pinned (see SeedClientConversation).
+			cv.Status, cv.UUID = StatusResolved, SeedClientConversationUUID
+		}
 		cv.ID = st.Next("conversations")
 		cv.CreatedAt = start
 		g.messages(cv, ct, start)
+		if client {
+			g.optionsQuestion(cv)
+		}
 		if cv.Status == StatusSnoozed {
 			cv.SnoozedUntil = g.now + int64(24*time.Hour/time.Second)
 		}
 		if cv.Status == StatusResolved {
 			cv.WaitingSince = 0
 			g.resolution(cv)
+		}
+		if client {
+			g.csatSurvey(cv)
 		}
 		cv.UpdatedAt = cv.LastActivityAt
 		st.addConversation(cv)
@@ -402,6 +452,31 @@ func (g *seeder) messages(cv *Conversation, ct *Contact, start int64) {
 	if g.rnd.IntN(3) == 0 {
 		cv.AgentLastSeenAt = start
 	}
+}
+
+// optionsQuestion ends the agent's replies with an input_select, the
+// interactive message a contact answers with one of its items
+// (content_attributes.items, as Chatwoot's Message stores them).
+func (g *seeder) optionsQuestion(cv *Conversation) {
+	t := cv.LastActivityAt + 120
+	m := &Message{MessageType: MsgOutgoing, ContentType: "input_select", Status: "sent", SenderType: "User", SenderID: g.agentFor(cv),
+		Content:           "Did that answer your question?",
+		ContentAttributes: obj{"items": []any{obj{"title": "Yes", "value": "yes"}, obj{"title": "No", "value": "no"}}}}
+	m.ID, m.CreatedAt, m.UpdatedAt = g.st.Next("messages"), t, t
+	cv.Messages = append(cv.Messages, m)
+	cv.LastActivityAt = t
+}
+
+// csatSurvey is the survey Chatwoot sends when a conversation of an inbox
+// with csat_survey_enabled is resolved: a template message of content
+// type input_csat (MessageTemplates::Template::CsatSurvey), unanswered.
+func (g *seeder) csatSurvey(cv *Conversation) {
+	last := cv.Messages[len(cv.Messages)-1]
+	t := last.CreatedAt + 1
+	m := &Message{MessageType: MsgTemplate, ContentType: "input_csat", Status: "sent", Content: "Please rate the conversation",
+		ContentAttributes: obj{}}
+	m.ID, m.CreatedAt, m.UpdatedAt = g.st.Next("messages"), t, t
+	cv.Messages = append(cv.Messages, m)
 }
 
 func (g *seeder) agentFor(cv *Conversation) int64 {
