@@ -36,6 +36,9 @@ var exampleSetups = map[string]func(*exampleRunner){
 	// clock stands shortly after it was signed, so the default tolerance
 	// is checked, not switched off.
 	"woot verify": (*exampleRunner).justAfterCapture,
+	// listen's examples get an event from a second woot
+	// (help_examples_listen_test.go) and a contact's pubsub token.
+	"woot listen": (*exampleRunner).listenSetup,
 }
 
 // twoProfiles saves the profiles "default" and "staging" (tokens in the

@@ -116,6 +116,9 @@ func pendingExamples(t *testing.T) map[string]string {
 	}
 	out := map[string]string{}
 	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if l == "" {
+			continue // none pending
+		}
 		reason, line, ok := strings.Cut(l, "\t")
 		if !ok {
 			t.Fatalf("help_examples_pending.tsv: %q has no tab between reason and line", l)
@@ -331,7 +334,7 @@ func (e *exampleRunner) woot(ctx context.Context, st stage, stdin []byte) ([]byt
 	}
 	args := e.inDir(st.args[1:])
 	receivers := e.receivers(args, env)
-	code := Run(ctx, f, args)
+	code := e.runWoot(ctx, f, args)
 	if code != 0 {
 		return nil, fmt.Errorf("exit %d\nstderr: %s", code, errOut)
 	}

@@ -64,14 +64,23 @@ stderr. The secret is --forward-secret-file, CHATWOOT_WEBHOOK_SECRET, or
 generated and printed once (--forward-secret works too, but its value is
 visible to every user of this machine in ps).
 
+Chatwoot answers every subscription with a presence.update event (who is
+online), so --count counts it too unless --events leaves it out.
+
 --count N exits after N events; --timeout D stops after D (exit 1 if --count
 was not reached). Ctrl-C stops cleanly with exit 0. A listen that never got
 its subscription confirmed fails with exit 8: at once when the URL answers
 with a page instead of a websocket (three times in a row, or any 4xx), or
-when --timeout passes while the server keeps failing.`,
+when --timeout passes while the server keeps failing.
+
+With --sandbox (or CHATWOOT_URL=sandbox) listen subscribes to the embedded
+sandbox's own cable, reached in memory (no port is opened), and shows what
+other ` + "`woot --sandbox`" + ` commands change: run ` + "`woot --sandbox listen`" + ` in one
+terminal and ` + "`woot --sandbox messages create 1 --content hi`" + ` in another. The
+events are the frames the served sandbox (` + "`woot sandbox serve`" + `) would send.`,
 		Example: `  $ woot listen
   $ woot listen --events message.created,conversation.status_changed --jq '.data.content'
-  $ woot listen --count 1 --timeout 2m --jq '.data.id'
+  $ woot listen --events message.created --count 1 --timeout 2m --jq '.data.id'
   $ woot listen --forward-to http://127.0.0.1:4000/chatwoot --forward-secret-file webhook-secret.txt
   $ woot listen --backfill --cable-url wss://chat.example.com/cable
   $ woot listen --pubsub-token "$CONTACT_PUBSUB_TOKEN"`,
@@ -141,10 +150,11 @@ func listenRun(ctx context.Context, o *listenOptions) error {
 		}
 		return err
 	}
-	dialer, err := o.dialer(who)
+	dialer, stopDialer, err := o.dialer(who)
 	if err != nil {
 		return err
 	}
+	defer stopDialer()
 
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -23,8 +23,8 @@ type listenIdentity struct {
 }
 
 func (o *listenOptions) identity(ctx context.Context) (*listenIdentity, error) {
-	if o.f.Global.Sandbox || o.f.Getenv("CHATWOOT_URL") == "sandbox" {
-		return nil, cmdutil.FlagErrorf("listen needs a websocket, which the embedded sandbox cannot serve: run `woot sandbox serve` in another terminal and point CHATWOOT_URL at it")
+	if o.f.SandboxRequested() && o.cableURL != "" {
+		return nil, cmdutil.FlagErrorf("--cable-url points listen at a server, but --sandbox (or CHATWOOT_URL=sandbox) listens to the embedded sandbox's own cable: drop one of them")
 	}
 	s, err := o.f.Settings()
 	if err != nil {
@@ -119,7 +119,23 @@ func pickAccount(s config.Settings, p *application.Profile) (int64, error) {
 
 // dialer builds the websocket client: the endpoint from --cable-url or the
 // base URL, and the base URL's origin, which Rails checks on the upgrade.
-func (o *listenOptions) dialer(who *listenIdentity) (*cable.Dialer, error) {
+// In sandbox mode it reaches the embedded sandbox's cable in memory, with
+// the writes of other `woot --sandbox` processes relayed onto it; stop ends
+// that.
+func (o *listenOptions) dialer(who *listenIdentity) (d *cable.Dialer, stop func(), err error) {
+	d, err = o.networkDialer(who)
+	if err != nil || !o.f.SandboxRequested() {
+		return d, func() {}, err
+	}
+	client, stop, err := o.f.SandboxCable()
+	if err != nil {
+		return nil, nil, err
+	}
+	d.HTTPClient = client
+	return d, stop, nil
+}
+
+func (o *listenOptions) networkDialer(who *listenIdentity) (*cable.Dialer, error) {
 	raw := o.cableURL
 	if raw == "" {
 		raw = who.baseURL

@@ -186,7 +186,7 @@ func TestListenUsageErrors(t *testing.T) {
 		{"listen", "--as", "contact"},
 		{"listen", "--as", "agent", "--pubsub-token", "x"},
 		{"listen", "--pubsub-token", "x", "--jq", ".data["},
-		{"listen", "--sandbox"},
+		{"listen", "--sandbox", "--cable-url", "ws://127.0.0.1:1/cable"},
 		{"listen", "extra"},
 	} {
 		h := cmdtest.NewHarness(t)

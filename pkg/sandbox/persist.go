@@ -165,7 +165,7 @@ func (s *Sandbox) commit(c *ctx, body []byte, seed uint64) error {
 	if err := s.file.Append(raw); err != nil {
 		return err
 	}
-	if s.file.Journaled() > compactAfter {
+	if s.file.Journaled() > compactAfter && !s.file.Followed() {
 		if err := s.file.Snapshot(s.st); err != nil {
 			// The change is journaled; only the compaction waits.
 			s.logf("sandbox: compact the state: %v", err)
@@ -194,7 +194,8 @@ func newSeed() uint64 { return rand.Uint64() }
 // Save folds the journal into a new snapshot of Options.StatePath
 // (temporary file, fsync, rename; mode 0600). Every change is already on
 // disk before it is answered; Save only makes the next start cheaper.
-// Without a StatePath it does nothing.
+// Without a StatePath it does nothing, and while another process follows
+// the file (Follow) it leaves the journal for the follower to read.
 func (s *Sandbox) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -207,6 +208,9 @@ func (s *Sandbox) Save() error {
 	defer s.file.Unlock()
 	if err := s.syncLocked(); err != nil {
 		return err
+	}
+	if s.file.Followed() {
+		return nil // the follower reads the journal; a later Save compacts
 	}
 	return s.file.Snapshot(s.st)
 }

@@ -41,13 +41,14 @@ func (x *mux) query(p string, h handler)    { x.handle(p, route{auth: authUser, 
 // answer, then deliver the events the handler queued so no request waits on
 // a receiver. A request replayed from the journal runs the same handler
 // with its recorded clock and seed, under the caller's locks, and sends
-// nothing.
+// nothing (a following sandbox keeps its cable events for Follow).
 func (s *Sandbox) endpoint(rt route, h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		c := &ctx{s: s, r: r, route: rt}
 		if e, ok := r.Context().Value(replayKey{}).(*entry); ok {
 			s.replayed(c, h, e)
 			c.write(w)
+			s.follow.keep(c.events)
 			return
 		}
 		body, err := readBody(r)

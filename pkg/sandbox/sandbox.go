@@ -63,6 +63,7 @@ type Sandbox struct {
 	file *store.File // the state file, with a StatePath
 
 	cache   listCache
+	follow  follow
 	faults  *faults
 	cable   broadcaster
 	hooks   *deliverer

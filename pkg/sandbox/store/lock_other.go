@@ -9,3 +9,6 @@ import "os"
 func lockFile(*os.File, bool) error { return nil }
 
 func unlockFile(*os.File) error { return nil }
+
+// tryLockFile always finds f free: without locks no one is seen holding one.
+func tryLockFile(*os.File) (bool, error) { return true, nil }

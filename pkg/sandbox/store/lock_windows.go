@@ -14,7 +14,11 @@ var (
 	procUnlockFileEx = kernel32.NewProc("UnlockFileEx")
 )
 
-const lockfileExclusiveLock = 0x2
+const (
+	lockfileExclusiveLock   = 0x2
+	lockfileFailImmediately = 0x1
+	errorLockViolation      = syscall.Errno(33)
+)
 
 // lockFile locks the first byte of f with LockFileEx, waiting for it; the
 // system releases it when the process dies.
@@ -38,4 +42,18 @@ func unlockFile(f *os.File) error {
 		return err
 	}
 	return nil
+}
+
+// tryLockFile takes the exclusive lock on f if no one holds a lock on it,
+// without waiting; free false says someone does.
+func tryLockFile(f *os.File) (free bool, err error) {
+	var ol syscall.Overlapped
+	r, _, err := procLockFileEx.Call(f.Fd(), lockfileExclusiveLock|lockfileFailImmediately, 0, 1, 0, uintptr(unsafe.Pointer(&ol)))
+	if r != 0 {
+		return true, nil
+	}
+	if err == errorLockViolation {
+		return false, nil
+	}
+	return false, err
 }
