@@ -30,9 +30,9 @@ func Main() int {
 		return cmdutil.ExitOK
 	}
 	ios.Out = interrupt.Stdout(ios.Out)
-	f := &cmdutil.Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now}
-	ctx, stop := interrupt.Notify(context.Background(), forceExit)
+	ctx, arm, stop := interrupt.Prepare(context.Background(), forceExit)
 	defer stop()
+	f := &cmdutil.Factory{IOStreams: ios, Getenv: os.Getenv, Now: time.Now, ArmInterrupts: arm}
 	code := Run(ctx, f, args)
 	if code != cmdutil.ExitOK && interrupt.Received(ctx) != nil {
 		// Whatever the command failed on, it failed because it was

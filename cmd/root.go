@@ -53,6 +53,15 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	root.SetHelpCommandGroupID(cmdutil.GroupTools)
 	root.SetCompletionCommandGroupID(cmdutil.GroupTools)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+	// Signals are handled from the moment a command runs (help alone never
+	// arms them); every parent's hook runs, so a command with a hook of its
+	// own cannot skip this one.
+	cobra.EnableTraverseRunHooks = true
+	root.PersistentPreRun = func(*cobra.Command, []string) {
+		if f.ArmInterrupts != nil {
+			f.ArmInterrupts()
+		}
+	}
 	cmdutil.BindGlobalFlags(root, &f.Global)
 	cmdutil.RegisterProfileCompletion(root, f)
 
@@ -71,20 +80,30 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	return root
 }
 
-// topCommands lists every top-level command builder.
-func topCommands() []topCommand {
-	tops := []topCommand{
-		{name: "api", build: apicmd.NewCmd},
-		{name: "auth", build: auth.NewCmd},
-		{name: "version", build: newVersionCmd},
-		{name: "client", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
-		{name: "platform", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
+// topCommands lists the top-level command builders called name, or all
+// of them for "". A line that names its command gets a list of one or
+// two: the closures of the others are never made.
+func topCommands(name string) []topCommand {
+	var tops []topCommand
+	add := func(list ...topCommand) {
+		for _, t := range list {
+			if name == "" || t.name == name {
+				tops = append(tops, t)
+			}
+		}
 	}
-	tops = append(tops, extraTopCommands()...)
-	nouns := operation.OperationNouns()
-	tops = slices.Grow(tops, len(nouns))
-	for _, noun := range nouns {
-		noun := noun
+	add(
+		topCommand{name: "api", build: apicmd.NewCmd},
+		topCommand{name: "auth", build: auth.NewCmd},
+		topCommand{name: "version", build: newVersionCmd},
+		topCommand{name: "client", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyClient) }},
+		topCommand{name: "platform", build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewFamilyCmd(f, api.FamilyPlatform) }},
+	)
+	add(extraTopCommands()...)
+	for _, noun := range operation.OperationNouns() {
+		if name != "" && noun != name {
+			continue
+		}
 		tops = append(tops, topCommand{name: noun, build: func(f *cmdutil.Factory) *cobra.Command { return operation.NewNounCmd(f, noun) }, generated: true})
 	}
 	return tops
@@ -93,22 +112,15 @@ func topCommands() []topCommand {
 // selectTopCommands returns only the top-level command args name, when it
 // names one; root help, completion and unknown words get every command.
 func selectTopCommands(f *cmdutil.Factory, args []string) []topCommand {
-	tops := topCommands()
 	word := firstWord(args)
 	if word == "help" {
 		word = firstWord(args[indexOf(args, "help")+1:])
 	}
-	var named []topCommand
-	for _, t := range tops {
-		if t.name == word {
-			named = append(named, t)
-		}
-	}
-	if len(named) > 0 {
+	if named := topCommands(word); word != "" && len(named) > 0 {
 		f.CommandWords = operation.CommandWords(args)
 		return mergeTops(named)
 	}
-	return mergeTops(tops)
+	return mergeTops(topCommands(""))
 }
 
 // mergeTops joins builders of the same name (a noun with generated and

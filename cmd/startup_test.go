@@ -1,9 +1,12 @@
 package cmd
 
 import (
+	"context"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/cmdutil"
@@ -54,4 +57,42 @@ func builtPaths(args []string) []string {
 	}
 	walk(root)
 	return paths
+}
+
+// Signal handlers are installed when a command runs, before it sends
+// anything, whichever package wrote it; a line that only prints help
+// never installs them (they cost it a fifth of its start-up).
+func TestSignalsAreArmedWhenACommandRunsAndNotForHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		arms int
+	}{
+		{[]string{"contacts", "list", "--help"}, 0},
+		{[]string{"help", "conversations", "list"}, 1}, // `help` is itself a command
+		{[]string{"--sandbox", "contacts", "list"}, 1},
+		{[]string{"--sandbox", "contacts", "export", "-o", "csv"}, 1},
+	} {
+		arms, requestsBeforeArming := 0, 0
+		ios, _, _, stderr := output.Test()
+		f := &cmdutil.Factory{
+			IOStreams:     ios,
+			Getenv:        func(k string) string { return map[string]string{"WOOT_CONFIG_DIR": t.TempDir()}[k] },
+			Now:           time.Now,
+			ArmInterrupts: func() { arms++ },
+			WrapSandbox: func(next http.RoundTripper) http.RoundTripper {
+				return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+					if arms == 0 {
+						requestsBeforeArming++
+					}
+					return next.RoundTrip(r)
+				})
+			},
+		}
+		if code := Run(context.Background(), f, tc.args); code != 0 {
+			t.Fatalf("woot %s: exit %d: %s", strings.Join(tc.args, " "), code, stderr)
+		}
+		if arms != tc.arms || requestsBeforeArming != 0 {
+			t.Errorf("woot %s armed the signal handlers %d times (want %d), %d requests before", strings.Join(tc.args, " "), arms, tc.arms, requestsBeforeArming)
+		}
+	}
 }

@@ -30,6 +30,10 @@ type Factory struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Secrets replaces the OS keyring (tests); nil is the OS keyring.
 	Secrets config.SecretStore
+	// ArmInterrupts installs the signal handlers (interrupt.Prepare); the
+	// root calls it before any command runs, so a line that only prints
+	// help never does. nil: the caller handles signals itself (tests).
+	ArmInterrupts func()
 
 	// Global flags, bound by the root command.
 	Global GlobalOptions

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 )
 
@@ -35,32 +36,56 @@ func (e *Error) Unwrap() error { return context.Canceled }
 // one it calls forceExit, which must end the process. stop releases the
 // signals (and cancels the context).
 func Notify(parent context.Context, forceExit func(os.Signal)) (ctx context.Context, stop func()) {
+	ctx, arm, stop := Prepare(parent, forceExit)
+	arm()
+	return ctx, stop
+}
+
+// Prepare is Notify with the handlers installed only when arm is first
+// called (later calls do nothing). Installing them starts the runtime's
+// signal machinery, which costs a command line that only prints its help
+// about a fifth of its start-up: woot arms them when a command runs.
+func Prepare(parent context.Context, forceExit func(os.Signal)) (ctx context.Context, arm func(), stop func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, Signals...)
-	// Without a handler, a write to a closed stdout pipe kills the process
-	// with SIGPIPE before it can clean up; with one, the write fails.
 	pipe := make(chan os.Signal, 1)
-	signal.Notify(pipe, syscall.SIGPIPE)
 	released := make(chan struct{})
-	go func() {
-		select {
-		case s := <-sigs:
-			cancel(&Error{Signal: s})
-		case <-released:
-			return
+	var once sync.Once
+	armed := false
+	arm = func() {
+		once.Do(func() {
+			armed = true
+			signal.Notify(sigs, Signals...)
+			// Without a handler, a write to a closed stdout pipe kills the
+			// process with SIGPIPE before it can clean up; with one, the
+			// write fails.
+			signal.Notify(pipe, syscall.SIGPIPE)
+			go watch(sigs, released, cancel, forceExit)
+		})
+	}
+	return ctx, arm, func() {
+		once.Do(func() {}) // an arm after stop installs nothing
+		if armed {
+			signal.Stop(sigs)
+			signal.Stop(pipe)
 		}
-		select {
-		case s := <-sigs:
-			forceExit(s)
-		case <-released:
-		}
-	}()
-	return ctx, func() {
-		signal.Stop(sigs)
-		signal.Stop(pipe)
 		close(released)
 		cancel(nil)
+	}
+}
+
+// watch cancels on the first signal and calls forceExit on the second.
+func watch(sigs <-chan os.Signal, released <-chan struct{}, cancel context.CancelCauseFunc, forceExit func(os.Signal)) {
+	select {
+	case s := <-sigs:
+		cancel(&Error{Signal: s})
+	case <-released:
+		return
+	}
+	select {
+	case s := <-sigs:
+		forceExit(s)
+	case <-released:
 	}
 }
 
