@@ -133,31 +133,32 @@ func defaultVisitorName(st *store.State) string { return "visitor-" + st.NewToke
 // before_action of every contact route): a valid hash marks the contact
 // inbox verified.
 func (c *ctx) showPublicContact() {
+	if ci, ct, ok := c.checkedPublicContact(); ok {
+		c.ok(publicContact(ct, ci))
+	}
+}
+
+// checkedPublicContact finds the request's contact and runs the identity
+// check on it, as show and update do; false when it answered already.
+func (c *ctx) checkedPublicContact() (*store.ContactInbox, *store.Contact, bool) {
 	in, ci, ct := c.publicContact()
 	if ct == nil {
-		return
+		return nil, nil, false
 	}
 	ok, verified := c.checkHMAC(in)
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	if verified {
 		ci.HMACVerified = true
 	}
-	c.ok(publicContact(ct, ci))
+	return ci, ct, true
 }
 
 func (c *ctx) updatePublicContact() {
-	in, ci, ct := c.publicContact()
-	if ct == nil {
-		return
-	}
-	ok, verified := c.checkHMAC(in)
+	_, ct, ok := c.checkedPublicContact()
 	if !ok {
 		return
-	}
-	if verified {
-		ci.HMACVerified = true
 	}
 	c.params = clientContactFields(c.params)
 	if c.applyContactUpdate(ct) {
