@@ -52,6 +52,10 @@
 //     response too (app/listeners/csat_survey_listener.rb,
 //     app/builders/csat_surveys/response_builder.rb). Seeded conversations
 //     resolved without such a message stand in with their resolution line.
+//     The account's responses (list, metrics, download) are filtered as
+//     app/controllers/api/v1/accounts/csat_survey_responses_controller.rb
+//     does: since and until together ([since, until), DateRangeHelper),
+//     user_ids, inbox_id, team_id and rating.
 //   - account search: app/services/search_service.rb (15 a page per kind).
 //
 // Fault injection (Options.Latency, FailRate, ResetRate, RateLimit) never

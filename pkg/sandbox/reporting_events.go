@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,13 +70,47 @@ func (c *ctx) csatView(r *store.Record) obj {
 	return v
 }
 
+// csatRows are the account's CSAT responses that the request's filters
+// keep, as Api::V1::Accounts::CsatSurveyResponsesController sets them for
+// index, metrics and download: created_at in [since, until) when both are
+// given (DateRangeHelper#range), the assigned agent among user_ids, the
+// conversation's inbox and team, and the rating.
+func (c *ctx) csatRows() []*store.Record {
+	since, hasSince := getInt(c.params, "since")
+	until, hasUntil := getInt(c.params, "until")
+	agents, _ := getInts(c.params, "user_ids")
+	inboxID, hasInbox := getInt(c.params, "inbox_id")
+	teamID, hasTeam := getInt(c.params, "team_id")
+	ratings, _ := getInts(c.params, "rating")
+	var out []*store.Record
+	for _, r := range c.recordsOf(store.KindCSAT, 0) {
+		if hasSince && hasUntil && (r.CreatedAt < since || r.CreatedAt >= until) {
+			continue
+		}
+		if len(agents) > 0 && !slices.Contains(agents, intOf(r.Attrs, "assigned_agent_id")) {
+			continue
+		}
+		if len(ratings) > 0 && !slices.Contains(ratings, intOf(r.Attrs, "rating")) {
+			continue
+		}
+		if hasInbox || hasTeam {
+			cv := c.st.Conversation(r.AccountID, intOf(r.Attrs, "conversation_id"))
+			if cv == nil || hasInbox && cv.InboxID != inboxID || hasTeam && cv.TeamID != teamID {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 func (c *ctx) listCSAT() {
-	rows := c.recordsOf(store.KindCSAT, 0)
+	rows := c.csatRows()
 	c.ok(viewsOf(pageOf(rows, c.page(), 25), c.csatView))
 }
 
 func (c *ctx) csatMetrics() {
-	rows := c.recordsOf(store.KindCSAT, 0)
+	rows := c.csatRows()
 	ratings := obj{}
 	for _, r := range rows {
 		k := strconv.FormatInt(intOf(r.Attrs, "rating"), 10)
@@ -93,7 +128,7 @@ func (c *ctx) csatMetrics() {
 func (c *ctx) csatDownload() {
 	var b strings.Builder
 	b.WriteString("Agent name,Rating,Feedback,Contact name,Contact email,Contact phone,Link to the conversation,Recorded on\n")
-	for _, r := range c.recordsOf(store.KindCSAT, 0) {
+	for _, r := range c.csatRows() {
 		v := c.csatView(r)
 		agent := ""
 		if a, ok := v["assigned_agent"].(agentView); ok {
