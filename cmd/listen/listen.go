@@ -178,7 +178,11 @@ func listenRun(ctx context.Context, o *listenOptions) error {
 		sink.back = newBackfill(who.app, stderr)
 		dialer.OnReconnect = func() { sink.runBackfill(lctx) }
 	}
-	st := &stateReporter{w: stderr, ios: ios, who: who.describe, url: dialer.URL}
+	where := dialer.URL
+	if o.f.SandboxRequested() {
+		where = "the embedded sandbox"
+	}
+	st := &stateReporter{w: stderr, ios: ios, who: who.describe, url: where}
 	dialer.OnState = st.report
 	if o.f.Global.Debug || o.f.Getenv("WOOT_DEBUG") == "api" {
 		dialer.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, "debug: "+format+"\n", args...) }
