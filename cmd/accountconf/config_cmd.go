@@ -33,10 +33,7 @@ environment on apply.`
 // NewCmdPortals holds `portals articles sync`, merged under the generated
 // "portals" noun.
 func NewCmdPortals(f *cmdutil.Factory) *cobra.Command {
-	portals := operation.GroupCmd("portals", operation.NounShort("portals"))
-	portals.GroupID = cmdutil.GroupApplication
 	articles := operation.GroupCmd("articles", "Manage articles")
 	articles.AddCommand(newSyncCmd(f, nil))
-	portals.AddCommand(articles)
-	return portals
+	return operation.NounCmd("portals", articles)
 }

@@ -29,10 +29,7 @@ type options struct {
 // NewCmdContacts holds `duplicates`, merged under the generated
 // "contacts" noun.
 func NewCmdContacts(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("contacts", operation.NounShort("contacts"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newDuplicatesCmd(f, nil))
-	return c
+	return operation.NounCmd("contacts", newDuplicatesCmd(f, nil))
 }
 
 // columns of the printed groups: one line per contact.

@@ -28,9 +28,7 @@ var priorities = []string{"urgent", "high", "medium", "low", "none"}
 
 // NewCmdConversations adds `handoff` under `woot conversations`.
 func NewCmdConversations(f *cmdutil.Factory) *cobra.Command {
-	noun := &cobra.Command{Use: "conversations"}
-	noun.AddCommand(newCmdHandoff(f))
-	return noun
+	return operation.NounCmd("conversations", newCmdHandoff(f))
 }
 
 func newCmdHandoff(f *cmdutil.Factory) *cobra.Command {

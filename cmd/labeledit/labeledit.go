@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
@@ -38,11 +39,9 @@ func NewCmdConversations(f *cmdutil.Factory) *cobra.Command { return nounCmd(f, 
 func NewCmdContacts(f *cmdutil.Factory) *cobra.Command { return nounCmd(f, contacts) }
 
 func nounCmd(f *cmdutil.Factory, t target) *cobra.Command {
-	noun := &cobra.Command{Use: t.noun}
 	labels := &cobra.Command{Use: "labels"}
 	labels.AddCommand(editCmd(f, t, true), editCmd(f, t, false))
-	noun.AddCommand(labels)
-	return noun
+	return operation.NounCmd(t.noun, labels)
 }
 
 func editCmd(f *cmdutil.Factory, t target, add bool) *cobra.Command {

@@ -115,6 +115,15 @@ func ExactArgs(names []string) cobra.PositionalArgs {
 
 // groupCmd is a noun that only holds subcommands. Alone it shows its
 // help (as gh does); an unknown verb is a usage error with suggestions.
+// NounCmd is a top-level Application API noun holding subs: the generated
+// nouns and the hand-written commands merged into them read alike.
+func NounCmd(noun string, subs ...*cobra.Command) *cobra.Command {
+	c := GroupCmd(noun, NounShort(noun))
+	c.GroupID = cmdutil.GroupApplication
+	c.AddCommand(subs...)
+	return c
+}
+
 func GroupCmd(name, short string) *cobra.Command {
 	return &cobra.Command{
 		Use:   name,

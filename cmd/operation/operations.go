@@ -25,8 +25,7 @@ func OperationNouns() []string { return application.Nouns() }
 // newNounCmd builds one top-level noun with its generated operations,
 // building only that noun's operation table.
 func NewNounCmd(f *cmdutil.Factory, noun string) *cobra.Command {
-	c := GroupCmd(noun, NounShort(noun))
-	c.GroupID = cmdutil.GroupApplication
+	c := NounCmd(noun)
 	addOperations(f, c, application.OperationsOf(noun), 1)
 	return c
 }

@@ -34,10 +34,7 @@ type options struct {
 // before the generated reports noun, so the generated `reports
 // conversations get` is merged under this command rather than beside it.
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("reports", operation.NounShort("reports"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newConversationsCmd(f, nil))
-	return c
+	return operation.NounCmd("reports", newConversationsCmd(f, nil))
 }
 
 func newConversationsCmd(f *cmdutil.Factory, runF func(*options) error) *cobra.Command {

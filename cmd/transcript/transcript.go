@@ -33,10 +33,7 @@ type options struct {
 // NewCmdConversations holds `transcript`, merged under the generated
 // "conversations" noun.
 func NewCmdConversations(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("conversations", operation.NounShort("conversations"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newTranscriptCmd(f, nil))
-	return c
+	return operation.NounCmd("conversations", newTranscriptCmd(f, nil))
 }
 
 func newTranscriptCmd(f *cmdutil.Factory, runF func(*options) error) *cobra.Command {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/wootcli/woot/cmd/operation"
 	"github.com/wootcli/woot/pkg/api"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
@@ -26,9 +27,7 @@ type options struct {
 
 // NewCmdConversations adds `triage` under `woot conversations`.
 func NewCmdConversations(f *cmdutil.Factory) *cobra.Command {
-	noun := &cobra.Command{Use: "conversations"}
-	noun.AddCommand(newCmdTriage(f))
-	return noun
+	return operation.NounCmd("conversations", newCmdTriage(f))
 }
 
 var columns = []string{"id", "priority", "status", "waiting", "contact", "assignee", "team", "inbox_id", "last_message"}

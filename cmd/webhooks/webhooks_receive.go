@@ -25,10 +25,7 @@ import (
 // NewCmd adds receive and trigger to the generated webhooks
 // noun (account webhook CRUD); the root merges the two by name.
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("webhooks", operation.NounShort("webhooks"))
-	c.GroupID = cmdutil.GroupApplication
-	c.AddCommand(newWebhooksReceiveCmd(f), newWebhooksTriggerCmd(f))
-	return c
+	return operation.NounCmd("webhooks", newWebhooksReceiveCmd(f), newWebhooksTriggerCmd(f))
 }
 
 type receiveOptions struct {

@@ -1,8 +1,6 @@
 package sandbox
 
 import (
-	"bufio"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,21 +13,13 @@ import (
 // cli_relevance=medium to a fresh demo sandbox, with identifiers the seed
 // has, and expects neither 404 nor 405 nor a 5xx: the route is served.
 func TestCaptainCompanyMonitorRoutesAnswer(t *testing.T) {
-	f, err := os.Open(spectest.File(t, "routes-beyond-spec.tsv"))
-	if err != nil {
-		t.Fatalf("open routes-beyond-spec.tsv: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Scan() // header
 	n := 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 9 || cols[8] != "medium" || !ownResource[cols[7]] {
+	for _, row := range spectest.Rows(t, "routes-beyond-spec.tsv") {
+		if row["cli_relevance"] != "medium" || !ownResource[row["resource"]] {
 			continue
 		}
-		path := cols[1]
-		for _, method := range strings.Split(cols[0], "|") {
+		path := row["path"]
+		for _, method := range strings.Split(row["method"], "|") {
 			n++
 			t.Run(method+" "+path, func(t *testing.T) {
 				s, srv := newTestSandbox(t, Options{})

@@ -1,13 +1,10 @@
 package sandbox
 
 import (
-	"bufio"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/wootcli/woot/pkg/sandbox/store"
-
 	"github.com/wootcli/woot/pkg/spectest"
 )
 
@@ -16,21 +13,13 @@ import (
 // with identifiers that exist, and expects no 404 or 405: the route is
 // served, whatever it answers to an empty body.
 func TestBeyondSpecRoutesAnswer(t *testing.T) {
-	f, err := os.Open(spectest.File(t, "routes-beyond-spec.tsv"))
-	if err != nil {
-		t.Fatalf("open routes-beyond-spec.tsv: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Scan() // header
 	n := 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 9 || cols[8] != "high" {
+	for _, row := range spectest.Rows(t, "routes-beyond-spec.tsv") {
+		if row["cli_relevance"] != "high" {
 			continue
 		}
-		family, path := cols[3], cols[1]
-		for _, method := range strings.Split(cols[0], "|") {
+		family, path := row["family"], row["path"]
+		for _, method := range strings.Split(row["method"], "|") {
 			n++
 			t.Run(method+" "+path, func(t *testing.T) {
 				s, srv := newTestSandbox(t, Options{})
