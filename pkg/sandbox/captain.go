@@ -412,13 +412,7 @@ func (c *ctx) removeAssistantInbox() {
 	if !ok {
 		return
 	}
-	for _, r := range c.recordsOf(store.KindCaptainInboxes, a.ID) {
-		if intOf(r.Attrs, "inbox_id") == id {
-			c.dropRecord(store.KindCaptainInboxes, r)
-			return
-		}
-	}
-	c.notFound()
+	c.dropLink(store.KindCaptainInboxes, a.ID, "inbox_id", id)
 }
 
 // Scenarios: times as ISO strings (the partial renders the raw columns),
@@ -569,4 +563,16 @@ func (c *ctx) captainBulkAction() {
 func (c *ctx) dropRecord(kind string, r *store.Record) {
 	c.st.Records[kind] = store.RemoveID(c.st.Records[kind], r.ID)
 	c.head(http.StatusNoContent)
+}
+
+// dropLink deletes the link record of kind under parent whose attr is id
+// (an assistant's inbox, a company's contact), or answers 404.
+func (c *ctx) dropLink(kind string, parent int64, attr string, id int64) {
+	for _, r := range c.recordsOf(kind, parent) {
+		if intOf(r.Attrs, attr) == id {
+			c.dropRecord(kind, r)
+			return
+		}
+	}
+	c.notFound()
 }

@@ -229,13 +229,7 @@ func (c *ctx) removeCompanyContact() {
 	if !ok {
 		return
 	}
-	for _, r := range c.recordsOf(store.KindCompanyContacts, co.ID) {
-		if intOf(r.Attrs, "contact_id") == id {
-			c.dropRecord(store.KindCompanyContacts, r)
-			return
-		}
-	}
-	c.notFound()
+	c.dropLink(store.KindCompanyContacts, co.ID, "contact_id", id)
 }
 
 func (c *ctx) companyConversations() {
