@@ -149,6 +149,9 @@ func TestSandboxListenShowsAnotherProcessesWrite(t *testing.T) {
 	if len(rest) != 0 {
 		t.Errorf("listen printed more than the one event: %q", rest)
 	}
+	if !strings.Contains(l.stderr.String(), "connecting to the embedded sandbox as agent") {
+		t.Errorf("stderr does not say listen connects to the embedded sandbox:\n%s", &l.stderr)
+	}
 	var ev struct {
 		Event string `json:"event"`
 		Data  struct {

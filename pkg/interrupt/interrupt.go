@@ -51,10 +51,8 @@ func Prepare(parent context.Context, forceExit func(os.Signal)) (ctx context.Con
 	pipe := make(chan os.Signal, 1)
 	released := make(chan struct{})
 	var once sync.Once
-	armed := false
 	arm = func() {
 		once.Do(func() {
-			armed = true
 			signal.Notify(sigs, Signals...)
 			// Without a handler, a write to a closed stdout pipe kills the
 			// process with SIGPIPE before it can clean up; with one, the
@@ -65,10 +63,8 @@ func Prepare(parent context.Context, forceExit func(os.Signal)) (ctx context.Con
 	}
 	return ctx, arm, func() {
 		once.Do(func() {}) // an arm after stop installs nothing
-		if armed {
-			signal.Stop(sigs)
-			signal.Stop(pipe)
-		}
+		signal.Stop(sigs)  // a no-op for channels never armed
+		signal.Stop(pipe)
 		close(released)
 		cancel(nil)
 	}
