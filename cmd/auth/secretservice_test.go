@@ -42,7 +42,15 @@ func startSecretService(t *testing.T) string {
 	env := append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
 		"XDG_RUNTIME_DIR="+home, "XDG_CONFIG_HOME="+filepath.Join(home, "config"))
 
-	daemon := exec.Command("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
+	// A session bus of our own configuration, with no service directories:
+	// the standard session bus would start a second gnome-keyring (without
+	// --unlock, so its collection stays locked) for a probe that comes
+	// before ours owns org.freedesktop.secrets, on a slow machine.
+	conf := filepath.Join(home, "bus.conf")
+	if err := os.WriteFile(conf, []byte(privateSessionBus(home)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	daemon := exec.Command("dbus-daemon", "--config-file="+conf, "--nofork", "--nopidfile", "--print-address=1")
 	daemon.Env = env
 	stdout, err := daemon.StdoutPipe()
 	if err != nil {
@@ -92,6 +100,24 @@ func startSecretService(t *testing.T) string {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// privateSessionBus is a session bus configuration that listens in dir
+// and lets every client talk to and own any name, with no activation.
+func privateSessionBus(dir string) string {
+	return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=` + dir + `</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`
 }
 
 func stopOnCleanup(t *testing.T, c *exec.Cmd) {
