@@ -243,7 +243,7 @@ func asksVersion(args []string) bool {
 func firstWord(args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if cmdutil.GlobalValueFlags[a] {
+		if cmdutil.IsGlobalValueFlag(a) {
 			i++
 			continue
 		}

@@ -13,15 +13,17 @@ import (
 	"github.com/wootcli/woot/cmd/internal/cmdtest"
 )
 
-// initBudgetBytes is what all of woot's own packages may allocate while
-// they initialise. Every command pays for package init before main runs,
-// so a table, map or pattern built there costs `woot --version` as much
-// as an export; build such things where they are used.
-const initBudgetBytes = 4 << 10
-
-// The runtime reports each package's init (GODEBUG=inittrace=1) with the
-// bytes it allocated, which does not depend on the machine's speed.
-func TestWootPackageInitsAllocateAlmostNothing(t *testing.T) {
+// Every command pays for package init before main runs, so a table, map,
+// pattern or closure built in a package-level var costs `woot --version` as
+// much as an export. woot's own packages therefore do no work at init at
+// all: build such things where they are used (pkg/lazyregexp for patterns,
+// a switch for a fixed set of names). Composite literals of constants need
+// no init: the compiler lays them out in the binary.
+//
+// The runtime reports each package whose init runs code (GODEBUG=inittrace=1)
+// with the bytes it allocated; the report does not depend on the machine's
+// speed.
+func TestWootPackagesDoNoWorkAtInit(t *testing.T) {
 	bin := cmdtest.WootBinary(t)
 	cmd := exec.Command(bin, "--version")
 	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
@@ -30,33 +32,35 @@ func TestWootPackageInitsAllocateAlmostNothing(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("woot --version: %v\n%s", err, stderr.String())
 	}
-	total, perPackage := wootInitBytes(t, stderr.String())
-	if len(perPackage) == 0 {
-		t.Fatalf("no init line of a woot package in the trace:\n%s", stderr.String())
+	all, woot := initLines(t, stderr.String())
+	if all == 0 { // the trace itself must work, or the test proves nothing
+		t.Fatalf("no init line at all in the trace:\n%s", stderr.String())
 	}
-	if total > initBudgetBytes {
-		t.Errorf("woot's package inits allocate %d bytes, over the budget of %d: %s", total, initBudgetBytes, strings.Join(perPackage, ", "))
+	if len(woot) > 0 {
+		t.Errorf("woot's packages run code at init (package, bytes allocated): %s", strings.Join(woot, ", "))
 	}
 }
 
-// wootInitBytes sums the bytes of the trace's github.com/wootcli lines
-// ("init PKG @0.5 ms, 0.01 ms clock, 488 bytes, 15 allocs").
-func wootInitBytes(t *testing.T, trace string) (int, []string) {
+// initLines counts the trace's init lines ("init PKG @0.5 ms, 0.01 ms
+// clock, 488 bytes, 15 allocs") and returns woot's own, with their bytes.
+func initLines(t *testing.T, trace string) (int, []string) {
 	t.Helper()
-	total := 0
-	var perPackage []string
+	all := 0
+	var woot []string
 	sc := bufio.NewScanner(strings.NewReader(trace))
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) < 9 || f[0] != "init" || !strings.HasPrefix(f[1], "github.com/wootcli/woot") || f[8] != "bytes," {
+		if len(f) < 9 || f[0] != "init" || f[8] != "bytes," {
 			continue
 		}
-		n, err := strconv.Atoi(f[7])
-		if err != nil {
+		all++
+		if !strings.HasPrefix(f[1], "github.com/wootcli/woot") {
+			continue
+		}
+		if _, err := strconv.Atoi(f[7]); err != nil {
 			t.Fatalf("init trace line %q: %v", sc.Text(), err)
 		}
-		total += n
-		perPackage = append(perPackage, fmt.Sprintf("%s %d", strings.TrimPrefix(f[1], "github.com/wootcli/woot/"), n))
+		woot = append(woot, fmt.Sprintf("%s %s", strings.TrimPrefix(f[1], "github.com/wootcli/woot/"), f[7]))
 	}
-	return total, perPackage
+	return all, woot
 }

@@ -27,7 +27,7 @@ func CommandWords(args []string) []string {
 		switch {
 		case a == "--":
 			return words
-		case cmdutil.GlobalValueFlags[a]:
+		case cmdutil.IsGlobalValueFlag(a):
 			i++
 		case strings.HasPrefix(a, "-"):
 		default:

@@ -7,12 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/wootcli/woot/pkg/lazyregexp"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -84,10 +83,6 @@ func Load(dir string, getenv func(string) string) (*Desired, error) {
 	return d, nil
 }
 
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
 func unwrapPathErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -145,19 +140,19 @@ func (l *loader) walk(dir string) error {
 
 // The patterns are compiled on first use: every woot start-up links this
 // package, and most never read a configuration file.
-var yamlLine = lazyRegexp(`^yaml: line (\d+): (.*)$`)
+var yamlLine = &lazyregexp.Regexp{Expr: `^yaml: line (\d+): (.*)$`}
 
 // parserError matches the messages of yaml.v3's parser (not its scanner),
 // whose "line N" is the 0-based line of the construct it was reading.
-var parserError = lazyRegexp(`^did not find expected (key|node content|<document start>|'-' indicator|',' or '\]'|',' or '\}')`)
+var parserError = &lazyregexp.Regexp{Expr: `^did not find expected (key|node content|<document start>|'-' indicator|',' or '\]'|',' or '\}')`}
 
 // yamlProblem turns a yaml.v3 error into a 1-based line and its message.
 func yamlProblem(err error) (int, string) {
 	line, msg := 1, err.Error()
-	if m := yamlLine().FindStringSubmatch(msg); m != nil {
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		if parserError().MatchString(msg) {
+		if parserError.MatchString(msg) {
 			line++
 		}
 	}
@@ -271,7 +266,7 @@ func (l *loader) item(name string, k *Kind, n *yaml.Node, preset map[string]any)
 		}
 		if f.secret {
 			s, isStr := v.(string)
-			if !isStr || !envOnly().MatchString(s) {
+			if !isStr || !envOnly.MatchString(s) {
 				l.problem(name, val.Line, "field %q is a secret: write ${ENV_VAR} and set that variable when you apply, never the value itself", f.Name)
 				ok = false
 				continue
@@ -283,7 +278,7 @@ func (l *loader) item(name string, k *Kind, n *yaml.Node, preset map[string]any)
 			ok = false
 			continue
 		}
-		if s, isStr := v.(string); isStr && envRef().MatchString(s) {
+		if s, isStr := v.(string); isStr && envRef.MatchString(s) {
 			it.templates[f.Name] = s
 		}
 		it.Values[f.Name] = expanded
@@ -301,8 +296,8 @@ func (l *loader) item(name string, k *Kind, n *yaml.Node, preset map[string]any)
 }
 
 var (
-	envRef  = lazyRegexp(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-	envOnly = lazyRegexp(`^\$\{[A-Za-z_][A-Za-z0-9_]*\}$`)
+	envRef  = &lazyregexp.Regexp{Expr: `\$\{([A-Za-z_][A-Za-z0-9_]*)\}`}
+	envOnly = &lazyregexp.Regexp{Expr: `^\$\{[A-Za-z_][A-Za-z0-9_]*\}$`}
 )
 
 // expand replaces ${ENV_VAR} in every string of v; it returns the
@@ -313,8 +308,8 @@ func (l *loader) expand(v any) (any, []string) {
 	walk = func(v any) any {
 		switch x := v.(type) {
 		case string:
-			return envRef().ReplaceAllStringFunc(x, func(m string) string {
-				name := envRef().FindStringSubmatch(m)[1]
+			return envRef.Compiled().ReplaceAllStringFunc(x, func(m string) string {
+				name := envRef.FindStringSubmatch(m)[1]
 				val := l.getenv(name)
 				if val == "" {
 					missing = append(missing, name)

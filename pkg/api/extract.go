@@ -147,24 +147,18 @@ func parsePageSlowly(body []byte, path string) (Page, error) {
 // struct{F *struct{F []json.RawMessage "payload"; Meta …} "data"}.
 var pageTypes sync.Map
 
-var (
-	rawType   = reflect.TypeOf(json.RawMessage(nil))
-	itemsType = reflect.TypeOf([]json.RawMessage(nil))
-	countType = reflect.TypeOf((*int64)(nil))
-)
-
 func pageType(path string) reflect.Type {
 	if t, ok := pageTypes.Load(path); ok {
 		return t.(reflect.Type)
 	}
 	keys := strings.Split(path, ".")
 	last := keys[len(keys)-1]
-	fields := []reflect.StructField{{Name: "F", Type: itemsType, Tag: jsonTag(last)}}
+	fields := []reflect.StructField{{Name: "F", Type: reflect.TypeFor[[]json.RawMessage](), Tag: jsonTag(last)}}
 	if last != "meta" {
-		fields = append(fields, reflect.StructField{Name: "Meta", Type: rawType, Tag: jsonTag("meta")})
+		fields = append(fields, reflect.StructField{Name: "Meta", Type: reflect.TypeFor[json.RawMessage](), Tag: jsonTag("meta")})
 	}
 	if last != "total_entries" {
-		fields = append(fields, reflect.StructField{Name: "TotalEntries", Type: countType, Tag: jsonTag("total_entries")})
+		fields = append(fields, reflect.StructField{Name: "TotalEntries", Type: reflect.TypeFor[*int64](), Tag: jsonTag("total_entries")})
 	}
 	t := reflect.StructOf(fields)
 	for i := len(keys) - 2; i >= 0; i-- {

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"net/url"
@@ -41,7 +42,7 @@ func (c *Client) Paginate(ctx context.Context, req *Request, data string, list *
 }
 
 // errLimitReached stops paging once --limit items were printed.
-var errLimitReached = fmt.Errorf("limit reached")
+var errLimitReached = errors.New("limit reached")
 
 type limitedEmit struct {
 	emit  func(json.RawMessage) error
@@ -160,7 +161,7 @@ func (c *Client) pagesByNumber(ctx context.Context, req *Request, data string, l
 	// The first page goes alone: the total it announces says how many
 	// pages to fetch ahead, so a short list costs no requests past its end.
 	launch()
-	guard := pagingGuard{pageSize: list.PageSize}
+	guard := pagingGuard{pageSize: list.PageSize, seed: maphash.MakeSeed()}
 	for page := start; len(window) > 0; page += stride {
 		res := <-window[0]
 		window = window[1:]
@@ -195,9 +196,8 @@ type pagingGuard struct {
 	seen     int64
 	total    int64 // the largest trustworthy total announced; 0 = none
 	previous map[uint64]bool
+	seed     maphash.Seed // hashes items to compare pages
 }
-
-var pageSeed = maphash.MakeSeed()
 
 // lastPage is the number of the page that should end the list by the
 // announced total (short or empty); 0 when there is no total to go by.
@@ -220,7 +220,7 @@ func (g *pagingGuard) check(p Page) error {
 	hashes := make(map[uint64]bool, len(p.Items))
 	repeated := len(p.Items) > 0
 	for _, it := range p.Items {
-		h := maphash.Bytes(pageSeed, it)
+		h := maphash.Bytes(g.seed, it)
 		hashes[h] = true
 		repeated = repeated && g.previous[h]
 	}

@@ -4,7 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/wootcli/woot/pkg/lazyregexp"
 )
 
 // redacted replaces a secret's value in logs and error messages.
@@ -29,27 +30,25 @@ func SecretField(name string) bool {
 }
 
 // The patterns are compiled on first use: most runs never log.
-var redactPatterns = sync.OnceValue(func() []*regexp.Regexp {
-	return []*regexp.Regexp{
-		// "key": "value" or "key": 123, in JSON anywhere in the text
-		regexp.MustCompile(`"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)+"|-?[0-9][0-9.eE+-]*)`),
-		// \"key\":\"value\", JSON inside a JSON string
-		regexp.MustCompile(`\\"((?:[^"\\]|\\\\.)*)\\"(\s*:\s*)(\\"(?:[^"\\]|\\\\.)+\\")`),
-		// key=value in a query string or a form body
-		regexp.MustCompile(`(?:^|[?&;\s])([A-Za-z0-9_.%\[\]-]+)(=)([^&\s"#;]+)`),
-		// a header-like "name: value" line, as in a server's error text
-		regexp.MustCompile(`(?i)\b(authorization|api[_-]access[_-]token|[a-z_]*_token|[a-z_]*_secret)(\s*:\s*)((?:bearer\s+)?[^\s",;]+)`),
-		// a multipart form field: name="key", its headers, a blank line, the value
-		regexp.MustCompile(`name="([^"]+)"()\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]+)`),
-	}
-})
+var redactPatterns = []*lazyregexp.Regexp{
+	// "key": "value" or "key": 123, in JSON anywhere in the text
+	{Expr: `"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)+"|-?[0-9][0-9.eE+-]*)`},
+	// \"key\":\"value\", JSON inside a JSON string
+	{Expr: `\\"((?:[^"\\]|\\\\.)*)\\"(\s*:\s*)(\\"(?:[^"\\]|\\\\.)+\\")`},
+	// key=value in a query string or a form body
+	{Expr: `(?:^|[?&;\s])([A-Za-z0-9_.%\[\]-]+)(=)([^&\s"#;]+)`},
+	// a header-like "name: value" line, as in a server's error text
+	{Expr: `(?i)\b(authorization|api[_-]access[_-]token|[a-z_]*_token|[a-z_]*_secret)(\s*:\s*)((?:bearer\s+)?[^\s",;]+)`},
+	// a multipart form field: name="key", its headers, a blank line, the value
+	{Expr: `name="([^"]+)"()\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]+)`},
+}
 
 // RedactText masks the value of every secret field in s, in whichever of
 // the shapes above it appears; other text is left as it is. It does not
 // know the configured tokens' values: Client.redact adds those.
 func RedactText(s string) string {
-	for _, re := range redactPatterns() {
-		s = replaceSecretValues(re, s, SecretField)
+	for _, re := range redactPatterns {
+		s = replaceSecretValues(re.Compiled(), s, SecretField)
 	}
 	return s
 }
@@ -58,7 +57,7 @@ func RedactText(s string) string {
 // document, keeping everything else byte for byte; commands use it for a
 // secret that is shown only on request (`profile get`'s pubsub_token).
 func MaskField(doc []byte, field string) []byte {
-	return []byte(replaceSecretValues(redactPatterns()[0], string(doc), func(k string) bool { return k == field }))
+	return []byte(replaceSecretValues(redactPatterns[0].Compiled(), string(doc), func(k string) bool { return k == field }))
 }
 
 // replaceSecretValues rewrites each match of re (groups: key, separator,

@@ -7,8 +7,15 @@ import (
 	"github.com/wootcli/woot/pkg/api"
 )
 
-// GlobalValueFlags take a value, so the word after them is not a command.
-var GlobalValueFlags = map[string]bool{"--profile": true, "--account": true, "--url": true, "--timeout": true, "--retries": true, "--rate": true, "--rate-window": true}
+// IsGlobalValueFlag reports whether arg is a global flag that takes a
+// value, so that the word after it is not a command.
+func IsGlobalValueFlag(arg string) bool {
+	switch arg {
+	case "--profile", "--account", "--url", "--timeout", "--retries", "--rate", "--rate-window":
+		return true
+	}
+	return false
+}
 
 // BindGlobalFlags defines the flags every command accepts on root.
 func BindGlobalFlags(root *cobra.Command, g *GlobalOptions) {

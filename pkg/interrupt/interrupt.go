@@ -20,8 +20,9 @@ import (
 // shells' 128+SIGINT.
 const ExitCode = 130
 
-// Signals are the signals that cancel a command.
-var Signals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+// Signals are the signals that cancel a command. (syscall.SIGINT is
+// os.Interrupt; a constant keeps the slice out of start-up's work.)
+var Signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
 
 // Error is the cause of a context cancelled by a signal.
 type Error struct{ Signal os.Signal }

@@ -176,7 +176,7 @@ func removeStaleTemps(dir, base string) {
 // pending are the temporary files of this process not yet committed or
 // aborted. A forced exit (a second Ctrl-C) skips deferred cleanups, so it
 // calls RemoveTempFiles instead.
-var pending = &tempSet{paths: map[string]struct{}{}}
+var pending tempSet
 
 type tempSet struct {
 	mu    sync.Mutex
@@ -185,6 +185,9 @@ type tempSet struct {
 
 func (s *tempSet) add(p string) {
 	s.mu.Lock()
+	if s.paths == nil {
+		s.paths = map[string]struct{}{}
+	}
 	s.paths[p] = struct{}{}
 	s.mu.Unlock()
 }

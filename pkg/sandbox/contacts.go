@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wootcli/woot/pkg/lazyregexp"
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
@@ -275,7 +276,7 @@ func mergeObj(dst, src obj) obj {
 	return out
 }
 
-var e164 = lazyRegexp(`^\+[1-9]\d{1,14}$`)
+var e164 = &lazyregexp.Regexp{Expr: `^\+[1-9]\d{1,14}$`}
 
 // validContact runs the model validations Chatwoot has on contacts and
 // answers 422 {"message","attributes"} when one fails.
@@ -288,7 +289,7 @@ func (c *ctx) validContact(ct *store.Contact) bool {
 	if ct.Email != "" && (!strings.Contains(ct.Email, "@") || strings.ContainsAny(ct.Email, " ,")) {
 		bad("email", "Email Invalid email")
 	}
-	if ct.PhoneNumber != "" && !e164().MatchString(ct.PhoneNumber) {
+	if ct.PhoneNumber != "" && !e164.MatchString(ct.PhoneNumber) {
 		bad("phone_number", "Phone number should be in e164 format")
 	}
 	taken := map[string]string{"email": "Email has already been taken",

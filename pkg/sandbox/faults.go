@@ -3,9 +3,10 @@ package sandbox
 import (
 	"math/rand/v2"
 	"net/http"
-	"regexp"
 	"sync"
 	"time"
+
+	"github.com/wootcli/woot/pkg/lazyregexp"
 )
 
 // Bodies a proxy or the Rails app sends when things go wrong; clients must
@@ -92,12 +93,15 @@ func (f *faults) apply(w http.ResponseWriter, r *http.Request) bool {
 
 // throttle is one of rack-attack's throttles in Chatwoot's
 // config/initializers/rack_attack.rb: a limit per period for the requests
-// its discriminator returns a key for.
+// it counts. A throttle with a path counts the requests whose path matches
+// it, per account (the pattern's first group), or per user and account;
+// one without a path counts every request.
 type throttle struct {
-	name   string
-	limit  int // 0: the --rate-limit given
-	period time.Duration
-	key    func(r *http.Request) string // "" = not counted by this throttle
+	name    string
+	limit   int // 0: the --rate-limit given
+	period  time.Duration
+	path    *lazyregexp.Regexp
+	perUser bool
 }
 
 type throttleKey struct {
@@ -105,44 +109,46 @@ type throttleKey struct {
 	window    int64
 }
 
-var (
-	// Compiled on first use, so that start-up compiles no pattern.
-	transcriptPath = lazyRegexp(`/api/v1/accounts/(\d+)/conversations/(\d+)/transcript`)
-	uploadPath     = lazyRegexp(`/api/v1/accounts/(\d+)/upload`)
-	searchPath     = lazyRegexp(`/api/v1/accounts/(\d+)/contacts/search`)
-	reportsPath    = lazyRegexp(`/api/v2/accounts/(\d+)/reports`)
-)
-
-// accountOf is a throttle discriminator: the account id in a path.
-func accountOf(re func() *regexp.Regexp) func(*http.Request) string {
-	return func(r *http.Request) string {
-		if m := re().FindStringSubmatch(r.URL.Path); m != nil {
-			return m[1]
-		}
+// key is the counter the request adds to, "" when the throttle does not
+// count it.
+func (th *throttle) key(r *http.Request) string {
+	if th.path == nil {
+		return "ip" // one client here
+	}
+	m := th.path.FindStringSubmatch(r.URL.Path)
+	if m == nil {
 		return ""
 	}
+	if !th.perUser {
+		return m[1]
+	}
+	user := r.Header.Get("Uid")
+	if user == "" {
+		user = r.Header.Get("api_access_token")
+	}
+	if user == "" {
+		return ""
+	}
+	return user + ":" + m[1]
 }
 
+var (
+	transcriptPath = &lazyregexp.Regexp{Expr: `/api/v1/accounts/(\d+)/conversations/(\d+)/transcript`}
+	uploadPath     = &lazyregexp.Regexp{Expr: `/api/v1/accounts/(\d+)/upload`}
+	searchPath     = &lazyregexp.Regexp{Expr: `/api/v1/accounts/(\d+)/contacts/search`}
+	reportsPath    = &lazyregexp.Regexp{Expr: `/api/v2/accounts/(\d+)/reports`}
+)
+
 // throttles are the Application API's, in rack_attack.rb's order: the
-// global one per IP first (one client here), then the route ones. The
-// sign-in and widget throttles guard routes the sandbox does not serve.
+// global one per IP first, then the route ones. The sign-in and widget
+// throttles guard routes the sandbox does not serve.
 var throttles = []throttle{
-	{"req/ip", 0, time.Minute, func(*http.Request) string { return "ip" }},
-	{"transcript", 30, time.Hour, accountOf(transcriptPath)},
-	{"upload", 60, time.Hour, accountOf(uploadPath)},
-	{"contacts/search", 100, time.Minute, accountOf(searchPath)},
-	{"reports/user", 100, time.Minute, func(r *http.Request) string {
-		acct := accountOf(reportsPath)(r)
-		user := r.Header.Get("Uid")
-		if user == "" {
-			user = r.Header.Get("api_access_token")
-		}
-		if acct == "" || user == "" {
-			return ""
-		}
-		return user + ":" + acct
-	}},
-	{"reports", 1000, time.Minute, accountOf(reportsPath)},
+	{name: "req/ip", period: time.Minute},
+	{name: "transcript", limit: 30, period: time.Hour, path: transcriptPath},
+	{name: "upload", limit: 60, period: time.Hour, path: uploadPath},
+	{name: "contacts/search", limit: 100, period: time.Minute, path: searchPath},
+	{name: "reports/user", limit: 100, period: time.Minute, path: reportsPath, perUser: true},
+	{name: "reports", limit: 1000, period: time.Minute, path: reportsPath},
 }
 
 // allow counts the request as rack-attack does: each throttle in turn
@@ -157,7 +163,8 @@ func (f *faults) allow(r *http.Request) bool {
 	if f.counters == nil {
 		f.counters = map[throttleKey]int{}
 	}
-	for _, th := range throttles {
+	for i := range throttles {
+		th := &throttles[i]
 		key := th.key(r)
 		if key == "" {
 			continue
@@ -219,10 +226,4 @@ func dropConnection(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
-}
-
-// lazyRegexp compiles expr the first time it is needed: a pattern compiled
-// in a package-level var would cost every woot command its start-up.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -5,12 +5,13 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/wootcli/woot/pkg/lazyregexp"
 	"github.com/wootcli/woot/pkg/sandbox/store"
 )
 
 // Labels: {"payload": […]} lists; titles are lower-case and unique.
 
-var labelTitle = lazyRegexp(`^[\p{L}\p{N}_-]+$`)
+var labelTitle = &lazyregexp.Regexp{Expr: `^[\p{L}\p{N}_-]+$`}
 
 func (c *ctx) listLabels() {
 	out := []obj{}
@@ -58,7 +59,7 @@ func (c *ctx) applyLabel(l *store.Label) bool {
 	case l.Title == "":
 		c.invalid("Title can't be blank", "title")
 		return false
-	case !labelTitle().MatchString(l.Title):
+	case !labelTitle.MatchString(l.Title):
 		c.invalid("Title is invalid", "title")
 		return false
 	}
@@ -179,14 +180,20 @@ func (c *ctx) deleteCanned() {
 
 // Custom attribute definitions.
 
-var (
-	// attributeModels follows the enum of Chatwoot's
-	// app/models/custom_attribute_definition.rb: conversation_attribute 0,
-	// contact_attribute 1.
-	attributeModels = map[string]string{"0": "conversation_attribute", "1": "contact_attribute",
-		"contact_attribute": "contact_attribute", "conversation_attribute": "conversation_attribute"}
-	attributeTypes = []string{"text", "number", "currency", "percent", "link", "date", "list", "checkbox"}
-)
+var attributeTypes = []string{"text", "number", "currency", "percent", "link", "date", "list", "checkbox"}
+
+// attributeModel names the attribute_model given by its name or its enum
+// value (Chatwoot's app/models/custom_attribute_definition.rb:
+// conversation_attribute 0, contact_attribute 1); "" for anything else.
+func attributeModel(v string) string {
+	switch v {
+	case "0", "conversation_attribute":
+		return "conversation_attribute"
+	case "1", "contact_attribute":
+		return "contact_attribute"
+	}
+	return ""
+}
 
 // attributeType accepts Chatwoot's enum by index (the spec's integer) or
 // by name.
@@ -200,7 +207,7 @@ func attributeType(v string) (string, bool) {
 }
 
 func (c *ctx) listAttributeDefs() {
-	model := attributeModels[str(c.params, "attribute_model")]
+	model := attributeModel(str(c.params, "attribute_model"))
 	out := []obj{}
 	for _, d := range store.OfAccount(c.st.AttributeDefs, c.acct.ID) {
 		if model == "" || d.Model == model {
@@ -237,7 +244,7 @@ func (c *ctx) applyAttributeDef(d *store.AttributeDef) bool {
 		}
 	}
 	if v, ok := getStr(p, "attribute_model"); ok {
-		if d.Model = attributeModels[v]; d.Model == "" {
+		if d.Model = attributeModel(v); d.Model == "" {
 			c.invalid("Attribute model is not included in the list", "attribute_model")
 			return false
 		}
