@@ -163,8 +163,7 @@ func (f *faults) allow(r *http.Request) bool {
 	if f.counters == nil {
 		f.counters = map[throttleKey]int{}
 	}
-	for i := range throttles {
-		th := &throttles[i]
+	for _, th := range throttles {
 		key := th.key(r)
 		if key == "" {
 			continue

@@ -7,11 +7,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/lazyregexp"
 )
 
 // This file holds the checks that hold a family's operation table to
@@ -59,13 +59,13 @@ func Report(t testing.TB, what string, items []string) {
 
 // pathParamRE is compiled on first use, not at init: every test binary
 // that imports this package would pay for it otherwise.
-var pathParamRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z_]+)\}`) })
+var pathParamRE = &lazyregexp.Regexp{Expr: `\{([a-z_]+)\}`}
 
 // PathParams lists the parameters of a path template in order:
 // "/a/{x}/b/{y}" gives x, y.
 func PathParams(path string) []string {
 	var out []string
-	for _, m := range pathParamRE().FindAllStringSubmatch(path, -1) {
+	for _, m := range pathParamRE.Compiled().FindAllStringSubmatch(path, -1) {
 		out = append(out, m[1])
 	}
 	return out
