@@ -61,6 +61,10 @@ func authListRun(f *cmdutil.Factory, out *cmdutil.OutputFlags) error {
 	if err != nil {
 		return err
 	}
+	if len(rows) == 0 && ios.IsStdoutTTY() {
+		// A person sees an empty screen otherwise; a script gets no rows, as from any empty list.
+		fmt.Fprintln(ios.ErrOut, "No profiles yet: run `woot auth login` to add one, or try woot without one: `woot --sandbox auth status`")
+	}
 	return finish(cmdutil.PrintRows(ios, opts, rows))
 }
 

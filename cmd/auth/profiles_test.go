@@ -123,3 +123,17 @@ func TestProfileFlagCompletesProfileNames(t *testing.T) {
 		t.Fatalf("auth switch completion:\n%s", out)
 	}
 }
+
+func TestAuthListWithNoProfilesTellsAPersonHowToAddOne(t *testing.T) {
+	h := loggedOutHarness(t)
+	if out := h.MustRun("auth", "list"); out != "" || h.ErrOut.Len() != 0 {
+		t.Fatalf("in a pipe, no profiles must print nothing: stdout %q, stderr %q", out, h.ErrOut)
+	}
+	h.TTY = true
+	if out := h.MustRun("auth", "list"); strings.TrimSpace(out) != "" {
+		t.Errorf("stdout carries data only, got %q", out)
+	}
+	if !strings.Contains(h.ErrOut.String(), "woot auth login") {
+		t.Errorf("on a terminal, no hint on stderr: %q", h.ErrOut)
+	}
+}
