@@ -40,5 +40,6 @@ exit codes.`,
 	}
 	c.Flags().StringVar(&portal, "portal", "", "The portal's `SLUG`")
 	addApplyFlags(c, o)
+	cmdutil.CompleteFlag(c, f, "portal", cmdutil.KindPortals)
 	return c
 }

@@ -17,7 +17,7 @@ import (
 )
 
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
-	c := operation.GroupCmd("auth", "Log in, show the identity in use, log out")
+	c := operation.GroupCmd("auth", "Log in, list and switch profiles, show the identity in use, log out")
 	c.GroupID = cmdutil.GroupTools
 	c.Long = `Profiles keep each installation's URL, account and user in the config file
 (mode 0600; WOOT_CONFIG_DIR moves it) and its tokens in the OS keyring (Secret

@@ -85,6 +85,7 @@ func newBulkActionCmd(f *cmdutil.Factory, kind string, s bulkActionSpec, runF fu
 	c.Flags().IntVar(&o.batchSize, "batch-size", bulk.DefaultBatchSize, "Ids per bulk-actions request")
 	addJobFlags(c, &o.job, "in the config directory's jobs/")
 	c.Flags().SortFlags = false
+	completeObjects(c, f, kind, true)
 	return c
 }
 

@@ -88,6 +88,7 @@ already there. Exit 5 when Chatwoot refused some (see the rejects file).`
 	c.Flags().StringArrayVar(&o.filters, "filter", nil, "KEY=VALUE of the list route selecting the "+kind+" (repeat): "+strings.Join(filterKeys()[kind], ", "))
 	addJobFlags(c, &o.job, "in the config directory's jobs/")
 	c.Flags().SortFlags = false
+	completeObjects(c, f, kind, false)
 	return c
 }
 

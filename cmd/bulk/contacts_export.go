@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/bulk"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
@@ -58,6 +59,7 @@ together hold every contact once.`,
 	cmdutil.StringListVar(c.Flags(), &o.labels, "labels", "Only contacts with these labels")
 	addExportFlags(c, &o.export)
 	c.Flags().SortFlags = false
+	completeObjects(c, f, bulk.KindContacts, false)
 	return c
 }
 

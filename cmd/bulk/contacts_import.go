@@ -102,6 +102,7 @@ was done or skipped, 5 when rows were rejected.`,
 		})
 	}
 	c.Flags().SortFlags = false
+	completeObjects(c, f, bulk.KindContacts, false)
 	return c
 }
 

@@ -53,6 +53,7 @@ Exit 5 when Chatwoot refused some (see the rejects file).`,
 	c.Flags().BoolVarP(&o.yes, "yes", "y", false, "Do not ask for confirmation")
 	addJobFlags(c, &o.job, "in the config directory's jobs/")
 	c.Flags().SortFlags = false
+	completeObjects(c, f, bulk.KindConversations, true)
 	return c
 }
 

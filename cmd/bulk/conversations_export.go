@@ -80,6 +80,7 @@ as in woot contacts export (conversations come 25 a page).`,
 		return conversationStatuses, cobra.ShellCompDirectiveNoFileComp
 	})
 	c.Flags().SortFlags = false
+	completeObjects(c, f, bulk.KindConversations, false)
 	return c
 }
 

@@ -73,6 +73,9 @@ conversation and sends none of them.`,
 	_ = c.RegisterFlagCompletionFunc("priority", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return priorities, cobra.ShellCompDirectiveNoFileComp
 	})
+	c.ValidArgsFunction = cmdutil.CompleteArgs(f, false, cmdutil.KindConversations)
+	cmdutil.CompleteFlag(c, f, "to-team", cmdutil.KindTeamNames)
+	cmdutil.CompleteFlag(c, f, "to-agent", cmdutil.KindAgentEmails)
 	return c
 }
 

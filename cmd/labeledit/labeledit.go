@@ -25,11 +25,12 @@ type target struct {
 	one     string // "conversation", for messages
 	argName string // "CONVERSATION_ID"
 	example string // an id the demo sandbox has
+	kind    string // what completes its id
 }
 
 var (
-	conversations = target{noun: "conversations", one: "conversation", argName: "CONVERSATION_ID", example: "1"}
-	contacts      = target{noun: "contacts", one: "contact", argName: "CONTACT_ID", example: "1"}
+	conversations = target{noun: "conversations", one: "conversation", argName: "CONVERSATION_ID", example: "1", kind: cmdutil.KindConversations}
+	contacts      = target{noun: "contacts", one: "contact", argName: "CONTACT_ID", example: "1", kind: cmdutil.KindContacts}
 )
 
 // NewCmdConversations adds `labels add|remove` under `woot conversations`.
@@ -82,8 +83,28 @@ printed, one per line.`,
 			return finish(err)
 		},
 	}
+	c.ValidArgsFunction = completeArgs(f, t, add)
 	cmdutil.AddOutputFlags(c, &out)
 	return c
+}
+
+// completeArgs completes the object's id, then labels: the account's for
+// add, the object's own for remove; neither offers one already given.
+func completeArgs(f *cmdutil.Factory, t target, add bool) cobra.CompletionFunc {
+	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 {
+			return cmdutil.CompleteArgs(f, false, t.kind)(c, args, toComplete)
+		}
+		src, _ := cmdutil.KnownSource(cmdutil.KindLabels)
+		if !add {
+			if id, err := strconv.ParseInt(args[0], 10, 64); err != nil || id <= 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			src = cmdutil.CompletionSource{Path: "/api/v1/accounts/{account_id}/" + t.noun + "/" + args[0] + "/labels",
+				Data: "payload", Value: func(it cmdutil.CompletionItem) string { return it.Title }}
+		}
+		return cmdutil.CompleteListWord(c.Context(), f, src, toComplete, splitLabels(args[1:]))
+	}
 }
 
 // splitLabels accepts labels as separate words or comma-separated.

@@ -1,225 +1,176 @@
 package operation
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
-	"net/http"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/wootcli/woot/pkg/api"
+	"github.com/wootcli/woot/pkg/application"
 	"github.com/wootcli/woot/pkg/cmdutil"
 )
 
-// completionTimeout bounds a live completion: a shell waits on it with
-// the cursor frozen, so a slow server yields no candidates, not a hang.
-const completionTimeout = 2 * time.Second
-
-// idSource is a list endpoint whose items complete a value: value is what
-// goes on the command line, the description helps pick it.
-type idSource struct {
-	path     string // under /api/v1/accounts/{account_id}/
-	query    string
-	data     string // the envelope the items are in
-	value    func(completionItem) string
-	describe func(completionItem) string
-}
-
-// completionItem holds the fields of a listed object that completion shows.
-type completionItem struct {
-	ID     json.Number `json:"id"`
-	Name   string      `json:"name"`
-	Title  string      `json:"title"`
-	Slug   string      `json:"slug"`
-	Email  string      `json:"email"`
-	Status string      `json:"status"`
-	// Description is a label's.
-	Description string `json:"description"`
-	Meta        struct {
-		Sender struct {
-			Name string `json:"name"`
-		} `json:"sender"`
-	} `json:"meta"`
-}
-
-func itemID(it completionItem) string   { return it.ID.String() }
-func itemName(it completionItem) string { return it.Name }
-
-// idSources are the lists completions read, by what they complete. The
-// tables below are functions, not package variables: a map variable is
-// built by package init on every start-up, completion or not.
-func idSources() map[string]idSource {
-	return map[string]idSource{
-		"conversations": {path: "conversations", query: "status=all", data: "data.payload", value: itemID,
-			describe: func(it completionItem) string { return joinNonEmpty(" · ", it.Meta.Sender.Name, it.Status) }},
-		"contacts": {path: "contacts", data: "payload", value: itemID,
-			describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
-		"inboxes": {path: "inboxes", data: "payload", value: itemID, describe: itemName},
-		"teams":   {path: "teams", value: itemID, describe: itemName},
-		"agents": {path: "agents", value: itemID,
-			describe: func(it completionItem) string { return joinNonEmpty(" ", it.Name, angle(it.Email)) }},
-		"labels": {path: "labels", data: "payload", value: func(it completionItem) string { return it.Title },
-			describe: func(it completionItem) string { return it.Description }},
-		"label-ids": {path: "labels", data: "payload", value: itemID, describe: func(it completionItem) string { return it.Title }},
-		"portals":   {path: "portals", data: "payload", value: func(it completionItem) string { return it.Slug }, describe: itemName},
+// argKind names the kind of a positional argument whose list is not the
+// collection its path segment sits under (a conversation's labels, say),
+// or whose candidates are better described than a generic list's.
+func argKind(name string) string {
+	switch name {
+	case "CONVERSATION_ID":
+		return cmdutil.KindConversations
+	case "CONTACT_ID":
+		return cmdutil.KindContacts
+	case "INBOX_ID":
+		return cmdutil.KindInboxes
+	case "TEAM_ID":
+		return cmdutil.KindTeams
+	case "AGENT_ID", "USER_ID":
+		return cmdutil.KindAgents
+	case "LABEL_ID":
+		return cmdutil.KindLabelIDs
+	case "PORTAL", "PORTAL_SLUG":
+		return cmdutil.KindPortals
 	}
+	return ""
 }
 
-// argCompletions maps an operation's positional argument names to the
-// list that completes them; "ID" goes by the command's noun instead.
-func argCompletions() map[string]string {
-	return map[string]string{
-		"CONVERSATION_ID": "conversations",
-		"CONTACT_ID":      "contacts",
-		"INBOX_ID":        "inboxes",
-		"TEAM_ID":         "teams",
-		"AGENT_ID":        "agents",
-		"LABEL_ID":        "label-ids",
-		"PORTAL":          "portals",
-		"PORTAL_SLUG":     "portals",
+// paramKind maps request parameters (wire names) to the kind of their values.
+func paramKind(name string) string {
+	switch name {
+	case "conversation_id", "conversation_ids":
+		return cmdutil.KindConversations
+	case "contact_id", "base_contact_id", "mergee_contact_id":
+		return cmdutil.KindContacts
+	case "inbox_id", "inbox_ids", "campaign.inbox_id", "inbox.inbox_id":
+		return cmdutil.KindInboxes
+	case "team_id", "fields.team_id":
+		return cmdutil.KindTeams
+	case "assignee_id", "fields.assignee_id", "assigned_agent_id", "user_id", "user_ids", "author_id", "sender_id":
+		return cmdutil.KindAgents
+	case "labels", "label", "labels.add", "labels.remove":
+		return cmdutil.KindLabels
+	case "label_ids":
+		return cmdutil.KindLabelIDs
 	}
-}
-
-// nounCompletions completes a bare ID argument by the command's noun.
-func nounCompletions() map[string]string {
-	return map[string]string{
-		"conversations": "conversations", "contacts": "contacts", "inboxes": "inboxes",
-		"teams": "teams", "agents": "agents", "labels": "label-ids", "portals": "portals",
-	}
-}
-
-// paramCompletions maps request parameters (wire names) to their list.
-func paramCompletions() map[string]string {
-	return map[string]string{
-		"conversation_id": "conversations", "conversation_ids": "conversations",
-		"contact_id": "contacts", "base_contact_id": "contacts", "mergee_contact_id": "contacts",
-		"inbox_id": "inboxes", "inbox_ids": "inboxes", "campaign.inbox_id": "inboxes",
-		"team_id": "teams", "fields.team_id": "teams",
-		"assignee_id": "agents", "fields.assignee_id": "agents", "assigned_agent_id": "agents",
-		"user_id": "agents", "user_ids": "agents",
-		"labels": "labels", "label_ids": "label-ids",
-	}
+	return ""
 }
 
 // wireIDCompletion makes an Application API command complete its ID
-// arguments and ID flags from the server.
+// arguments and ID flags from the server. An argument without a known
+// kind completes from the list operation of the collection it indexes
+// (macros get MACRO_ID from macros list), filled with the arguments
+// before it (captain scenarios get ASSISTANT_ID SCENARIO_ID).
 func wireIDCompletion(f *cmdutil.Factory, op api.Operation, c *cobra.Command) {
-	if op.Family != api.FamilyApplication {
+	if op.Family != api.FamilyApplication && op.Credentials != api.FamilyApplication {
 		return
 	}
 	names := argNames(op)
-	sources := make([]string, len(names))
-	wired := false
-	for i, n := range names {
-		sources[i] = argCompletions()[n]
-		if n == "ID" {
-			sources[i] = nounCompletions()[strings.Fields(op.Command)[0]]
-		}
-		wired = wired || sources[i] != ""
-	}
-	if wired {
-		c.ValidArgsFunction = func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) >= len(sources) || sources[len(args)] == "" {
+	if len(names) > 0 {
+		c.ValidArgsFunction = func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) >= len(names) {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return completeFrom(c.Context(), f, sources[len(args)])
+			src, ok := argSource(op, names[len(args)], args)
+			if !ok {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return cmdutil.CompleteFrom(c.Context(), f, src, "", nil)
 		}
 	}
 	for _, p := range op.Params {
-		src, ok := paramCompletions()[p.Name]
-		if !ok || len(p.Enum) > 0 {
+		kind := paramKind(p.Name)
+		if p.Name == "ids" && hasParam(op, "type") {
+			completeIDsOfType(c, f, p.FlagName())
+		}
+		if kind == "" || len(p.Enum) > 0 {
 			continue
 		}
-		_ = c.RegisterFlagCompletionFunc(p.FlagName(), func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-			return completeFrom(c.Context(), f, src)
-		})
+		cmdutil.CompleteFlag(c, f, p.FlagName(), kind)
 	}
 }
 
-// completeFrom lists one source as "value\tdescription" candidates. Any
-// failure (no credentials, a slow or refusing server) completes nothing,
-// quietly: a shell has nowhere sensible to show an error.
-func completeFrom(ctx context.Context, f *cmdutil.Factory, source string) ([]string, cobra.ShellCompDirective) {
-	fail := cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	// One try: a retry's backoff would outlast the timeout anyway.
-	f.Global.Retries = 0
-	ctx, cancel := context.WithTimeout(ctx, completionTimeout)
-	defer cancel()
-	src := idSources()[source]
-	items, err := fetchCompletionItems(ctx, f, src)
-	if err != nil {
-		return nil, fail
-	}
-	out := make([]string, 0, len(items))
-	for _, it := range items {
-		v := src.value(it)
-		if v == "" {
-			continue
-		}
-		if d := describeItem(src, it); d != "" {
-			v += "\t" + d
-		}
-		out = append(out, v)
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
-}
-
-func describeItem(src idSource, it completionItem) string {
-	if src.describe == nil {
-		return ""
-	}
-	return strings.ReplaceAll(src.describe(it), "\t", " ")
-}
-
-func fetchCompletionItems(ctx context.Context, f *cmdutil.Factory, src idSource) ([]completionItem, error) {
-	account, err := f.AccountID()
-	if err != nil {
-		return nil, err
-	}
-	client, err := f.APIClient()
-	if err != nil {
-		return nil, err
-	}
-	path := fmt.Sprintf("/api/v1/accounts/%d/%s", account, src.path)
-	if src.query != "" {
-		path += "?" + src.query
-	}
-	resp, err := client.Do(ctx, &api.Request{Family: api.FamilyApplication, Method: http.MethodGet, Path: path})
-	if err != nil {
-		return nil, err
-	}
-	raw, err := api.Items(resp.Body, src.data)
-	if err != nil {
-		return nil, err
-	}
-	items := make([]completionItem, 0, len(raw))
-	for _, r := range raw {
-		var it completionItem
-		if json.Unmarshal(r, &it) == nil {
-			items = append(items, it)
+func hasParam(op api.Operation, name string) bool {
+	for _, p := range op.Params {
+		if p.Name == name {
+			return true
 		}
 	}
-	return items, nil
+	return false
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
-	kept := parts[:0:0]
-	for _, p := range parts {
-		if p != "" {
-			kept = append(kept, p)
+// completeIDsOfType completes the ids of Chatwoot's bulk actions, which
+// are conversations' or contacts' as --type says.
+func completeIDsOfType(c *cobra.Command, f *cmdutil.Factory, flag string) {
+	_ = c.RegisterFlagCompletionFunc(flag, func(c *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		kind := cmdutil.KindConversations
+		if t := c.Flags().Lookup("type"); t != nil && t.Value.String() == "Contact" {
+			kind = cmdutil.KindContacts
+		}
+		src, _ := cmdutil.KnownSource(kind)
+		return cmdutil.CompleteListWord(c.Context(), f, src, toComplete, nil)
+	})
+}
+
+// argSource is where the candidates for the argument named name come
+// from, given the arguments before it.
+func argSource(op api.Operation, name string, before []string) (cmdutil.CompletionSource, bool) {
+	if kind := argKind(name); kind != "" {
+		return cmdutil.KnownSource(kind)
+	}
+	params := argParams(op)
+	i := len(before)
+	collection, ok := collectionOf(op.Path, params[i])
+	if !ok {
+		return cmdutil.CompletionSource{}, false
+	}
+	list, ok := listOperation(collection)
+	if !ok {
+		return cmdutil.CompletionSource{}, false
+	}
+	if known, ok := knownSourceAt(list.Path); ok {
+		return known, true
+	}
+	filled := expandPath(list.Path, func(p string) string {
+		if p == "account_id" {
+			return "{account_id}"
+		}
+		for j, q := range params[:i] {
+			if q == p {
+				return before[j]
+			}
+		}
+		return "{" + p + "}"
+	})
+	if strings.Contains(strings.ReplaceAll(filled, "{account_id}", ""), "{") {
+		return cmdutil.CompletionSource{}, false // a parameter no argument before this one gives
+	}
+	return cmdutil.CompletionSource{Path: filled, Data: list.Data, Value: cmdutil.ItemID, Describe: cmdutil.ItemLabel}, true
+}
+
+// collectionOf is the path template of the collection that the path
+// parameter param indexes: ".../macros" for ".../macros/{id}/execute".
+func collectionOf(path, param string) (string, bool) {
+	before, _, ok := strings.Cut(path, "/{"+param+"}")
+	return before, ok && before != ""
+}
+
+// listOperation is the Application API operation that lists the
+// collection at path, if there is one.
+func listOperation(path string) (api.Operation, bool) {
+	for _, op := range application.Operations() {
+		if op.Method == "GET" && op.List != nil && op.Path == path {
+			return op, true
 		}
 	}
-	return strings.Join(kept, sep)
+	return api.Operation{}, false
 }
 
-func angle(email string) string {
-	if email == "" {
-		return ""
+// knownSourceAt is the kind listing path, for its better descriptions
+// (and a portal's slug, which is what its {id} takes).
+func knownSourceAt(path string) (cmdutil.CompletionSource, bool) {
+	for _, kind := range []string{cmdutil.KindConversations, cmdutil.KindContacts, cmdutil.KindInboxes,
+		cmdutil.KindTeams, cmdutil.KindAgents, cmdutil.KindLabelIDs, cmdutil.KindPortals} {
+		if src, _ := cmdutil.KnownSource(kind); src.Path == path {
+			return src, true
+		}
 	}
-	return "<" + email + ">"
+	return cmdutil.CompletionSource{}, false
 }

@@ -91,6 +91,7 @@ large windows take a while; rows print as they are ready.`,
 	fs.IntVar(&o.concurrency, "concurrency", 4, "Conversations read at once (requests keep to the server's rate limit; --rate caps them)")
 	fs.BoolVar(&o.businessHours, "business-hours", false, "Times in business hours (value_in_business_hours) instead of calendar seconds")
 	cmdutil.AddOutputFlags(c, &o.out)
+	cmdutil.CompleteFlag(c, f, "inbox", cmdutil.KindInboxes)
 	return c
 }
 

@@ -78,6 +78,7 @@ Every file is written atomically: an interrupted run leaves no half file.`,
 	_ = c.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return transcript.Formats, cobra.ShellCompDirectiveNoFileComp
 	})
+	c.ValidArgsFunction = cmdutil.CompleteArgs(f, true, cmdutil.KindConversations)
 	return c
 }
 

@@ -74,6 +74,8 @@ last_message_by (contact or agent) to each row.`,
 	_ = c.RegisterFlagCompletionFunc("assignee-type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"me", "unassigned", "assigned", "all"}, cobra.ShellCompDirectiveNoFileComp
 	})
+	cmdutil.CompleteFlag(c, f, "inbox", cmdutil.KindInboxes)
+	cmdutil.CompleteFlag(c, f, "team", cmdutil.KindTeams)
 	return c
 }
 
