@@ -3,6 +3,7 @@ package cmd
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	apicmd "github.com/wootcli/woot/cmd/api"
 	"github.com/wootcli/woot/cmd/auth"
@@ -20,6 +21,10 @@ type topCommand struct {
 	build     func(f *cmdutil.Factory) *cobra.Command
 	generated bool // built from the operation tables
 }
+
+// traverseRunHooks sets cobra's switch once: it is a package variable that
+// every command line reads, and tests run command lines side by side.
+var traverseRunHooks sync.Once
 
 func newRootCmd(f *cmdutil.Factory, args []string) *cobra.Command {
 	root := &cobra.Command{
@@ -56,7 +61,7 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 	// Signals are handled from the moment a command runs (help alone never
 	// arms them); every parent's hook runs, so a command with a hook of its
 	// own cannot skip this one.
-	cobra.EnableTraverseRunHooks = true
+	traverseRunHooks.Do(func() { cobra.EnableTraverseRunHooks = true })
 	root.PersistentPreRun = func(*cobra.Command, []string) {
 		if f.ArmInterrupts != nil {
 			f.ArmInterrupts()
