@@ -150,3 +150,37 @@ func TestFileArgumentsStillCompleteFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkAttributeKeysAndValuesComplete: set-attribute completes
+// "key=" from the account's attribute definitions (no space after it),
+// then the values a list attribute allows; delete-attribute the keys.
+func TestBulkAttributeKeysAndValuesComplete(t *testing.T) {
+	h := sandboxHarness(t)
+	var plan struct {
+		Key    string   `json:"attribute_key"`
+		Name   string   `json:"attribute_display_name"`
+		Values []string `json:"attribute_values"`
+	}
+	def := h.MustRun("custom-attributes", "list", "--attribute-model", "contact_attribute", "--jq", `.[] | select(.attribute_display_type == "list")`)
+	if err := json.Unmarshal([]byte(def), &plan); err != nil || len(plan.Values) == 0 {
+		t.Fatalf("the demo seed should define a contact list attribute: %q %v", def, err)
+	}
+	got, directive := complete(t, h, "contacts", "bulk", "set-attribute", "")
+	if !slices.Contains(got, plan.Key+"=\t"+plan.Name) || directive != ":6" {
+		t.Errorf("set-attribute keys: %q %s, want %q and :6", got, directive, plan.Key+"=")
+	}
+	got, _ = complete(t, h, "contacts", "bulk", "set-attribute", plan.Key+"=")
+	var want []string
+	for _, v := range plan.Values {
+		want = append(want, plan.Key+"="+v)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("set-attribute %s= completes %q, want %q", plan.Key, got, want)
+	}
+	if got, _ = complete(t, h, "contacts", "bulk", "set-attribute", plan.Key+"=x", ""); slices.Contains(got, plan.Key+"=\t"+plan.Name) {
+		t.Errorf("set-attribute offers %s= again after it was given: %q", plan.Key, got)
+	}
+	if got, directive = complete(t, h, "contacts", "bulk", "delete-attribute", ""); !slices.Contains(got, plan.Key+"\t"+plan.Name) || directive != ":4" {
+		t.Errorf("delete-attribute keys: %q %s", got, directive)
+	}
+}

@@ -89,6 +89,7 @@ already there. Exit 5 when Chatwoot refused some (see the rejects file).`
 	addJobFlags(c, &o.job, "in the config directory's jobs/")
 	c.Flags().SortFlags = false
 	completeObjects(c, f, kind, false)
+	c.ValidArgsFunction = completeAttributeArgs(f, kind, del)
 	return c
 }
 

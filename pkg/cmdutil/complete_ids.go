@@ -30,6 +30,9 @@ const (
 	KindLabels        = "labels"        // titles, described by their description
 	KindLabelIDs      = "label-ids"     // ids, described by title
 	KindPortals       = "portals"       // slugs, described by name
+	// Custom attribute keys, described by their display names.
+	KindContactAttributes      = "contact-attributes"
+	KindConversationAttributes = "conversation-attributes"
 )
 
 // CompletionSource is a list endpoint whose items complete a value: Value
@@ -58,7 +61,11 @@ type CompletionItem struct {
 	AttributeDisplayName string `json:"attribute_display_name"`
 	URL                  string `json:"url"`
 	PushMessageTitle     string `json:"push_message_title"`
-	Meta                 struct {
+	// AttributeKey and AttributeValues are a custom attribute definition's
+	// (the values of a list attribute).
+	AttributeKey    string   `json:"attribute_key"`
+	AttributeValues []string `json:"attribute_values"`
+	Meta            struct {
 		Sender struct {
 			Name string `json:"name"`
 		} `json:"sender"`
@@ -105,6 +112,13 @@ func KnownSource(kind string) (CompletionSource, bool) {
 			Describe: func(it CompletionItem) string { return it.Title }}, true
 	case KindPortals:
 		return CompletionSource{Path: accountPath("portals"), Data: "payload", Value: func(it CompletionItem) string { return it.Slug }, Describe: itemName}, true
+	case KindContactAttributes, KindConversationAttributes:
+		model := "0" // Chatwoot's enum: conversation_attribute 0, contact_attribute 1
+		if kind == KindContactAttributes {
+			model = "1"
+		}
+		return CompletionSource{Path: accountPath("custom_attribute_definitions"), Query: "attribute_model=" + model,
+			Value: func(it CompletionItem) string { return it.AttributeKey }, Describe: func(it CompletionItem) string { return it.AttributeDisplayName }}, true
 	}
 	return CompletionSource{}, false
 }
@@ -161,17 +175,9 @@ func CompleteListWord(ctx context.Context, f *Factory, src CompletionSource, wor
 // or refusing server) completes nothing, quietly: a shell has nowhere
 // sensible to show an error.
 func CompleteFrom(ctx context.Context, f *Factory, src CompletionSource, prefix string, skip []string) ([]string, cobra.ShellCompDirective) {
-	fail := cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	// One try: a retry's backoff would outlast the timeout anyway.
-	f.Global.Retries = 0
-	ctx, cancel := context.WithTimeout(ctx, completionTimeout)
-	defer cancel()
-	items, err := fetchCompletionItems(ctx, f, src)
+	items, err := CompletionItems(ctx, f, src)
 	if err != nil {
-		return nil, fail
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
@@ -190,6 +196,18 @@ func CompleteFrom(ctx context.Context, f *Factory, src CompletionSource, prefix 
 		directive |= cobra.ShellCompDirectiveNoSpace // the list may go on after another comma
 	}
 	return out, directive
+}
+
+// CompletionItems reads src's items within the completion time limit,
+// trying once: a retry's backoff would outlast the limit anyway.
+func CompletionItems(ctx context.Context, f *Factory, src CompletionSource) ([]CompletionItem, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	f.Global.Retries = 0
+	ctx, cancel := context.WithTimeout(ctx, completionTimeout)
+	defer cancel()
+	return fetchCompletionItems(ctx, f, src)
 }
 
 func describeItem(src CompletionSource, it CompletionItem) string {
