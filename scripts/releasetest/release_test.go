@@ -5,6 +5,7 @@ import (
 	"archive/tar"
 	"compress/gzip"
 	"crypto/sha256"
+	"debug/buildinfo"
 	"encoding/hex"
 	"io"
 	"os"
@@ -57,12 +58,43 @@ func TestReleaseStampsVersionAndCommit(t *testing.T) {
 			t.Errorf("archive lacks %s", want)
 		}
 	}
+	checkLicenceNotices(t, files)
 	out, err := exec.Command(files["woot"], "version").Output()
 	if err != nil {
 		t.Fatalf("woot version: %v", err)
 	}
 	if got := strings.TrimSpace(string(out)); got != "woot version v1.2.3-test (c0ffee123456)" {
 		t.Errorf("stamped binary says %q", got)
+	}
+}
+
+// checkLicenceNotices: every module the packed binary says it links (its
+// build information, not the script's own list) has its licence file in
+// third-party-licenses/, and so has Go.
+func checkLicenceNotices(t *testing.T, files map[string]string) {
+	t.Helper()
+	info, err := buildinfo.ReadFile(files["woot"])
+	if err != nil {
+		t.Fatalf("the packed binary has no build information: %v", err)
+	}
+	if len(info.Deps) < 5 {
+		t.Fatalf("the packed binary lists %d modules; it links cobra, pflag, gojq, tablewriter and more", len(info.Deps))
+	}
+	has := func(dir string) bool {
+		for rel := range files {
+			if strings.HasPrefix(rel, dir+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	if _, ok := files["third-party-licenses/go/LICENSE"]; !ok {
+		t.Error("archive lacks Go's licence (third-party-licenses/go/LICENSE)")
+	}
+	for _, dep := range info.Deps {
+		if !has("third-party-licenses/" + dep.Path) {
+			t.Errorf("archive lacks the licence of %s, which the binary links", dep.Path)
+		}
 	}
 }
 
