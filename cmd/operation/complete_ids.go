@@ -1,6 +1,7 @@
 package operation
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -134,7 +135,7 @@ func argSource(op api.Operation, name string, before []string) (cmdutil.Completi
 		}
 		for j, q := range params[:i] {
 			if q == p {
-				return before[j]
+				return url.PathEscape(before[j]) // a word typed so far, not a path
 			}
 		}
 		return "{" + p + "}"

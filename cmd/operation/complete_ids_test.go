@@ -93,3 +93,23 @@ func TestIDCompletionGivesUpOnASlowServer(t *testing.T) {
 		t.Fatalf("completion against a hanging server printed %q", out)
 	}
 }
+
+// TestDerivedCompletionKeepsTypedWordsInTheirSegment: an argument typed
+// before the one completing fills its path segment escaped, so a word
+// like 1/../../contacts cannot point the listing elsewhere.
+func TestDerivedCompletionKeepsTypedWordsInTheirSegment(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.EscapedPath())
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"payload":[]}`))
+	}))
+	defer srv.Close()
+	h := cmdtest.NewHarness(t)
+	h.Env["CHATWOOT_URL"] = srv.URL
+	h.MustRun("__complete", "captain", "scenarios", "get", "1/../../contacts", "")
+	want := "/api/v1/accounts/1/captain/assistants/1%2F..%2F..%2Fcontacts/scenarios"
+	if len(paths) != 1 || paths[0] != want {
+		t.Fatalf("completion requested %q, want only %s", paths, want)
+	}
+}
