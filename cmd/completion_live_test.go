@@ -16,15 +16,6 @@ func sandboxHarness(t *testing.T) *cmdtest.Harness {
 	return h
 }
 
-// complete runs `woot __complete ARGS` and splits its answer into the
-// candidates and the directive line.
-func complete(t *testing.T, h *cmdtest.Harness, args ...string) (candidates []string, directive string) {
-	t.Helper()
-	out := h.MustRun(append([]string{"__complete"}, args...)...)
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	return lines[:len(lines)-1], lines[len(lines)-1]
-}
-
 func values(candidates []string) []string {
 	out := make([]string, len(candidates))
 	for i, c := range candidates {
@@ -63,7 +54,7 @@ func TestHandWrittenCommandsCompleteFromTheServer(t *testing.T) {
 	}
 	h := sandboxHarness(t)
 	for _, tc := range cases {
-		got, directive := complete(t, h, tc.args...)
+		got, directive := h.Complete(tc.args...)
 		if !slices.Contains(got, tc.want) || directive != ":4" {
 			t.Errorf("woot __complete %q: %q %s, want a line %q and :4 (no file names)", tc.args, got, directive, tc.want)
 		}
@@ -82,7 +73,7 @@ func TestConversationArgumentsCompleteWithContactAndStatus(t *testing.T) {
 		{"conversations", "bulk", "delete", "79,80", ""},
 		{"conversations", "labels", "remove", ""},
 	} {
-		got, directive := complete(t, h, args...)
+		got, directive := h.Complete(args...)
 		if len(got) < 2 || directive != ":4" {
 			t.Fatalf("woot __complete %q: %q %s", args, got, directive)
 		}
@@ -109,11 +100,11 @@ func TestLabelsRemoveCompletesTheObjectsOwnLabels(t *testing.T) {
 	if err := json.Unmarshal([]byte(h.MustRun("conversations", "get", "72", "--jq", ".labels")), &has); err != nil || len(has) < 2 {
 		t.Fatalf("the demo seed's conversation 72 should have two labels or more: %v %v", has, err)
 	}
-	got, _ := complete(t, h, "conversations", "labels", "remove", "72", "")
+	got, _ := h.Complete("conversations", "labels", "remove", "72", "")
 	if !slices.Equal(values(got), has) {
 		t.Errorf("labels remove 72 completes %q, want the conversation's labels %q", got, has)
 	}
-	got, _ = complete(t, h, "conversations", "labels", "remove", "72", has[0], "")
+	got, _ = h.Complete("conversations", "labels", "remove", "72", has[0], "")
 	if !slices.Equal(values(got), has[1:]) {
 		t.Errorf("labels remove 72 %s completes %q, want %q", has[0], got, has[1:])
 	}
@@ -128,7 +119,7 @@ func TestListFlagsCompleteAfterTheLastComma(t *testing.T) {
 		{"conversations", "bulk", "label", "1", "--labels", "billing,"},
 		{"conversations", "labels", "add", "7", "billing,"},
 	} {
-		got, directive := complete(t, h, args...)
+		got, directive := h.Complete(args...)
 		if directive != ":6" || !slices.Contains(values(got), "billing,vip") {
 			t.Errorf("woot __complete %q: %q %s, want billing,vip and :6 (no space, no files)", args, got, directive)
 		}
@@ -145,7 +136,7 @@ func TestListFlagsCompleteAfterTheLastComma(t *testing.T) {
 func TestFileArgumentsStillCompleteFiles(t *testing.T) {
 	h := sandboxHarness(t)
 	for _, args := range [][]string{{"contacts", "import", ""}, {"conversations", "import", ""}} {
-		if got, directive := complete(t, h, args...); len(got) != 0 || directive != ":0" {
+		if got, directive := h.Complete(args...); len(got) != 0 || directive != ":0" {
 			t.Errorf("woot __complete %q: %q %s, want file completion (:0)", args, got, directive)
 		}
 	}
@@ -165,11 +156,11 @@ func TestBulkAttributeKeysAndValuesComplete(t *testing.T) {
 	if err := json.Unmarshal([]byte(def), &plan); err != nil || len(plan.Values) == 0 {
 		t.Fatalf("the demo seed should define a contact list attribute: %q %v", def, err)
 	}
-	got, directive := complete(t, h, "contacts", "bulk", "set-attribute", "")
+	got, directive := h.Complete("contacts", "bulk", "set-attribute", "")
 	if !slices.Contains(got, plan.Key+"=\t"+plan.Name) || directive != ":6" {
 		t.Errorf("set-attribute keys: %q %s, want %q and :6", got, directive, plan.Key+"=")
 	}
-	got, _ = complete(t, h, "contacts", "bulk", "set-attribute", plan.Key+"=")
+	got, _ = h.Complete("contacts", "bulk", "set-attribute", plan.Key+"=")
 	var want []string
 	for _, v := range plan.Values {
 		want = append(want, plan.Key+"="+v)
@@ -177,10 +168,10 @@ func TestBulkAttributeKeysAndValuesComplete(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("set-attribute %s= completes %q, want %q", plan.Key, got, want)
 	}
-	if got, _ = complete(t, h, "contacts", "bulk", "set-attribute", plan.Key+"=x", ""); slices.Contains(got, plan.Key+"=\t"+plan.Name) {
+	if got, _ = h.Complete("contacts", "bulk", "set-attribute", plan.Key+"=x", ""); slices.Contains(got, plan.Key+"=\t"+plan.Name) {
 		t.Errorf("set-attribute offers %s= again after it was given: %q", plan.Key, got)
 	}
-	if got, directive = complete(t, h, "contacts", "bulk", "delete-attribute", ""); !slices.Contains(got, plan.Key+"\t"+plan.Name) || directive != ":4" {
+	if got, directive = h.Complete("contacts", "bulk", "delete-attribute", ""); !slices.Contains(got, plan.Key+"\t"+plan.Name) || directive != ":4" {
 		t.Errorf("delete-attribute keys: %q %s", got, directive)
 	}
 }

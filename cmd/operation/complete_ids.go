@@ -2,6 +2,7 @@ package operation
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,7 +79,7 @@ func wireIDCompletion(f *cmdutil.Factory, op api.Operation, c *cobra.Command) {
 	}
 	for _, p := range op.Params {
 		kind := paramKind(p.Name)
-		if p.Name == "ids" && hasParam(op, "type") {
+		if p.Name == "ids" && slices.ContainsFunc(op.Params, func(q api.Param) bool { return q.Name == "type" }) {
 			completeIDsOfType(c, f, p.FlagName())
 		}
 		if kind == "" || len(p.Enum) > 0 {
@@ -86,15 +87,6 @@ func wireIDCompletion(f *cmdutil.Factory, op api.Operation, c *cobra.Command) {
 		}
 		cmdutil.CompleteFlag(c, f, p.FlagName(), kind)
 	}
-}
-
-func hasParam(op api.Operation, name string) bool {
-	for _, p := range op.Params {
-		if p.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // completeIDsOfType completes the ids of Chatwoot's bulk actions, which

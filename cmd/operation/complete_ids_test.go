@@ -15,9 +15,7 @@ func sandboxCompletion(t *testing.T, args ...string) (candidates []string, direc
 	t.Helper()
 	h := cmdtest.NewHarness(t)
 	h.Env["CHATWOOT_URL"] = "sandbox"
-	out := h.MustRun(append([]string{"__complete"}, args...)...)
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	return lines[:len(lines)-1], lines[len(lines)-1]
+	return h.Complete(args...)
 }
 
 func TestConversationIDsCompleteWithContactAndStatus(t *testing.T) {

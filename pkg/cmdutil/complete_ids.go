@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -77,7 +78,7 @@ func ItemID(it CompletionItem) string { return it.ID.String() }
 
 // ItemLabel describes an object by the first field that names it.
 func ItemLabel(it CompletionItem) string {
-	return firstNonEmpty(it.Name, it.Title, it.ShortCode, it.AttributeDisplayName, it.URL, it.PushMessageTitle)
+	return cmp.Or(it.Name, it.Title, it.ShortCode, it.AttributeDisplayName, it.URL, it.PushMessageTitle)
 }
 
 // accountPath is the path of an account's collection.
@@ -258,15 +259,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(kept, sep)
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func angle(email string) string {

@@ -93,6 +93,15 @@ func (h *Harness) MustRun(args ...string) string {
 	return h.Out.String()
 }
 
+// Complete runs `woot __complete ARGS` and splits its answer into the
+// candidate lines and cobra's directive line (":4" is no file names).
+func (h *Harness) Complete(args ...string) (candidates []string, directive string) {
+	h.t.Helper()
+	out := h.MustRun(append([]string{"__complete"}, args...)...)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	return lines[:len(lines)-1], lines[len(lines)-1]
+}
+
 // IOSForUnit returns fresh test streams for tests that build commands directly.
 func (h *Harness) IOSForUnit() *output.IOStreams {
 	ios, _, out, errOut := output.Test()
