@@ -146,7 +146,10 @@ field the server sent. Lists stream: --all prints items as pages arrive
                              list the expression sees the whole array, or each
                              item with -o ndjson
   --template TPL             format with a Go template; functions: json,
-                             pretty, join, upper, lower, time, timeago
+                             pretty, join, upper, lower, time, timeago, and
+                             Go's (len, index, printf, eq, lt, and, or, ...);
+                             a 0 is false, a field of null is null, numbers
+                             compare by value: {{if gt .unread_count 0}}
   --output-file FILE         write to a file instead of stdout
 
 Examples:

@@ -46,8 +46,10 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 		SilenceUsage:  true,
 	}
 	if asksVersion(args) {
-		root.Version = cmdutil.Version()
-		root.SetVersionTemplate(cmdutil.VersionLine() + "\n")
+		// cobra prints "woot version " and this. A version template
+		// instead would link text/template's executor, whose method
+		// lookup by name keeps every exported method in the binary.
+		root.Version = cmdutil.VersionDetail()
 	}
 	root.AddGroup(
 		&cobra.Group{ID: cmdutil.GroupApplication, Title: "Application API (agents and admins):"},

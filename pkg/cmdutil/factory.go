@@ -236,10 +236,15 @@ func commit() string {
 	return rev
 }
 
-func VersionLine() string {
-	line := fmt.Sprintf("woot version %s", Version())
+// VersionLine is what `woot --version` prints: "woot version " and
+// VersionDetail.
+func VersionLine() string { return "woot version " + VersionDetail() }
+
+// VersionDetail is the version with the commit it was built from, if
+// known: "v1.2.0 (1a2b3c4d5e6f)".
+func VersionDetail() string {
 	if c := commit(); c != "" {
-		line += " (" + c + ")"
+		return Version() + " (" + c + ")"
 	}
-	return line
+	return Version()
 }

@@ -6,17 +6,18 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/template"
 	"time"
+
+	"github.com/wootcli/woot/pkg/jsontemplate"
 )
 
 // parseTemplate parses a --template; errors are *UsageError. now is the
 // clock timeago measures against (nil: the real one).
-func parseTemplate(src string, now func() time.Time) (*template.Template, error) {
+func parseTemplate(src string, now func() time.Time) (*jsontemplate.Template, error) {
 	if now == nil {
 		now = time.Now
 	}
-	t, err := template.New("--template").Funcs(templateFuncs(now)).Parse(src)
+	t, err := jsontemplate.Parse("--template", src, templateFuncs(now))
 	if err != nil {
 		return nil, &UsageError{Msg: fmt.Sprintf("invalid --template: %v", err)}
 	}
@@ -25,26 +26,36 @@ func parseTemplate(src string, now func() time.Time) (*template.Template, error)
 
 // templateFuncs are the helpers a --template can call, e.g.
 // {{range .}}{{.id}}{{"\t"}}{{timeago .created_at}}{{"\n"}}{{end}}.
-func templateFuncs(now func() time.Time) template.FuncMap {
-	return template.FuncMap{
-		"json":   func(v any) (string, error) { return encodeJSON(v, "") },
-		"pretty": func(v any) (string, error) { return encodeJSON(v, "  ") },
-		"join":   joinValues,
-		"upper":  func(v any) string { return strings.ToUpper(valueText(v)) },
-		"lower":  func(v any) string { return strings.ToLower(valueText(v)) },
-		"timeago": func(v any) string {
-			if t, ok := valueTime(v); ok {
-				return relativeTime(t, now())
+func templateFuncs(now func() time.Time) map[string]jsontemplate.Func {
+	return map[string]jsontemplate.Func{
+		"json":   oneArg(func(v any) (any, error) { return encodeJSON(v, "") }),
+		"pretty": oneArg(func(v any) (any, error) { return encodeJSON(v, "  ") }),
+		"join": {Arity: 2, Call: func(a []any) (any, error) {
+			sep, ok := a[0].(string)
+			if !ok {
+				return nil, fmt.Errorf("join: the separator comes first and is a string, as in {{join \", \" .labels}}")
 			}
-			return valueText(v)
-		},
-		"time": func(v any) string {
+			return joinValues(sep, a[1])
+		}},
+		"upper": oneArg(func(v any) (any, error) { return strings.ToUpper(valueText(v)), nil }),
+		"lower": oneArg(func(v any) (any, error) { return strings.ToLower(valueText(v)), nil }),
+		"timeago": oneArg(func(v any) (any, error) {
 			if t, ok := valueTime(v); ok {
-				return t.UTC().Format(time.RFC3339)
+				return relativeTime(t, now()), nil
 			}
-			return valueText(v)
-		},
+			return valueText(v), nil
+		}),
+		"time": oneArg(func(v any) (any, error) {
+			if t, ok := valueTime(v); ok {
+				return t.UTC().Format(time.RFC3339), nil
+			}
+			return valueText(v), nil
+		}),
 	}
+}
+
+func oneArg(f func(any) (any, error)) jsontemplate.Func {
+	return jsontemplate.Func{Arity: 1, Call: func(a []any) (any, error) { return f(a[0]) }}
 }
 
 // encodeJSON writes v without HTML escaping (templates print to a
@@ -120,11 +131,11 @@ func valueTime(v any) (time.Time, bool) {
 type templatePrinter struct {
 	scoped
 	w    io.Writer
-	tmpl *template.Template
+	tmpl *jsontemplate.Template
 	buf  bytes.Buffer
 }
 
-func newTemplatePrinter(w io.Writer, tmpl *template.Template, perItem bool) *templatePrinter {
+func newTemplatePrinter(w io.Writer, tmpl *jsontemplate.Template, perItem bool) *templatePrinter {
 	p := &templatePrinter{w: w, tmpl: tmpl}
 	p.scoped = scoped{name: "template", perItem: perItem, run: p.execute}
 	return p
