@@ -1,18 +1,16 @@
 package accountconf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/wootcli/woot/pkg/lazyregexp"
-	"go.yaml.in/yaml/v3"
+	"github.com/wootcli/woot/pkg/yamldoc"
 )
 
 // InputError lists what is wrong with the files, each problem with its
@@ -138,57 +136,39 @@ func (l *loader) walk(dir string) error {
 	return nil
 }
 
-// The patterns are compiled on first use: every woot start-up links this
-// package, and most never read a configuration file.
-var yamlLine = &lazyregexp.Regexp{Expr: `^yaml: line (\d+): (.*)$`}
-
-// parserError matches the messages of yaml.v3's parser (not its scanner),
-// whose "line N" is the 0-based line of the construct it was reading.
-var parserError = &lazyregexp.Regexp{Expr: `^did not find expected (key|node content|<document start>|'-' indicator|',' or '\]'|',' or '\}')`}
-
-// yamlProblem turns a yaml.v3 error into a 1-based line and its message.
-func yamlProblem(err error) (int, string) {
-	line, msg := 1, err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if parserError.MatchString(msg) {
-			line++
-		}
-	}
-	return line, msg
-}
-
 func (l *loader) yamlFile(name string, data []byte) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		if errors.Is(err, errEOF) || (err != nil && err.Error() == "EOF") {
-			return
-		}
-		if err != nil {
-			line, msg := yamlProblem(err)
-			l.problem(name, line, "not valid YAML: %s; fix the syntax there (or in the list or mapping that starts there)", msg)
-			return
-		}
-		l.document(name, &doc)
+	docs, err := yamldoc.ParseStream(data)
+	for _, doc := range docs {
+		l.document(name, doc)
+	}
+	if err != nil {
+		line, msg := syntaxError(err)
+		l.problem(name, line, "not valid YAML: %s; fix the syntax there (or in the list or mapping that starts there)", msg)
 	}
 }
 
-var errEOF = errors.New("EOF")
+// syntaxError is the line and message of a yamldoc error. A problem that
+// breaks a list or mapping is reported on the line it starts on, with the
+// line at fault in the message.
+func syntaxError(err error) (int, string) {
+	var se *yamldoc.SyntaxError
+	if errors.As(err, &se) {
+		return se.Line, se.Msg
+	}
+	return 1, err.Error()
+}
 
-func (l *loader) document(name string, doc *yaml.Node) {
+func (l *loader) document(name string, doc *yamldoc.Node) {
 	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+	if root.Kind == yamldoc.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if root.Kind != yaml.MappingNode {
+	if root.Kind != yamldoc.MappingNode {
 		l.problem(name, root.Line, "expected a mapping with `kind:` and `items:`, as `woot config export` writes")
 		return
 	}
 	var kind *Kind
-	var items *yaml.Node
+	var items *yamldoc.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		switch key.Value {
@@ -208,10 +188,10 @@ func (l *loader) document(name string, doc *yaml.Node) {
 		return
 	}
 	l.present[kind.Name] = true
-	if items == nil || (items.Kind == yaml.ScalarNode && items.Tag == "!!null") {
+	if items == nil || (items.Kind == yamldoc.ScalarNode && items.Tag == "!!null") {
 		return
 	}
-	if items.Kind != yaml.SequenceNode {
+	if items.Kind != yamldoc.SequenceNode {
 		l.problem(name, items.Line, "`items:` must be a list")
 		return
 	}
@@ -234,8 +214,8 @@ func yamlKindNames() []string {
 }
 
 // item reads one object, checking its fields against the kind.
-func (l *loader) item(name string, k *Kind, n *yaml.Node, preset map[string]any) *Item {
-	if n.Kind != yaml.MappingNode {
+func (l *loader) item(name string, k *Kind, n *yamldoc.Node, preset map[string]any) *Item {
+	if n.Kind != yamldoc.MappingNode {
 		l.problem(name, n.Line, "each item of %s must be a mapping of fields", k.Name)
 		return nil
 	}
@@ -258,8 +238,8 @@ func (l *loader) item(name string, k *Kind, n *yaml.Node, preset map[string]any)
 			continue
 		}
 		it.lines[f.Name] = key.Line
-		var v any
-		if err := val.Decode(&v); err != nil {
+		v, err := val.Decode()
+		if err != nil {
 			l.problem(name, val.Line, "field %q: %v", f.Name, err)
 			ok = false
 			continue
@@ -368,14 +348,18 @@ func (l *loader) article(name, portal string, data []byte) {
 	if rest := 4 + end + 5; rest <= len(text) {
 		body = strings.TrimSuffix(text[rest:], "\n")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(front), &doc); err != nil {
-		line, msg := yamlProblem(err)
+	// The front matter is its first document, as yaml.Unmarshal read it.
+	docs, err := yamldoc.ParseStream([]byte(front))
+	if len(docs) == 0 && err != nil {
+		line, msg := syntaxError(err)
 		l.problem(name, line+1, "front matter is not valid YAML: %s", msg) // +1: the opening ---
 		return
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+	root := &yamldoc.Node{}
+	if len(docs) > 0 {
+		root = docs[0]
+	}
+	if root.Kind == yamldoc.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
 	shiftLines(root, 1)
@@ -388,7 +372,7 @@ func (l *loader) article(name, portal string, data []byte) {
 	}
 }
 
-func hasKey(m *yaml.Node, key string) bool {
+func hasKey(m *yamldoc.Node, key string) bool {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
 			return true
@@ -397,7 +381,7 @@ func hasKey(m *yaml.Node, key string) bool {
 	return false
 }
 
-func shiftLines(n *yaml.Node, by int) {
+func shiftLines(n *yamldoc.Node, by int) {
 	n.Line += by
 	for _, c := range n.Content {
 		shiftLines(c, by)

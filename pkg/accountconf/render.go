@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/wootcli/woot/pkg/yamldoc"
 )
 
 // File is one file of an export, its path relative to the export directory.
@@ -38,11 +38,7 @@ func Render(st *State, kinds []*Kind) ([]File, error) {
 			}
 			continue
 		}
-		data, err := renderKind(k, items)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, File{Path: k.Name + ".yaml", Data: data})
+		out = append(out, File{Path: k.Name + ".yaml", Data: renderKind(k, items)})
 	}
 	return out, nil
 }
@@ -55,14 +51,10 @@ func RenderStream(st *State, kinds []*Kind) ([]byte, error) {
 		if st.Skipped[k.Name] {
 			continue
 		}
-		data, err := renderKind(k, st.Items[k.Name])
-		if err != nil {
-			return nil, err
-		}
 		if b.Len() > 0 {
 			b.WriteString("---\n")
 		}
-		b.Write(data)
+		b.Write(renderKind(k, st.Items[k.Name]))
 	}
 	return b.Bytes(), nil
 }
@@ -85,20 +77,20 @@ func safeName(s string) string {
 	return s
 }
 
-func renderKind(k *Kind, items []*Item) ([]byte, error) {
-	seq := &yaml.Node{Kind: yaml.SequenceNode}
+func renderKind(k *Kind, items []*Item) []byte {
+	seq := &yamldoc.Node{Kind: yamldoc.SequenceNode}
 	for _, it := range items {
 		seq.Content = append(seq.Content, itemNode(it, nil))
 	}
-	doc := &yaml.Node{Kind: yaml.MappingNode}
+	doc := &yamldoc.Node{Kind: yamldoc.MappingNode}
 	addPair(doc, "kind", scalar(k.Name))
 	addPair(doc, "items", seq)
-	return encode(doc)
+	return yamldoc.Encode(doc)
 }
 
 // itemNode is an item's fields in the kind's order, leaving out those in skip.
-func itemNode(it *Item, skip map[string]bool) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode}
+func itemNode(it *Item, skip map[string]bool) *yamldoc.Node {
+	m := &yamldoc.Node{Kind: yamldoc.MappingNode}
 	for _, f := range it.Kind.Fields {
 		v, ok := it.Values[f.Name]
 		if !ok || skip[f.Name] {
@@ -110,10 +102,7 @@ func itemNode(it *Item, skip map[string]bool) *yaml.Node {
 }
 
 func renderMarkdown(it *Item) ([]byte, error) {
-	front, err := encode(itemNode(it, map[string]bool{"content": true, "portal": true}))
-	if err != nil {
-		return nil, err
-	}
+	front := yamldoc.Encode(itemNode(it, map[string]bool{"content": true, "portal": true}))
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	b.Write(front)
@@ -125,54 +114,43 @@ func renderMarkdown(it *Item) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func encode(n *yaml.Node) ([]byte, error) {
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(n); err != nil {
-		return nil, fmt.Errorf("encode YAML: %w", err)
-	}
-	enc.Close()
-	return b.Bytes(), nil
-}
-
-func addPair(m *yaml.Node, key string, v *yaml.Node) {
+func addPair(m *yamldoc.Node, key string, v *yamldoc.Node) {
 	m.Content = append(m.Content, scalar(key), v)
 }
 
-func scalar(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+func scalar(s string) *yamldoc.Node {
+	n := &yamldoc.Node{Kind: yamldoc.ScalarNode, Tag: "!!str", Value: s}
 	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle
+		n.Style = yamldoc.LiteralStyle
 	}
 	return n
 }
 
 // valueNode renders a JSON value; nested objects get sorted keys.
-func valueNode(v any) *yaml.Node {
+func valueNode(v any) *yamldoc.Node {
 	switch x := v.(type) {
 	case nil:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+		return &yamldoc.Node{Kind: yamldoc.ScalarNode, Tag: "!!null", Value: "null"}
 	case string:
 		return scalar(x)
 	case bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}
+		return &yamldoc.Node{Kind: yamldoc.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}
 	case json.Number:
 		tag := "!!int"
 		if strings.ContainsAny(x.String(), ".eE") {
 			tag = "!!float"
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: x.String()}
+		return &yamldoc.Node{Kind: yamldoc.ScalarNode, Tag: tag, Value: x.String()}
 	case int, int64, float64:
 		return valueNode(json.Number(fmt.Sprint(x)))
 	case []any:
-		n := &yaml.Node{Kind: yaml.SequenceNode}
+		n := &yamldoc.Node{Kind: yamldoc.SequenceNode}
 		for _, e := range x {
 			n.Content = append(n.Content, valueNode(e))
 		}
 		return n
 	case map[string]any:
-		n := &yaml.Node{Kind: yaml.MappingNode}
+		n := &yamldoc.Node{Kind: yamldoc.MappingNode}
 		keys := make([]string, 0, len(x))
 		for k := range x {
 			keys = append(keys, k)
