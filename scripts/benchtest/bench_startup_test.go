@@ -38,7 +38,7 @@ func TestBenchStartupPrintsEveryRatio(t *testing.T) {
 	}
 	timed := regexp.MustCompile(`^[0-9]+us$`)
 	ratio := regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`)
-	for _, label := range []string{"hello-world", "floor (SPEC.md's reference)", "floor+keyring+template+yaml",
+	for _, label := range []string{"hello-world", "floor (SPEC.md's reference)", "floor+keyring+template",
 		"woot linked, never run", "woot --version", "woot contacts list --help"} {
 		f := line(label)
 		if len(f) < 3 || !timed.MatchString(f[0]) || !ratio.MatchString(f[1]) || !ratio.MatchString(f[2]) {
