@@ -21,14 +21,18 @@ import (
 
 // Main runs woot with the process's arguments and returns the exit code.
 func Main() int {
-	ios := output.System()
 	args := os.Args[1:]
-	// The version needs no command tree: answer before building one, so the
-	// most common health check of a CLI costs what a hello-world costs.
+	// The version needs no command tree, nor even the IO streams: answer
+	// before anything else, so the most common health check of a CLI
+	// touches no more of the binary than it must.
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "version") {
-		fmt.Fprintln(ios.Out, cmdutil.VersionLine())
+		if _, err := os.Stdout.WriteString(cmdutil.VersionLine() + "\n"); err != nil {
+			fmt.Fprintf(os.Stderr, "error: write the version to stdout: %v\n", err)
+			return cmdutil.ExitOther
+		}
 		return cmdutil.ExitOK
 	}
+	ios := output.System()
 	ios.Out = interrupt.Stdout(ios.Out)
 	ctx, arm, stop := interrupt.Prepare(context.Background(), forceExit)
 	defer stop()
