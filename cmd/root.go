@@ -50,6 +50,11 @@ Client and Platform APIs live under "woot client" and "woot platform".`,
 		// instead would link text/template's executor, whose method
 		// lookup by name keeps every exported method in the binary.
 		root.Version = cmdutil.VersionDetail()
+		// Declared here, not left to cobra: cobra adds its own only after
+		// it has looked for the subcommand, and until then reads
+		// `--version --profile ci` as --version=--profile and "ci" as a
+		// command.
+		root.Flags().BoolP("version", "v", false, "print woot's version")
 	}
 	root.AddGroup(
 		&cobra.Group{ID: cmdutil.GroupApplication, Title: "Application API (agents and admins):"},
