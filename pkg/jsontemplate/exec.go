@@ -261,7 +261,7 @@ func (s *state) evalCommand(dot any, cmd *parse.CommandNode, in piped) (any, err
 	case *parse.ChainNode:
 		return s.evalChain(dot, n, cmd.Args, in)
 	case *parse.IdentifierNode:
-		return s.evalFunction(dot, n, cmd.Args, in)
+		return s.evalFunction(dot, cmd, n, cmd.Args, in)
 	case *parse.VariableNode:
 		return s.evalVariable(dot, n, cmd.Args, in)
 	case *parse.NilNode:
@@ -295,7 +295,7 @@ func (s *state) evalArg(dot any, n parse.Node) (any, error) {
 	case *parse.PipeNode:
 		return s.evalPipeline(dot, a)
 	case *parse.IdentifierNode:
-		return s.evalFunction(dot, a, nil, piped{})
+		return s.evalFunction(dot, a, a, nil, piped{})
 	}
 	return nil, s.errorf(n, "can't evaluate %s", n)
 }
@@ -383,17 +383,18 @@ func (s *state) evalChain(dot any, n *parse.ChainNode, args []parse.Node, in pip
 
 // evalFunction calls a function with its arguments and, last, the value
 // piped in. and/or evaluate their arguments only as far as they must.
-func (s *state) evalFunction(dot any, n *parse.IdentifierNode, args []parse.Node, in piped) (any, error) {
+// Errors show the call, at.
+func (s *state) evalFunction(dot any, at parse.Node, n *parse.IdentifierNode, args []parse.Node, in piped) (any, error) {
 	if len(args) > 0 {
 		args = args[1:] // the function's own name
 	}
 	if n.Ident == "and" || n.Ident == "or" {
-		return s.andOr(dot, n, args, in)
+		return s.andOr(dot, at, n, args, in)
 	}
 	fn, ok := s.tmpl.funcs[n.Ident]
 	if !ok {
 		if fn, ok = builtin(n.Ident); !ok {
-			return nil, s.errorf(n, "%q is not a defined function", n.Ident)
+			return nil, s.errorf(at, "%q is not a defined function", n.Ident)
 		}
 	}
 	argv := make([]any, 0, len(args)+1)
@@ -408,20 +409,20 @@ func (s *state) evalFunction(dot any, n *parse.IdentifierNode, args []parse.Node
 		argv = append(argv, in.value)
 	}
 	if fn.Arity >= 0 && len(argv) != fn.Arity {
-		return nil, s.errorf(n, "wrong number of args for %s: want %d got %d", n.Ident, fn.Arity, len(argv))
+		return nil, s.errorf(at, "wrong number of args for %s: want %d got %d", n.Ident, fn.Arity, len(argv))
 	}
 	v, err := fn.Call(argv)
 	if err != nil {
-		return nil, s.errorf(n, "error calling %s: %v", n.Ident, err)
+		return nil, s.errorf(at, "error calling %s: %v", n.Ident, err)
 	}
 	return v, nil
 }
 
 // andOr returns the first argument that decides (false for and, true for
 // or), or the last one.
-func (s *state) andOr(dot any, n *parse.IdentifierNode, args []parse.Node, in piped) (any, error) {
+func (s *state) andOr(dot any, at parse.Node, n *parse.IdentifierNode, args []parse.Node, in piped) (any, error) {
 	if len(args) == 0 && !in.ok {
-		return nil, s.errorf(n, "wrong number of args for %s: want at least 1 got 0", n.Ident)
+		return nil, s.errorf(at, "wrong number of args for %s: want at least 1 got 0", n.Ident)
 	}
 	var v any
 	for i := 0; i < len(args) || (i == len(args) && in.ok); i++ {

@@ -148,7 +148,7 @@ func newTemplatePrinter(w io.Writer, tmpl *jsontemplate.Template, perItem bool) 
 func (p *templatePrinter) execute(v any) error {
 	p.buf.Reset()
 	if err := p.tmpl.Execute(&p.buf, v); err != nil {
-		return fmt.Errorf("execute --template: %w", err)
+		return fmt.Errorf("running %w", err) // "running --template:1:4: at <…>: …"
 	}
 	if p.perItem && p.buf.Len() > 0 && !bytes.HasSuffix(p.buf.Bytes(), []byte("\n")) {
 		p.buf.WriteByte('\n')

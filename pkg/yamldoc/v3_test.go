@@ -121,28 +121,24 @@ func sameValue(a, b any) bool {
 		return true
 	case map[string]any:
 		y, ok := b.(map[string]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for k, v := range x {
-			if w, ok := y[k]; !ok || !sameValue(v, w) {
-				return false
-			}
-		}
-		return true
+		return ok && sameMap(x, y)
 	case map[any]any:
 		y, ok := b.(map[any]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for k, v := range x {
-			if w, ok := y[k]; !ok || !sameValue(v, w) {
-				return false
-			}
-		}
-		return true
+		return ok && sameMap(x, y)
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+func sameMap[K comparable](x, y map[K]any) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for k, v := range x {
+		if w, ok := y[k]; !ok || !sameValue(v, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // v3Decode is yaml.v3's n.Decode(&v) for v of type any.
