@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"text/template" // its escapers only: cobra links the package anyway, and they reach no executor
 )
 
 // builtinNames are text/template's predefined functions.
@@ -48,9 +49,9 @@ func builtin(name string) (Func, bool) {
 	case "ge":
 		return Func{2, ordered(func(c int) bool { return c >= 0 })}, true
 	case "html":
-		return Func{-1, func(a []any) (any, error) { return htmlEscape(sprintArgs(a)), nil }}, true
+		return Func{-1, func(a []any) (any, error) { return template.HTMLEscapeString(sprintArgs(a)), nil }}, true
 	case "js":
-		return Func{-1, func(a []any) (any, error) { return jsEscape(sprintArgs(a)), nil }}, true
+		return Func{-1, func(a []any) (any, error) { return template.JSEscapeString(sprintArgs(a)), nil }}, true
 	case "urlquery":
 		return Func{-1, func(a []any) (any, error) { return url.QueryEscape(sprintArgs(a)), nil }}, true
 	case "call":
